@@ -1,0 +1,128 @@
+import type { KeyProjectCommand, KeyProjectCommandType } from './key-project/key-project.commands';
+import type {
+  RectificationOrderCommand,
+  RectificationOrderCommandType,
+} from './rectification-order/rectification-order.commands';
+import type { Actor, Role } from './shared/actor';
+import { NotPermitted } from './shared/errors';
+
+/**
+ * Which project-leads a command is open to: only the lead department's, or also the cooperating
+ * departments' (who may report progress and attach evidence, nothing else).
+ */
+export type DepartmentScope = 'lead' | 'lead-or-cooperating';
+
+export interface CommandPolicy {
+  roles: Role[];
+  /** Set when `roles` includes project-lead. */
+  projectLeadScope?: DepartmentScope;
+}
+
+const SUPERVISION: CommandPolicy = { roles: ['supervision-office'] };
+const LEADERSHIP: CommandPolicy = { roles: ['leadership'] };
+const LEAD_DEPARTMENT: CommandPolicy = { roles: ['project-lead'], projectLeadScope: 'lead' };
+const ANY_RESPONSIBLE_DEPARTMENT: CommandPolicy = { roles: ['project-lead'], projectLeadScope: 'lead-or-cooperating' };
+/**
+ * The acceptance department is an organisation, not a role: its record is entered by the
+ * supervision office on its behalf, or by leadership, which DOMAIN.md lets accept or reject.
+ */
+const ACCEPTANCE_RECORDERS: CommandPolicy = { roles: ['supervision-office', 'leadership'] };
+
+export const keyProjectCommandPolicies: Record<KeyProjectCommandType, CommandPolicy> = {
+  RegisterKeyProject: SUPERVISION,
+  StartKeyProject: LEAD_DEPARTMENT,
+  PlanMilestone: { roles: ['project-lead', 'supervision-office'], projectLeadScope: 'lead' },
+  ReportProjectProgress: ANY_RESPONSIBLE_DEPARTMENT,
+  RequestBaselineChange: LEAD_DEPARTMENT,
+  ApproveBaselineChange: LEADERSHIP,
+  RejectBaselineChange: LEADERSHIP,
+  AchieveMilestone: LEAD_DEPARTMENT,
+  SuspendKeyProject: { roles: ['project-lead', 'leadership'], projectLeadScope: 'lead' },
+  ResumeKeyProject: { roles: ['project-lead', 'leadership'], projectLeadScope: 'lead' },
+  CompleteKeyProject: LEAD_DEPARTMENT,
+  AcceptKeyProject: ACCEPTANCE_RECORDERS,
+  CancelKeyProject: LEADERSHIP,
+};
+
+export const orderCommandPolicies: Record<RectificationOrderCommandType, CommandPolicy> = {
+  IssueOrder: SUPERVISION,
+  AssignOrder: SUPERVISION,
+  StartRectification: LEAD_DEPARTMENT,
+  ReportOrderProgress: ANY_RESPONSIBLE_DEPARTMENT,
+  CompleteMeasure: LEAD_DEPARTMENT,
+  AttachEvidence: ANY_RESPONSIBLE_DEPARTMENT,
+  RequestExtension: LEAD_DEPARTMENT,
+  ApproveExtension: LEADERSHIP,
+  RejectExtension: LEADERSHIP,
+  // DOMAIN.md: "Only the lead department's project-lead may request acceptance".
+  RequestAcceptance: LEAD_DEPARTMENT,
+  RecordAcceptancePassed: ACCEPTANCE_RECORDERS,
+  RecordAcceptanceFailed: ACCEPTANCE_RECORDERS,
+  PublishClosingNotice: SUPERVISION,
+  RecordObjection: SUPERVISION,
+  SettleObjection: { roles: ['supervision-office', 'leadership'] },
+  CloseOrder: SUPERVISION,
+  ReopenOrder: LEADERSHIP,
+  ReportPetitionFinding: LEAD_DEPARTMENT,
+  // A second check (复核) is done by someone other than the department that investigated.
+  RecordSecondCheck: SUPERVISION,
+  ConcludeInStages: SUPERVISION,
+  RecordFollowUpVisit: { roles: ['project-lead', 'supervision-office'], projectLeadScope: 'lead' },
+  SubmitPeriodicReport: LEAD_DEPARTMENT,
+};
+
+/** Per command type, the roles that may send it (OpenAPI docs, authorization-matrix e2e test). */
+export const commandRoles: Record<string, Role[]> = Object.fromEntries(
+  [...Object.entries(keyProjectCommandPolicies), ...Object.entries(orderCommandPolicies)].map(([type, p]) => [type, [...p.roles]]),
+);
+
+export const roleLabels: Record<Role, string> = {
+  'project-lead': '责任单位',
+  'supervision-office': '整改办（督查办）',
+  leadership: '领导小组',
+  integrator: '外部系统',
+  admin: '系统管理员',
+};
+
+interface DepartmentHolder {
+  leadDepartment: string | null;
+  cooperatingDepartments: string[];
+}
+
+function inScope(actor: Actor, scope: DepartmentScope, target: DepartmentHolder): boolean {
+  if (actor.department === null || target.leadDepartment === null) return false;
+  if (actor.department === target.leadDepartment) return true;
+  return scope === 'lead-or-cooperating' && target.cooperatingDepartments.includes(actor.department);
+}
+
+function authorize(commandType: string, policy: CommandPolicy, target: DepartmentHolder, actor: Actor): void {
+  const byRole = actor.roles.some((r) => r !== 'project-lead' && policy.roles.includes(r));
+  if (byRole) return;
+  const asProjectLead = actor.roles.includes('project-lead') && policy.roles.includes('project-lead');
+  if (!asProjectLead) {
+    throw new NotPermitted({
+      code: 'ROLE_NOT_PERMITTED',
+      titleEn: `${commandType} needs one of the roles: ${policy.roles.join(', ')}`,
+      detail: `您的角色无权进行此操作；该操作仅限${policy.roles.map((r) => roleLabels[r]).join('、')}办理。`,
+    });
+  }
+  const scope = policy.projectLeadScope ?? 'lead';
+  if (!inScope(actor, scope, target)) {
+    throw new NotPermitted({
+      code: 'DEPARTMENT_NOT_RESPONSIBLE',
+      titleEn: `${commandType} is limited to the ${scope === 'lead' ? 'lead department' : 'lead and cooperating departments'}`,
+      detail:
+        scope === 'lead'
+          ? `此操作仅限牵头单位（${target.leadDepartment ?? '尚未明确'}）办理，您所在单位无权操作。`
+          : `此操作仅限牵头单位（${target.leadDepartment ?? '尚未明确'}）或配合单位办理，您所在单位无权操作。`,
+    });
+  }
+}
+
+export function authorizeKeyProjectCommand(command: KeyProjectCommand, state: DepartmentHolder, actor: Actor): void {
+  authorize(command.type, keyProjectCommandPolicies[command.type], state, actor);
+}
+
+export function authorizeOrderCommand(command: RectificationOrderCommand, state: DepartmentHolder, actor: Actor): void {
+  authorize(command.type, orderCommandPolicies[command.type], state, actor);
+}

@@ -1,0 +1,505 @@
+import { authorizeKeyProjectCommand } from '../authorization';
+import { shanghaiDate, type CalendarDate } from '../shared/dates';
+import type { CommandContext, Decider } from '../shared/decider';
+import { InvalidValue, NotFound, RuleViolation, StreamNotFound } from '../shared/errors';
+import {
+  requireDate,
+  requireNotFuture,
+  requireOptionalDate,
+  requirePercent,
+  requireStatus,
+  requireText,
+  requireUniqueIds,
+} from '../shared/validation';
+import {
+  keyProjectCommandLabels,
+  type AcceptKeyProject,
+  type AchieveMilestone,
+  type ApproveBaselineChange,
+  type CancelKeyProject,
+  type CompleteKeyProject,
+  type KeyProjectCommand,
+  type KeyProjectCommandType,
+  type PlanMilestone,
+  type RegisterKeyProject,
+  type RejectBaselineChange,
+  type ReportProjectProgress,
+  type RequestBaselineChange,
+  type ResumeKeyProject,
+  type StartKeyProject,
+  type SuspendKeyProject,
+} from './key-project.commands';
+import type { KeyProjectEvent } from './key-project.events';
+import {
+  evolveKeyProject,
+  initialKeyProjectState,
+  keyProjectStatusLabels,
+  type BaselineChange,
+  type KeyProjectState,
+  type KeyProjectStatus,
+  type Milestone,
+} from './key-project.state';
+
+type Handler<C extends KeyProjectCommand> = (command: C, state: KeyProjectState, ctx: CommandContext) => KeyProjectEvent[];
+
+const DOMAIN_RULE = 'DOMAIN.md § Key projects';
+
+function requireProjectStatus(state: KeyProjectState, command: KeyProjectCommand, allowed: readonly KeyProjectStatus[]): void {
+  requireStatus(state.status, allowed, { type: command.type, labelZh: keyProjectCommandLabels[command.type] }, keyProjectStatusLabels);
+}
+
+function findMilestone(state: KeyProjectState, milestoneId: string): Milestone {
+  const milestone = state.milestones.find((m) => m.milestoneId === milestoneId);
+  if (!milestone) {
+    throw new NotFound({
+      code: 'MILESTONE_NOT_FOUND',
+      titleEn: `Milestone ${milestoneId} not found`,
+      detail: `该工程没有编号为 ${milestoneId} 的里程碑，请先制定里程碑或核对编号。`,
+    });
+  }
+  return milestone;
+}
+
+function requireNotAchieved(milestone: Milestone): void {
+  if (milestone.achievedOn !== null) {
+    throw new RuleViolation({
+      code: 'MILESTONE_ALREADY_ACHIEVED',
+      titleEn: 'The milestone has already been achieved',
+      detail: `里程碑"${milestone.name}"已于 ${milestone.achievedOn} 完成，不能再对其进行此操作。`,
+      rule: `${DOMAIN_RULE}: an achieved milestone is final`,
+    });
+  }
+}
+
+function findPendingBaselineChange(state: KeyProjectState, requestId: string): BaselineChange {
+  const request = state.baselineChanges.find((c) => c.requestId === requestId);
+  if (!request) {
+    throw new NotFound({
+      code: 'BASELINE_CHANGE_NOT_FOUND',
+      titleEn: `Baseline change request ${requestId} not found`,
+      detail: `未找到编号为 ${requestId} 的基线调整申请，请核对编号。`,
+    });
+  }
+  if (request.status !== 'PENDING') {
+    throw new RuleViolation({
+      code: 'BASELINE_CHANGE_ALREADY_DECIDED',
+      titleEn: 'The baseline change request has already been decided',
+      detail: `该基线调整申请已${request.status === 'APPROVED' ? '批准' : '驳回'}，不能重复审批；如需再次调整，请重新提交申请。`,
+      rule: `${DOMAIN_RULE}: a baseline change is decided once`,
+    });
+  }
+  return request;
+}
+
+const register: Handler<RegisterKeyProject> = (command, state, ctx) => {
+  if (state.status !== null) {
+    throw new RuleViolation({
+      code: 'KEY_PROJECT_ALREADY_REGISTERED',
+      titleEn: 'The key project is already registered',
+      detail: `重点工程 ${state.code}（${state.name}）已经登记，不能重复登记。`,
+      rule: `${DOMAIN_RULE}: a project is registered once`,
+    });
+  }
+  requireText(command.projectId, 'projectId', '工程编号');
+  requireText(command.code, 'code', '工程代码');
+  requireText(command.name, 'name', '工程名称');
+  requireText(command.category, 'category', '工程类别');
+  if (!Number.isInteger(command.planBox) || command.planBox < 1 || command.planBox > 9) {
+    throw new InvalidValue({
+      code: 'INVALID_PLAN_BOX',
+      titleEn: 'planBox must be an integer from 1 to 9',
+      detail: '"所属专栏"必须是 1 至 9 之间的整数（规划专栏1–专栏9）。',
+      field: 'planBox',
+    });
+  }
+  if (command.leadDepartment !== null) requireText(command.leadDepartment, 'leadDepartment', '牵头单位');
+  requireOptionalDate(command.plannedStart, 'plannedStart', '计划开工日期');
+  requireOptionalDate(command.plannedEnd, 'plannedEnd', '计划完工日期');
+  if (command.plannedStart && command.plannedEnd && command.plannedEnd < command.plannedStart) {
+    throw new InvalidValue({
+      code: 'PLANNED_END_BEFORE_START',
+      titleEn: 'plannedEnd is before plannedStart',
+      detail: `计划完工日期（${command.plannedEnd}）不能早于计划开工日期（${command.plannedStart}）。`,
+      field: 'plannedEnd',
+    });
+  }
+  if (command.plannedInvestment !== null && !(Number.isFinite(command.plannedInvestment) && command.plannedInvestment >= 0)) {
+    throw new InvalidValue({
+      code: 'INVALID_INVESTMENT',
+      titleEn: 'plannedInvestment must be a non-negative number',
+      detail: '"计划投资（万元）"必须是不小于 0 的数字；规划未列明时请留空。',
+      field: 'plannedInvestment',
+    });
+  }
+  if (command.leadDepartment !== null && command.cooperatingDepartments.includes(command.leadDepartment)) {
+    throw new InvalidValue({
+      code: 'LEAD_DEPARTMENT_LISTED_AS_COOPERATING',
+      titleEn: 'The lead department is also listed as cooperating',
+      detail: `"${command.leadDepartment}"已是牵头单位，请从配合单位中移除。`,
+      field: 'cooperatingDepartments',
+    });
+  }
+  return [
+    {
+      type: 'KeyProjectRegistered',
+      data: {
+        projectId: command.projectId,
+        code: command.code,
+        name: command.name,
+        planBox: command.planBox,
+        category: command.category,
+        leadDepartment: command.leadDepartment,
+        cooperatingDepartments: [...command.cooperatingDepartments],
+        implementingUnit: command.implementingUnit,
+        responsiblePerson: command.responsiblePerson,
+        plannedStart: command.plannedStart,
+        plannedEnd: command.plannedEnd,
+        plannedInvestment: command.plannedInvestment,
+        description: command.description,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const start: Handler<StartKeyProject> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['PLANNED']);
+  requireDate(command.startedOn, 'startedOn', '开工日期');
+  requireNotFuture(command.startedOn, shanghaiDate(ctx.now), 'startedOn', '开工日期');
+  return [{ type: 'KeyProjectStarted', data: { startedOn: command.startedOn, occurredAt: ctx.now.toISOString() } }];
+};
+
+const planMilestone: Handler<PlanMilestone> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['PLANNED', 'IN_PROGRESS']);
+  requireText(command.milestoneId, 'milestoneId', '里程碑编号');
+  requireText(command.name, 'name', '里程碑名称');
+  requireDate(command.baselineDate, 'baselineDate', '基线日期');
+  if (!(Number.isFinite(command.weight) && command.weight > 0)) {
+    throw new InvalidValue({
+      code: 'INVALID_WEIGHT',
+      titleEn: 'weight must be a positive number',
+      detail: '"权重"必须是大于 0 的数字。',
+      field: 'weight',
+    });
+  }
+  if (state.milestones.some((m) => m.milestoneId === command.milestoneId)) {
+    throw new RuleViolation({
+      code: 'MILESTONE_ALREADY_PLANNED',
+      titleEn: 'A milestone with this id already exists',
+      detail: `编号为 ${command.milestoneId} 的里程碑已存在；调整基线日期请提交基线调整申请。`,
+      rule: `${DOMAIN_RULE}: a milestone's baseline changes only through an approved request`,
+    });
+  }
+  return [
+    {
+      type: 'MilestonePlanned',
+      data: {
+        milestoneId: command.milestoneId,
+        name: command.name,
+        weight: command.weight,
+        mandatory: command.mandatory ?? true,
+        baselineDate: command.baselineDate,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+function requireNewReportId(state: KeyProjectState, reportId: string): void {
+  requireText(reportId, 'reportId', '报告编号');
+  if (state.progressReports.some((r) => r.reportId === reportId)) {
+    throw new RuleViolation({
+      code: 'REPORT_ALREADY_RECORDED',
+      titleEn: 'A report with this id was already recorded',
+      detail: '该进度报告已经报送；报告不可修改，如需更正请报送一份新的报告。',
+      rule: `${DOMAIN_RULE}: reports are append-only`,
+    });
+  }
+}
+
+function requireNoMilestoneFields(command: ReportProjectProgress): void {
+  if (command.percentComplete !== null || command.forecastDate !== null) {
+    throw new InvalidValue({
+      code: 'MILESTONE_REQUIRED_FOR_PERCENTAGE',
+      titleEn: 'percentComplete and forecastDate need a milestoneId',
+      detail: '填写完成百分比或预计完成日期时，请同时选择对应的里程碑。',
+      field: 'milestoneId',
+    });
+  }
+}
+
+const reportProgress: Handler<ReportProjectProgress> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['IN_PROGRESS']);
+  requireNewReportId(state, command.reportId);
+  requireText(command.narrative, 'narrative', '进展情况');
+  if (command.milestoneId === null) {
+    requireNoMilestoneFields(command);
+  } else {
+    requireNotAchieved(findMilestone(state, command.milestoneId));
+    requirePercent(command.percentComplete, 'percentComplete', '完成百分比');
+    requireOptionalDate(command.forecastDate, 'forecastDate', '预计完成日期');
+  }
+  return [
+    {
+      type: 'ProgressReported',
+      data: {
+        reportId: command.reportId,
+        milestoneId: command.milestoneId,
+        percentComplete: command.percentComplete,
+        forecastDate: command.forecastDate,
+        narrative: command.narrative,
+        reportedOn: shanghaiDate(ctx.now),
+        reportedBy: ctx.actor.userId,
+        reportedByDepartment: ctx.actor.department,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const BASELINE_CHANGE_STATUSES: readonly KeyProjectStatus[] = ['PLANNED', 'IN_PROGRESS', 'SUSPENDED'];
+
+const requestBaselineChange: Handler<RequestBaselineChange> = (command, state, ctx) => {
+  requireProjectStatus(state, command, BASELINE_CHANGE_STATUSES);
+  requireText(command.requestId, 'requestId', '申请编号');
+  if (state.baselineChanges.some((c) => c.requestId === command.requestId)) {
+    throw new RuleViolation({
+      code: 'BASELINE_CHANGE_ALREADY_REQUESTED',
+      titleEn: 'A baseline change request with this id already exists',
+      detail: '该基线调整申请已经提交，请勿重复提交。',
+      rule: `${DOMAIN_RULE}: requests are append-only`,
+    });
+  }
+  const milestone = findMilestone(state, command.milestoneId);
+  requireNotAchieved(milestone);
+  if (state.baselineChanges.some((c) => c.milestoneId === milestone.milestoneId && c.status === 'PENDING')) {
+    throw new RuleViolation({
+      code: 'BASELINE_CHANGE_ALREADY_PENDING',
+      titleEn: 'A baseline change for this milestone is already awaiting a decision',
+      detail: `里程碑"${milestone.name}"已有一项待领导小组审批的基线调整申请，请等待审批结果后再提交。`,
+      rule: `${DOMAIN_RULE}: one pending baseline change per milestone`,
+    });
+  }
+  requireDate(command.proposedBaselineDate, 'proposedBaselineDate', '拟调整基线日期');
+  if (command.proposedBaselineDate === milestone.baselineDate) {
+    throw new InvalidValue({
+      code: 'BASELINE_DATE_UNCHANGED',
+      titleEn: 'The proposed baseline equals the current one',
+      detail: `拟调整的基线日期与现行基线日期（${milestone.baselineDate}）相同，无需申请调整。`,
+      field: 'proposedBaselineDate',
+    });
+  }
+  requireText(command.reason, 'reason', '调整理由');
+  return [
+    {
+      type: 'BaselineChangeRequested',
+      data: {
+        requestId: command.requestId,
+        milestoneId: milestone.milestoneId,
+        currentBaselineDate: milestone.baselineDate,
+        proposedBaselineDate: command.proposedBaselineDate,
+        reason: command.reason,
+        requestedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const approveBaselineChange: Handler<ApproveBaselineChange> = (command, state, ctx) => {
+  requireProjectStatus(state, command, BASELINE_CHANGE_STATUSES);
+  const request = findPendingBaselineChange(state, command.requestId);
+  const milestone = findMilestone(state, request.milestoneId);
+  requireNotAchieved(milestone);
+  return [
+    {
+      type: 'BaselineChangeApproved',
+      data: {
+        requestId: request.requestId,
+        milestoneId: milestone.milestoneId,
+        previousBaselineDate: milestone.baselineDate,
+        newBaselineDate: request.proposedBaselineDate,
+        note: command.note,
+        decidedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const rejectBaselineChange: Handler<RejectBaselineChange> = (command, state, ctx) => {
+  requireProjectStatus(state, command, BASELINE_CHANGE_STATUSES);
+  const request = findPendingBaselineChange(state, command.requestId);
+  requireText(command.reason, 'reason', '驳回理由');
+  return [
+    {
+      type: 'BaselineChangeRejected',
+      data: {
+        requestId: request.requestId,
+        milestoneId: request.milestoneId,
+        reason: command.reason,
+        decidedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const achieveMilestone: Handler<AchieveMilestone> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['IN_PROGRESS']);
+  const milestone = findMilestone(state, command.milestoneId);
+  requireNotAchieved(milestone);
+  requireDate(command.achievedOn, 'achievedOn', '完成日期');
+  requireNotFuture(command.achievedOn, shanghaiDate(ctx.now), 'achievedOn', '完成日期');
+  if (!Array.isArray(command.evidence) || command.evidence.length === 0) {
+    throw new InvalidValue({
+      code: 'EVIDENCE_REQUIRED',
+      titleEn: 'Achieving a milestone needs at least one evidence item',
+      detail: `确认里程碑"${milestone.name}"完成时，请至少上传一份佐证材料（如验收单、照片、监测报告）。`,
+      field: 'evidence',
+      rule: `${DOMAIN_RULE}: achieving needs at least one evidence item`,
+    });
+  }
+  requireUniqueIds(command.evidence.map((e) => e.evidenceId), 'evidence.evidenceId', '佐证材料编号');
+  command.evidence.forEach((e) => requireText(e.title, 'evidence.title', '佐证材料名称'));
+  return [
+    {
+      type: 'MilestoneAchieved',
+      data: {
+        milestoneId: milestone.milestoneId,
+        achievedOn: command.achievedOn,
+        evidence: command.evidence.map(({ evidenceId, title, uri }) => ({ evidenceId, title, uri: uri ?? null })),
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const suspend: Handler<SuspendKeyProject> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['IN_PROGRESS']);
+  requireText(command.reason, 'reason', '暂停原因');
+  return [{ type: 'KeyProjectSuspended', data: { reason: command.reason, occurredAt: ctx.now.toISOString() } }];
+};
+
+const resume: Handler<ResumeKeyProject> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['SUSPENDED']);
+  return [{ type: 'KeyProjectResumed', data: { note: command.note ?? null, occurredAt: ctx.now.toISOString() } }];
+};
+
+function requireMandatoryMilestonesAchieved(state: KeyProjectState): void {
+  if (state.milestones.length === 0) {
+    throw new RuleViolation({
+      code: 'NO_MILESTONES_PLANNED',
+      titleEn: 'A project without milestones cannot be completed',
+      detail: '该工程尚未制定任何里程碑，无法确认完工；请先制定里程碑并逐项完成。',
+      rule: `${DOMAIN_RULE}: COMPLETED only when every mandatory milestone is achieved`,
+    });
+  }
+  const outstanding = state.milestones.filter((m) => m.mandatory && m.achievedOn === null);
+  if (outstanding.length > 0) {
+    throw new RuleViolation({
+      code: 'MANDATORY_MILESTONES_OUTSTANDING',
+      titleEn: 'Mandatory milestones are not yet achieved',
+      detail: `以下必须完成的里程碑尚未完成：${outstanding.map((m) => `"${m.name}"`).join('、')}，请完成后再确认完工。`,
+      rule: `${DOMAIN_RULE}: COMPLETED only when every mandatory milestone is achieved`,
+    });
+  }
+}
+
+const complete: Handler<CompleteKeyProject> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['IN_PROGRESS']);
+  requireMandatoryMilestonesAchieved(state);
+  requireDate(command.completedOn, 'completedOn', '完工日期');
+  requireNotFuture(command.completedOn, shanghaiDate(ctx.now), 'completedOn', '完工日期');
+  return [{ type: 'KeyProjectCompleted', data: { completedOn: command.completedOn, occurredAt: ctx.now.toISOString() } }];
+};
+
+function requireAcceptanceRecord(command: AcceptKeyProject, completedOn: CalendarDate | null, today: CalendarDate): void {
+  const record = command.acceptanceRecord;
+  const complete =
+    record != null &&
+    [record.recordId, record.acceptingBody, record.documentRef].every((v) => typeof v === 'string' && v.trim() !== '');
+  if (!complete) {
+    throw new InvalidValue({
+      code: 'ACCEPTANCE_RECORD_INCOMPLETE',
+      titleEn: 'Acceptance needs an acceptance record',
+      detail: '验收须附验收记录：请填写验收单位、验收文件编号和验收日期。',
+      field: 'acceptanceRecord',
+      rule: `${DOMAIN_RULE}: ACCEPTED only with an acceptance record`,
+    });
+  }
+  requireDate(record.acceptedOn, 'acceptanceRecord.acceptedOn', '验收日期');
+  requireNotFuture(record.acceptedOn, today, 'acceptanceRecord.acceptedOn', '验收日期');
+  if (completedOn !== null && record.acceptedOn < completedOn) {
+    throw new InvalidValue({
+      code: 'ACCEPTED_BEFORE_COMPLETION',
+      titleEn: 'The acceptance date is before the completion date',
+      detail: `验收日期（${record.acceptedOn}）不能早于完工日期（${completedOn}）。`,
+      field: 'acceptanceRecord.acceptedOn',
+    });
+  }
+}
+
+const accept: Handler<AcceptKeyProject> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['COMPLETED']);
+  requireAcceptanceRecord(command, state.completedOn, shanghaiDate(ctx.now));
+  const { recordId, acceptedOn, acceptingBody, documentRef, summary } = command.acceptanceRecord;
+  return [
+    {
+      type: 'KeyProjectAccepted',
+      data: {
+        acceptanceRecord: { recordId, acceptedOn, acceptingBody, documentRef, summary: summary ?? '' },
+        recordedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const cancel: Handler<CancelKeyProject> = (command, state, ctx) => {
+  requireProjectStatus(state, command, ['PLANNED', 'SUSPENDED']);
+  requireText(command.reason, 'reason', '取消原因');
+  return [
+    {
+      type: 'KeyProjectCancelled',
+      data: {
+        reason: command.reason,
+        cancelledFrom: state.status as 'PLANNED' | 'SUSPENDED',
+        decidedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const handlers: { [K in KeyProjectCommandType]: Handler<Extract<KeyProjectCommand, { type: K }>> } = {
+  RegisterKeyProject: register,
+  StartKeyProject: start,
+  PlanMilestone: planMilestone,
+  ReportProjectProgress: reportProgress,
+  RequestBaselineChange: requestBaselineChange,
+  ApproveBaselineChange: approveBaselineChange,
+  RejectBaselineChange: rejectBaselineChange,
+  AchieveMilestone: achieveMilestone,
+  SuspendKeyProject: suspend,
+  ResumeKeyProject: resume,
+  CompleteKeyProject: complete,
+  AcceptKeyProject: accept,
+  CancelKeyProject: cancel,
+};
+
+/** Order of refusal: unknown stream (404), then permission (403), then state and rules (409/422). */
+function decideKeyProject(command: KeyProjectCommand, state: KeyProjectState, ctx: CommandContext): KeyProjectEvent[] {
+  if (command.type !== 'RegisterKeyProject' && state.status === null) {
+    throw new StreamNotFound('重点工程', 'Key project');
+  }
+  authorizeKeyProjectCommand(command, state, ctx.actor);
+  const handler = handlers[command.type] as Handler<KeyProjectCommand>;
+  return handler(command, state, ctx);
+}
+
+export const keyProjectDecider: Decider<KeyProjectState, KeyProjectCommand, KeyProjectEvent> = {
+  initialState: initialKeyProjectState,
+  decide: decideKeyProject,
+  evolve: evolveKeyProject,
+};

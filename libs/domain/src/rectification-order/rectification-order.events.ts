@@ -1,0 +1,262 @@
+import type { CalendarDate } from '../shared/dates';
+import type { DomainEvent } from '../shared/decider';
+import type {
+  DeadlineKind,
+  MeasurePlan,
+  ObjectionOutcome,
+  OrderSource,
+  PetitionFinding,
+  SecondCheckOutcome,
+} from './rectification-order.commands';
+
+/** Every event carries `occurredAt` (ISO instant from the command context); evolve never reads a clock. A type alias, not an interface, so it satisfies Record<string, unknown>. */
+type Timed = {
+  occurredAt: string;
+};
+
+export type OrderIssued = DomainEvent<
+  'OrderIssued',
+  Timed & {
+    orderId: string;
+    code: string;
+    source: OrderSource;
+    batch: string;
+    finding: string;
+    target: string;
+    deadlineKind: DeadlineKind;
+    deadline: CalendarDate | null;
+    measures: MeasurePlan[];
+    issuedOn: CalendarDate;
+    petition: { forwardedOn: CalendarDate; caseNumber: string | null; reportDueOn: CalendarDate } | null;
+    /** ONGOING orders only: when the first periodic report is owed. */
+    firstPeriodicReportDueOn: CalendarDate | null;
+  }
+>;
+
+export type OrderAssigned = DomainEvent<
+  'OrderAssigned',
+  Timed & {
+    leadDepartment: string;
+    responsiblePerson: string | null;
+    cooperatingDepartments: string[];
+    acceptanceDepartment: string;
+  }
+>;
+
+export type RectificationStarted = DomainEvent<
+  'RectificationStarted',
+  Timed & { startedOn: CalendarDate; afterReopening: boolean }
+>;
+
+export type OrderProgressReported = DomainEvent<
+  'OrderProgressReported',
+  Timed & {
+    reportId: string;
+    summary: string;
+    percentComplete: number | null;
+    reportedOn: CalendarDate;
+    reportedBy: string;
+    reportedByDepartment: string | null;
+  }
+>;
+
+export type MeasureCompleted = DomainEvent<
+  'MeasureCompleted',
+  Timed & { measureId: string; completedOn: CalendarDate; dueDate: CalendarDate; late: boolean; note: string | null }
+>;
+
+export type EvidenceAttached = DomainEvent<
+  'EvidenceAttached',
+  Timed & {
+    evidenceId: string;
+    title: string;
+    uri: string | null;
+    measureId: string | null;
+    lastingMechanism: boolean;
+    attachedBy: string;
+    attachedByDepartment: string | null;
+  }
+>;
+
+export type ExtensionRequested = DomainEvent<
+  'ExtensionRequested',
+  Timed & {
+    requestId: string;
+    currentDeadline: CalendarDate;
+    requestedDeadline: CalendarDate;
+    reason: string;
+    progressSoFar: string;
+    requestedOn: CalendarDate;
+    requestedBy: string;
+  }
+>;
+
+export type ExtensionApproved = DomainEvent<
+  'ExtensionApproved',
+  Timed & {
+    requestId: string;
+    previousDeadline: CalendarDate;
+    newDeadline: CalendarDate;
+    note: string | null;
+    decidedBy: string;
+  }
+>;
+
+export type ExtensionRejected = DomainEvent<
+  'ExtensionRejected',
+  Timed & { requestId: string; reason: string; decidedBy: string }
+>;
+
+export type AcceptanceRequested = DomainEvent<
+  'AcceptanceRequested',
+  Timed & { requestedOn: CalendarDate; note: string | null; requestedBy: string }
+>;
+
+export type AcceptancePassed = DomainEvent<
+  'AcceptancePassed',
+  Timed & {
+    recordId: string;
+    checkedOn: CalendarDate;
+    acceptanceDepartment: string;
+    summary: string;
+    documentRef: string;
+    recordedBy: string;
+  }
+>;
+
+export type AcceptanceFailed = DomainEvent<
+  'AcceptanceFailed',
+  Timed & { recordId: string; checkedOn: CalendarDate; acceptanceDepartment: string; reasons: string[]; recordedBy: string }
+>;
+
+export type PublicNoticePublished = DomainEvent<
+  'PublicNoticePublished',
+  Timed & {
+    noticeId: string;
+    publishedOn: CalendarDate;
+    /** Last working day of the notice; it is over at the end of that day (Asia/Shanghai). */
+    endsOn: CalendarDate;
+    workingDays: number;
+  }
+>;
+
+export type ObjectionRecorded = DomainEvent<
+  'ObjectionRecorded',
+  Timed & { objectionId: string; noticeId: string; summary: string; receivedOn: CalendarDate }
+>;
+
+export type ObjectionSettled = DomainEvent<
+  'ObjectionSettled',
+  Timed & {
+    objectionId: string;
+    outcome: ObjectionOutcome;
+    resolution: string;
+    /** True when an upheld objection sends the order from public notice back into rectification. */
+    returnsToRectification: boolean;
+    decidedBy: string;
+  }
+>;
+
+export type OrderClosed = DomainEvent<'OrderClosed', Timed & { closedOn: CalendarDate; acceptanceRecordId: string }>;
+
+export type OrderReopened = DomainEvent<
+  'OrderReopened',
+  Timed & { reason: string; newDeadline: CalendarDate | null; decidedBy: string }
+>;
+
+export type PetitionFindingReported = DomainEvent<
+  'PetitionFindingReported',
+  Timed & {
+    finding: PetitionFinding;
+    summary: string;
+    reportedOn: CalendarDate;
+    dueOn: CalendarDate;
+    /** Reported after the due date; still accepted, and counted against timeliness. */
+    late: boolean;
+  }
+>;
+
+export type PetitionSecondCheckRecorded = DomainEvent<
+  'PetitionSecondCheckRecorded',
+  Timed & {
+    checkedOn: CalendarDate;
+    outcome: SecondCheckOutcome;
+    originalFinding: PetitionFinding;
+    revisedFinding: PetitionFinding | null;
+    summary: string;
+  }
+>;
+
+export type PetitionConcludedInStages = DomainEvent<
+  'PetitionConcludedInStages',
+  Timed & { linkedOrderId: string; linkedOrderDeadline: CalendarDate; summary: string; concludedOn: CalendarDate }
+>;
+
+export type FollowUpVisitRecorded = DomainEvent<
+  'FollowUpVisitRecorded',
+  Timed & { visitId: string; visitedOn: CalendarDate; summary: string; satisfied: boolean | null }
+>;
+
+export type PeriodicReportSubmitted = DomainEvent<
+  'PeriodicReportSubmitted',
+  Timed & {
+    reportId: string;
+    summary: string;
+    reportedOn: CalendarDate;
+    dueOn: CalendarDate;
+    late: boolean;
+    nextDueOn: CalendarDate;
+  }
+>;
+
+export type RectificationOrderEvent =
+  | OrderIssued
+  | OrderAssigned
+  | RectificationStarted
+  | OrderProgressReported
+  | MeasureCompleted
+  | EvidenceAttached
+  | ExtensionRequested
+  | ExtensionApproved
+  | ExtensionRejected
+  | AcceptanceRequested
+  | AcceptancePassed
+  | AcceptanceFailed
+  | PublicNoticePublished
+  | ObjectionRecorded
+  | ObjectionSettled
+  | OrderClosed
+  | OrderReopened
+  | PetitionFindingReported
+  | PetitionSecondCheckRecorded
+  | PetitionConcludedInStages
+  | FollowUpVisitRecorded
+  | PeriodicReportSubmitted;
+
+export type RectificationOrderEventType = RectificationOrderEvent['type'];
+
+/** For the event-type registry of the event store. */
+export const rectificationOrderEventTypes: readonly RectificationOrderEventType[] = [
+  'OrderIssued',
+  'OrderAssigned',
+  'RectificationStarted',
+  'OrderProgressReported',
+  'MeasureCompleted',
+  'EvidenceAttached',
+  'ExtensionRequested',
+  'ExtensionApproved',
+  'ExtensionRejected',
+  'AcceptanceRequested',
+  'AcceptancePassed',
+  'AcceptanceFailed',
+  'PublicNoticePublished',
+  'ObjectionRecorded',
+  'ObjectionSettled',
+  'OrderClosed',
+  'OrderReopened',
+  'PetitionFindingReported',
+  'PetitionSecondCheckRecorded',
+  'PetitionConcludedInStages',
+  'FollowUpVisitRecorded',
+  'PeriodicReportSubmitted',
+];

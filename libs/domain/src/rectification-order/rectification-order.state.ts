@@ -1,0 +1,413 @@
+import type { CalendarDate } from '../shared/dates';
+import type {
+  DeadlineKind,
+  ObjectionOutcome,
+  OrderSource,
+  PetitionFinding,
+  SecondCheckOutcome,
+} from './rectification-order.commands';
+import type { RectificationOrderEvent } from './rectification-order.events';
+
+export type OrderStatus =
+  | 'ISSUED'
+  | 'ASSIGNED'
+  | 'IN_PROGRESS'
+  | 'ACCEPTANCE_REQUESTED'
+  | 'ACCEPTED'
+  | 'IN_PUBLIC_NOTICE'
+  | 'CLOSED'
+  | 'REOPENED';
+
+export const orderStatusLabels: Record<OrderStatus, string> = {
+  ISSUED: '已下达',
+  ASSIGNED: '已交办',
+  IN_PROGRESS: '整改中',
+  ACCEPTANCE_REQUESTED: '待验收',
+  ACCEPTED: '验收通过',
+  IN_PUBLIC_NOTICE: '拟销号公示中',
+  CLOSED: '已销号',
+  REOPENED: '已重新打开',
+};
+
+export function rectificationOrderStreamId(id: string): string {
+  return `rectification-order-${id}`;
+}
+
+export interface Measure {
+  measureId: string;
+  description: string;
+  dueDate: CalendarDate;
+  status: 'OPEN' | 'DONE';
+  completedOn: CalendarDate | null;
+  note: string | null;
+}
+
+export interface Evidence {
+  evidenceId: string;
+  title: string;
+  uri: string | null;
+  measureId: string | null;
+  lastingMechanism: boolean;
+  attachedBy: string;
+  attachedByDepartment: string | null;
+  attachedAt: string;
+}
+
+export interface OrderProgressReport {
+  reportId: string;
+  summary: string;
+  percentComplete: number | null;
+  reportedOn: CalendarDate;
+  reportedBy: string;
+  reportedByDepartment: string | null;
+  reportedAt: string;
+}
+
+export interface Extension {
+  requestId: string;
+  currentDeadline: CalendarDate;
+  requestedDeadline: CalendarDate;
+  reason: string;
+  progressSoFar: string;
+  requestedOn: CalendarDate;
+  requestedBy: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface AcceptanceCheck {
+  recordId: string;
+  outcome: 'PASSED' | 'FAILED';
+  checkedOn: CalendarDate;
+  acceptanceDepartment: string;
+  summary: string | null;
+  documentRef: string | null;
+  reasons: string[];
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface PublicNotice {
+  noticeId: string;
+  publishedOn: CalendarDate;
+  endsOn: CalendarDate;
+  workingDays: number;
+  publishedAt: string;
+  /** Set when an upheld objection ended the notice early. */
+  withdrawnAt: string | null;
+}
+
+export interface Objection {
+  objectionId: string;
+  noticeId: string;
+  summary: string;
+  receivedOn: CalendarDate;
+  status: 'OPEN' | ObjectionOutcome;
+  resolution: string | null;
+  settledAt: string | null;
+  settledBy: string | null;
+}
+
+export interface PeriodicReport {
+  reportId: string;
+  summary: string;
+  reportedOn: CalendarDate;
+  dueOn: CalendarDate;
+  late: boolean;
+}
+
+export interface PetitionCase {
+  forwardedOn: CalendarDate;
+  caseNumber: string | null;
+  reportDueOn: CalendarDate;
+  finding: PetitionFinding | null;
+  findingSummary: string | null;
+  findingReportedOn: CalendarDate | null;
+  findingReportedLate: boolean | null;
+  secondCheck: {
+    checkedOn: CalendarDate;
+    outcome: SecondCheckOutcome;
+    originalFinding: PetitionFinding;
+    revisedFinding: PetitionFinding | null;
+    summary: string;
+  } | null;
+  stagedConclusion: {
+    linkedOrderId: string;
+    linkedOrderDeadline: CalendarDate;
+    summary: string;
+    concludedOn: CalendarDate;
+  } | null;
+  followUpVisits: Array<{ visitId: string; visitedOn: CalendarDate; summary: string; satisfied: boolean | null }>;
+}
+
+export interface RectificationOrderState {
+  /** null until OrderIssued: the stream does not exist yet. */
+  status: OrderStatus | null;
+  orderId: string;
+  code: string;
+  source: OrderSource | null;
+  batch: string;
+  finding: string;
+  target: string;
+  deadlineKind: DeadlineKind | null;
+  /** As issued; never changes. */
+  originalDeadline: CalendarDate | null;
+  /** After approved extensions or a reopening. */
+  currentDeadline: CalendarDate | null;
+  issuedOn: CalendarDate | null;
+  leadDepartment: string | null;
+  responsiblePerson: string | null;
+  cooperatingDepartments: string[];
+  acceptanceDepartment: string | null;
+  startedOn: CalendarDate | null;
+  measures: Measure[];
+  evidence: Evidence[];
+  progressReports: OrderProgressReport[];
+  extensions: Extension[];
+  acceptanceRequestedOn: CalendarDate | null;
+  acceptanceChecks: AcceptanceCheck[];
+  /** The passed acceptance that counts for the current closing; voided by an upheld objection or a reopening. */
+  validAcceptanceRecordId: string | null;
+  /** The notice of the current closing cycle; all notices stay in `publicNotices`. */
+  publicNotice: PublicNotice | null;
+  publicNotices: PublicNotice[];
+  objections: Objection[];
+  /** ONGOING orders only. */
+  periodicReportDueOn: CalendarDate | null;
+  periodicReports: PeriodicReport[];
+  petition: PetitionCase | null;
+  closedOn: CalendarDate | null;
+  reopenings: Array<{ reason: string; newDeadline: CalendarDate | null; decidedBy: string; reopenedAt: string }>;
+  /** Number of events applied; equals the stream version. */
+  version: number;
+}
+
+export function initialRectificationOrderState(): RectificationOrderState {
+  return {
+    status: null,
+    orderId: '',
+    code: '',
+    source: null,
+    batch: '',
+    finding: '',
+    target: '',
+    deadlineKind: null,
+    originalDeadline: null,
+    currentDeadline: null,
+    issuedOn: null,
+    leadDepartment: null,
+    responsiblePerson: null,
+    cooperatingDepartments: [],
+    acceptanceDepartment: null,
+    startedOn: null,
+    measures: [],
+    evidence: [],
+    progressReports: [],
+    extensions: [],
+    acceptanceRequestedOn: null,
+    acceptanceChecks: [],
+    validAcceptanceRecordId: null,
+    publicNotice: null,
+    publicNotices: [],
+    objections: [],
+    periodicReportDueOn: null,
+    periodicReports: [],
+    petition: null,
+    closedOn: null,
+    reopenings: [],
+    version: 0,
+  };
+}
+
+function withPetition(state: RectificationOrderState, patch: (p: PetitionCase) => Partial<PetitionCase>): RectificationOrderState {
+  return state.petition ? { ...state, petition: { ...state.petition, ...patch(state.petition) } } : state;
+}
+
+function decideExtension(
+  state: RectificationOrderState,
+  requestId: string,
+  decision: Pick<Extension, 'status' | 'decidedBy' | 'decidedAt' | 'decisionNote'>,
+): Extension[] {
+  return state.extensions.map((x) => (x.requestId === requestId ? { ...x, ...decision } : x));
+}
+
+function withdrawNotice(state: RectificationOrderState, at: string): Pick<RectificationOrderState, 'publicNotice' | 'publicNotices'> {
+  const noticeId = state.publicNotice?.noticeId;
+  return {
+    publicNotice: null,
+    publicNotices: state.publicNotices.map((n) => (n.noticeId === noticeId ? { ...n, withdrawnAt: at } : n)),
+  };
+}
+
+function apply(state: RectificationOrderState, event: RectificationOrderEvent): RectificationOrderState {
+  switch (event.type) {
+    case 'OrderIssued': {
+      const d = event.data;
+      return {
+        ...state,
+        status: 'ISSUED',
+        orderId: d.orderId,
+        code: d.code,
+        source: d.source,
+        batch: d.batch,
+        finding: d.finding,
+        target: d.target,
+        deadlineKind: d.deadlineKind,
+        originalDeadline: d.deadline,
+        currentDeadline: d.deadline,
+        issuedOn: d.issuedOn,
+        measures: d.measures.map((m) => ({ ...m, status: 'OPEN', completedOn: null, note: null })),
+        periodicReportDueOn: d.firstPeriodicReportDueOn,
+        petition: d.petition && {
+          ...d.petition,
+          finding: null,
+          findingSummary: null,
+          findingReportedOn: null,
+          findingReportedLate: null,
+          secondCheck: null,
+          stagedConclusion: null,
+          followUpVisits: [],
+        },
+      };
+    }
+    case 'OrderAssigned': {
+      const { occurredAt: _at, ...assignment } = event.data;
+      return { ...state, ...assignment, status: 'ASSIGNED' };
+    }
+    case 'RectificationStarted':
+      return { ...state, status: 'IN_PROGRESS', startedOn: state.startedOn ?? event.data.startedOn };
+    case 'OrderProgressReported': {
+      const { occurredAt, ...report } = event.data;
+      return { ...state, progressReports: [...state.progressReports, { ...report, reportedAt: occurredAt }] };
+    }
+    case 'MeasureCompleted': {
+      const { measureId, completedOn, note } = event.data;
+      return {
+        ...state,
+        measures: state.measures.map((m) => (m.measureId === measureId ? { ...m, status: 'DONE', completedOn, note } : m)),
+      };
+    }
+    case 'EvidenceAttached': {
+      const { occurredAt, ...evidence } = event.data;
+      return { ...state, evidence: [...state.evidence, { ...evidence, attachedAt: occurredAt }] };
+    }
+    case 'ExtensionRequested': {
+      const { occurredAt: _at, ...request } = event.data;
+      const extension: Extension = { ...request, status: 'PENDING', decidedBy: null, decidedAt: null, decisionNote: null };
+      return { ...state, extensions: [...state.extensions, extension] };
+    }
+    case 'ExtensionApproved': {
+      const { requestId, newDeadline, note, decidedBy, occurredAt } = event.data;
+      return {
+        ...state,
+        currentDeadline: newDeadline,
+        extensions: decideExtension(state, requestId, { status: 'APPROVED', decidedBy, decidedAt: occurredAt, decisionNote: note }),
+      };
+    }
+    case 'ExtensionRejected': {
+      const { requestId, reason, decidedBy, occurredAt } = event.data;
+      return {
+        ...state,
+        extensions: decideExtension(state, requestId, { status: 'REJECTED', decidedBy, decidedAt: occurredAt, decisionNote: reason }),
+      };
+    }
+    case 'AcceptanceRequested':
+      return { ...state, status: 'ACCEPTANCE_REQUESTED', acceptanceRequestedOn: event.data.requestedOn };
+    case 'AcceptancePassed': {
+      const { occurredAt, ...record } = event.data;
+      const check: AcceptanceCheck = { ...record, outcome: 'PASSED', reasons: [], recordedAt: occurredAt };
+      return {
+        ...state,
+        status: 'ACCEPTED',
+        acceptanceChecks: [...state.acceptanceChecks, check],
+        validAcceptanceRecordId: record.recordId,
+      };
+    }
+    case 'AcceptanceFailed': {
+      const { occurredAt, ...record } = event.data;
+      const check: AcceptanceCheck = { ...record, outcome: 'FAILED', summary: null, documentRef: null, recordedAt: occurredAt };
+      return { ...state, status: 'IN_PROGRESS', acceptanceChecks: [...state.acceptanceChecks, check] };
+    }
+    case 'PublicNoticePublished': {
+      const { occurredAt, ...notice } = event.data;
+      const published: PublicNotice = { ...notice, publishedAt: occurredAt, withdrawnAt: null };
+      return { ...state, status: 'IN_PUBLIC_NOTICE', publicNotice: published, publicNotices: [...state.publicNotices, published] };
+    }
+    case 'ObjectionRecorded': {
+      const { occurredAt: _at, ...objection } = event.data;
+      const recorded: Objection = { ...objection, status: 'OPEN', resolution: null, settledAt: null, settledBy: null };
+      return { ...state, objections: [...state.objections, recorded] };
+    }
+    case 'ObjectionSettled': {
+      const { objectionId, outcome, resolution, returnsToRectification, decidedBy, occurredAt } = event.data;
+      const objections = state.objections.map((o) =>
+        o.objectionId === objectionId ? { ...o, status: outcome, resolution, settledAt: occurredAt, settledBy: decidedBy } : o,
+      );
+      if (!returnsToRectification) return { ...state, objections };
+      return {
+        ...state,
+        ...withdrawNotice(state, occurredAt),
+        objections,
+        status: 'IN_PROGRESS',
+        validAcceptanceRecordId: null,
+      };
+    }
+    case 'OrderClosed':
+      return { ...state, status: 'CLOSED', closedOn: event.data.closedOn };
+    case 'OrderReopened': {
+      const { reason, newDeadline, decidedBy, occurredAt } = event.data;
+      return {
+        ...state,
+        status: 'REOPENED',
+        currentDeadline: newDeadline ?? state.currentDeadline,
+        validAcceptanceRecordId: null,
+        publicNotice: null,
+        closedOn: null,
+        reopenings: [...state.reopenings, { reason, newDeadline, decidedBy, reopenedAt: occurredAt }],
+      };
+    }
+    case 'PetitionFindingReported': {
+      const { finding, summary, reportedOn, late } = event.data;
+      return withPetition(state, () => ({
+        finding,
+        findingSummary: summary,
+        findingReportedOn: reportedOn,
+        findingReportedLate: late,
+      }));
+    }
+    case 'PetitionSecondCheckRecorded': {
+      const { occurredAt: _at, ...secondCheck } = event.data;
+      return withPetition(state, (p) => ({ secondCheck, finding: secondCheck.revisedFinding ?? p.finding }));
+    }
+    case 'PetitionConcludedInStages': {
+      const { occurredAt: _at, ...stagedConclusion } = event.data;
+      return withPetition(state, () => ({ stagedConclusion }));
+    }
+    case 'FollowUpVisitRecorded': {
+      const { occurredAt: _at, ...visit } = event.data;
+      return withPetition(state, (p) => ({ followUpVisits: [...p.followUpVisits, visit] }));
+    }
+    case 'PeriodicReportSubmitted': {
+      const { reportId, summary, reportedOn, dueOn, late, nextDueOn } = event.data;
+      return {
+        ...state,
+        periodicReportDueOn: nextDueOn,
+        periodicReports: [...state.periodicReports, { reportId, summary, reportedOn, dueOn, late }],
+      };
+    }
+  }
+}
+
+export function evolveRectificationOrder(state: RectificationOrderState, event: RectificationOrderEvent): RectificationOrderState {
+  return { ...apply(state, event), version: state.version + 1 };
+}
+
+export function pendingExtension(state: RectificationOrderState): Extension | undefined {
+  return state.extensions.find((x) => x.status === 'PENDING');
+}
+
+export function openObjections(state: RectificationOrderState): Objection[] {
+  return state.objections.filter((o) => o.status === 'OPEN');
+}

@@ -1,0 +1,15 @@
+export type Role = 'project-lead' | 'supervision-office' | 'leadership' | 'integrator' | 'admin';
+
+export const roles: readonly Role[] = ['project-lead', 'supervision-office', 'leadership', 'integrator', 'admin'];
+
+export interface Actor {
+  userId: string;
+  displayName: string;
+  roles: Role[];
+  /** The department a project-lead is scoped to; null for city-wide roles. */
+  department: string | null;
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.includes(role);
+}

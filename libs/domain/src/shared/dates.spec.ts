@@ -1,0 +1,75 @@
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  daysBetween,
+  endOfShanghaiDay,
+  isValidCalendarDate,
+  shanghaiDate,
+} from './dates';
+
+describe('shanghaiDate', () => {
+  it('moves an instant late in the UTC day into the next Shanghai day', () => {
+    expect(shanghaiDate(new Date('2024-03-01T16:00:00Z'))).toBe('2024-03-02');
+  });
+
+  it('keeps an instant just before Shanghai midnight on the same day', () => {
+    expect(shanghaiDate(new Date('2024-03-01T15:59:59.999Z'))).toBe('2024-03-01');
+  });
+});
+
+describe('endOfShanghaiDay', () => {
+  it('is 23:59:59.999 at +08:00', () => {
+    expect(endOfShanghaiDay('2024-03-01').toISOString()).toBe('2024-03-01T15:59:59.999Z');
+  });
+});
+
+describe('isValidCalendarDate', () => {
+  it.each(['2024-02-29', '2025-12-31'])('accepts %s', (s) => {
+    expect(isValidCalendarDate(s)).toBe(true);
+  });
+
+  it.each(['2023-02-29', '2024-13-01', '2024-1-01', '2024-01-01T00:00:00Z', '', 20240101])('rejects %p', (s) => {
+    expect(isValidCalendarDate(s)).toBe(false);
+  });
+});
+
+describe('addWorkingDays', () => {
+  it('skips the weekend and does not count the start day', () => {
+    expect(addWorkingDays('2024-03-04', 5)).toBe('2024-03-11');
+  });
+
+  it('starting on a Friday, the first working day is Monday', () => {
+    expect(addWorkingDays('2024-03-08', 1)).toBe('2024-03-11');
+  });
+
+  it('starting on a Saturday, five working days end the next Friday', () => {
+    expect(addWorkingDays('2024-03-09', 5)).toBe('2024-03-15');
+  });
+
+  it('adds nothing for zero days', () => {
+    expect(addWorkingDays('2024-03-09', 0)).toBe('2024-03-09');
+  });
+});
+
+describe('daysBetween and addDays', () => {
+  it('counts calendar days across a month end and a leap day', () => {
+    expect(daysBetween('2024-02-27', '2024-03-02')).toBe(4);
+    expect(daysBetween('2024-03-02', '2024-02-27')).toBe(-4);
+  });
+
+  it('adds calendar days', () => {
+    expect(addDays('2024-02-28', 7)).toBe('2024-03-06');
+  });
+});
+
+describe('addMonths', () => {
+  it('clamps to the last day of a shorter month', () => {
+    expect(addMonths('2024-08-31', 1)).toBe('2024-09-30');
+    expect(addMonths('2023-11-30', 3)).toBe('2024-02-29');
+  });
+
+  it('crosses a year end', () => {
+    expect(addMonths('2024-11-15', 3)).toBe('2025-02-15');
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Calendar helpers for Asia/Shanghai. China has observed no daylight saving time since 1991,
+ * so a fixed +08:00 offset is exact for every date this plan covers.
+ * Dates are 'YYYY-MM-DD' strings; instants are Date objects.
+ */
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export type CalendarDate = string;
+
+export function shanghaiDate(instant: Date): CalendarDate {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function endOfShanghaiDay(date: CalendarDate): Date {
+  return new Date(`${date}T23:59:59.999+08:00`);
+}
+
+export function isValidCalendarDate(s: unknown): s is CalendarDate {
+  if (typeof s !== 'string') return false;
+  const match = DATE_PATTERN.exec(s);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+}
+
+function toUtcMidnight(date: CalendarDate): number {
+  if (!isValidCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function fromUtcMidnight(ms: number): CalendarDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: CalendarDate, n: number): CalendarDate {
+  return fromUtcMidnight(toUtcMidnight(date) + n * DAY_MS);
+}
+
+/** Days from a to b (positive when b is later). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  return Math.round((toUtcMidnight(b) - toUtcMidnight(a)) / DAY_MS);
+}
+
+/**
+ * The date n working days (Mon–Fri) after `date`; `date` itself is not counted, so a notice
+ * published on Monday with n = 5 runs until the end of the following Monday.
+ * Public holidays and the make-up working weekends (调休) are not modelled.
+ */
+export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
+  let ms = toUtcMidnight(date);
+  let remaining = n;
+  while (remaining > 0) {
+    ms += DAY_MS;
+    const weekday = new Date(ms).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) remaining--;
+  }
+  return fromUtcMidnight(ms);
+}
+
+/** Same day n months later, clamped to the month's last day (e.g. 08-31 + 1 month = 09-30). */
+export function addMonths(date: CalendarDate, n: number): CalendarDate {
+  const d = new Date(toUtcMidnight(date));
+  const targetMonth = d.getUTCMonth() + n;
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), targetMonth + 1, 0)).getUTCDate();
+  return fromUtcMidnight(Date.UTC(d.getUTCFullYear(), targetMonth, Math.min(d.getUTCDate(), lastDay)));
+}
+
+/** Compares two calendar dates ('YYYY-MM-DD' sorts lexicographically). */
+export function isAfter(a: CalendarDate, b: CalendarDate): boolean {
+  return a > b;
+}

@@ -1,0 +1,58 @@
+import { CheckpointConflict } from './event-store.errors';
+import type { Queryable } from './pg.types';
+
+/** Durable, named reader positions. Writes are compare-and-set, so two runners cannot both win. */
+export class CheckpointStore {
+  constructor(private readonly db: Queryable) {}
+
+  async get(name: string, db: Queryable = this.db): Promise<bigint> {
+    const { rows } = await db.query<{ position: string }>({
+      name: 'checkpoint_get',
+      text: `SELECT position FROM event_store.checkpoints WHERE name = $1`,
+      values: [name],
+    });
+    return rows[0] ? BigInt(rows[0].position) : 0n;
+  }
+
+  /**
+   * Moves `name` from `expected` to `next`, inside the caller's transaction when `db` is its client.
+   * A concurrent runner that already moved it makes this throw CheckpointConflict, and the caller's
+   * transaction (with the effects it made) must roll back.
+   */
+  async compareAndSet(name: string, expected: bigint, next: bigint, db: Queryable = this.db): Promise<void> {
+    const { rowCount } = await db.query(
+      expected === 0n
+        ? {
+            name: 'checkpoint_cas_first',
+            text: `INSERT INTO event_store.checkpoints (name, position) VALUES ($1, $2)
+                   ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
+                   WHERE event_store.checkpoints.position = 0`,
+            values: [name, next.toString()],
+          }
+        : {
+            name: 'checkpoint_cas',
+            text: `UPDATE event_store.checkpoints SET position = $3, updated_at = now() WHERE name = $1 AND position = $2`,
+            values: [name, expected.toString(), next.toString()],
+          },
+    );
+    if (rowCount === 1) return;
+    // Nothing inserted or updated: either the row moved on, or (expected 0) someone inserted first.
+    throw new CheckpointConflict(name, expected, await this.getOrNull(name, db));
+  }
+
+  async reset(name: string, db: Queryable = this.db): Promise<void> {
+    await db.query(`DELETE FROM event_store.checkpoints WHERE name = $1`, [name]);
+  }
+
+  async all(db: Queryable = this.db): Promise<Array<{ name: string; position: bigint; updatedAt: Date }>> {
+    const { rows } = await db.query<{ name: string; position: string; updated_at: Date }>(
+      `SELECT name, position, updated_at FROM event_store.checkpoints ORDER BY name`,
+    );
+    return rows.map((r) => ({ name: r.name, position: BigInt(r.position), updatedAt: r.updated_at }));
+  }
+
+  private async getOrNull(name: string, db: Queryable): Promise<bigint | null> {
+    const { rows } = await db.query<{ position: string }>(`SELECT position FROM event_store.checkpoints WHERE name = $1`, [name]);
+    return rows[0] ? BigInt(rows[0].position) : null;
+  }
+}

@@ -1,0 +1,69 @@
+import type { ExpectedVersion } from './event-store.errors';
+
+/** What callers hand to `append`: the event's payload; the store assigns position and version. */
+export interface NewEvent<D = Record<string, unknown>> {
+  type: string;
+  data: D;
+  /** Caller-chosen id (idempotent retries, CloudEvents id); a random UUID when absent. */
+  eventId?: string;
+  metadata?: EventMetadata;
+}
+
+/** Who did it and why; stored beside every event (ARCHITECTURE.md). */
+export interface EventMetadata {
+  actor?: { userId: string; displayName?: string; roles?: string[]; department?: string | null };
+  correlationId?: string;
+  causationId?: string;
+  requestId?: string;
+  [key: string]: unknown;
+}
+
+export interface StoredEvent<D = Record<string, unknown>> {
+  /** Global position: unique and increasing per stream; read order across streams is commit-safe order. */
+  position: bigint;
+  streamId: string;
+  version: number;
+  eventId: string;
+  type: string;
+  /** The schema version after upcasting (the registry's current one). */
+  schemaVersion: number;
+  data: D;
+  metadata: EventMetadata;
+  recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append. */
+  version: number;
+  /** Global position of the last appended event. */
+  position: bigint;
+  events: Array<{ eventId: string; version: number; position: bigint }>;
+}
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  /** Only events recorded at or before this instant: the state as the system knew it then. */
+  asOf?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Position of the last event already processed; 0n (default) to start from the beginning. */
+  after?: bigint;
+  limit?: number;
+  /** Restrict to stream categories, e.g. ['key-project']. */
+  categories?: string[];
+}
+
+export interface EventStore {
+  append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata?: EventMetadata,
+  ): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  streamVersion(streamId: string): Promise<number>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import {
+  CreateEventStore1764300000000,
+  EventTypeRegistry,
+  InvalidStreamId,
+  NonSerializablePayload,
+  PostgresEventStore,
+  UnknownEventType,
+  UnknownPosition,
+  WrongExpectedVersion,
+} from './index';
+
+const registry = new EventTypeRegistry().register('Happened', 'Noted', {
+  type: 'MilestonePlanned',
+  schemaVersion: 2,
+  // v1 carried `due` as a bare string; v2 names it `baselineDue` and keeps the original.
+  upcasters: { 1: (d) => ({ name: d.name, baselineDue: d.due, weight: d.weight ?? 1 }) },
+});
+
+let db: TestDatabase;
+let store: PostgresEventStore;
+const stream = () => `test-${randomUUID()}`;
+const countAll = async () => Number((await db.pool.query('SELECT count(*) FROM event_store.events')).rows[0].count);
+
+beforeAll(async () => {
+  db = await createTestDatabase([CreateEventStore1764300000000], 60);
+  store = new PostgresEventStore(db.pool, registry);
+});
+afterAll(() => db.drop());
+
+describe('append', () => {
+  it('numbers a new stream from 1 and returns version and global position', async () => {
+    const s = stream();
+    const r = await store.append(s, 'no-stream', [{ type: 'Happened', data: { n: 1 } }, { type: 'Happened', data: { n: 2 } }], {
+      actor: { userId: 'u1' },
+    });
+    expect(r.version).toBe(2);
+    expect(r.events.map((e) => e.version)).toEqual([1, 2]);
+    expect(r.events[1].position).toBeGreaterThan(r.events[0].position);
+    const read = await store.readStream(s);
+    expect(read.map((e) => [e.version, e.data.n, e.metadata.actor?.userId])).toEqual([
+      [1, 1, 'u1'],
+      [2, 2, 'u1'],
+    ]);
+  });
+
+  it('rejects a stale or too-high expected version without writing', async () => {
+    const s = stream();
+    await store.append(s, 'no-stream', [{ type: 'Happened', data: {} }]);
+    const before = await countAll();
+    await expect(store.append(s, 'no-stream', [{ type: 'Happened', data: {} }])).rejects.toMatchObject({ actual: 1 });
+    await expect(store.append(s, 0, [{ type: 'Happened', data: {} }])).rejects.toBeInstanceOf(WrongExpectedVersion);
+    await expect(store.append(s, 5, [{ type: 'Happened', data: {} }])).rejects.toBeInstanceOf(WrongExpectedVersion);
+    expect(await countAll()).toBe(before);
+    await expect(store.append(s, 1, [{ type: 'Happened', data: {} }])).resolves.toMatchObject({ version: 2 });
+    await expect(store.append(s, 'any', [{ type: 'Happened', data: {} }])).resolves.toMatchObject({ version: 3 });
+  });
+
+  it('lets exactly one of 50 concurrent appends with the same expected version win', async () => {
+    const s = stream();
+    await store.append(s, 'no-stream', [{ type: 'Happened', data: { n: 0 } }]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => store.append(s, 1, [{ type: 'Happened', data: { n: i + 1 } }])),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(49);
+    for (const l of lost) expect(l.reason).toBeInstanceOf(WrongExpectedVersion);
+    const versions = (await store.readStream(s)).map((e) => e.version);
+    expect(versions).toEqual([1, 2]);
+  });
+
+  it('serialises 30 concurrent "any" appends into one gap-free stream', async () => {
+    const s = stream();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => store.append(s, 'any', [{ type: 'Happened', data: { i } }])));
+    const versions = (await store.readStream(s)).map((e) => e.version);
+    expect(versions).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it.each([
+    ['empty', ''],
+    ['upper case', 'Key-Project-1'],
+    ['no category', 'abc'],
+    ['sql', "x-1'; drop table event_store.events; --"],
+    ['too long', `x-${'a'.repeat(300)}`],
+  ])('refuses a malformed stream id (%s) and writes nothing', async (_, id) => {
+    const before = await countAll();
+    await expect(store.append(id, 'any', [{ type: 'Happened', data: {} }])).rejects.toBeInstanceOf(InvalidStreamId);
+    expect(await countAll()).toBe(before);
+  });
+
+  it('refuses unknown event types and non-serialisable payloads, writing nothing of the batch', async () => {
+    const s = stream();
+    const before = await countAll();
+    await expect(store.append(s, 'any', [{ type: 'Happened', data: {} }, { type: 'Invented', data: {} }])).rejects.toBeInstanceOf(
+      UnknownEventType,
+    );
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    for (const data of [{ big: 1n }, { fn: () => 1 }, { n: Number.NaN }, circular, { s: 'a\u0000b' }]) {
+      await expect(store.append(s, 'any', [{ type: 'Happened', data }])).rejects.toBeInstanceOf(NonSerializablePayload);
+    }
+    await expect(store.append(s, 'any', [{ type: 'Happened', data: [] as unknown as Record<string, unknown> }])).rejects.toBeInstanceOf(
+      NonSerializablePayload,
+    );
+    expect(await countAll()).toBe(before);
+    expect(await store.streamVersion(s)).toBe(0);
+  });
+});
+
+describe('readAll is gap-safe', () => {
+  it('does not move a reader past a transaction that took a lower position and is still open', async () => {
+    const start = await store.headPosition();
+    const slow = await db.pool.connect();
+    try {
+      await slow.query('BEGIN');
+      const slowStore = new PostgresEventStore(slow, registry);
+      const first = await slowStore.append(stream(), 'no-stream', [{ type: 'Happened', data: { who: 'slow' } }]);
+      const second = await store.append(stream(), 'no-stream', [{ type: 'Happened', data: { who: 'fast' } }]);
+      expect(second.position).toBeGreaterThan(first.position);
+
+      // The later event is committed, but reading it now would let a reader skip the open one.
+      const whileOpen = await store.readAll({ after: start });
+      expect(whileOpen.map((e) => e.data.who)).toEqual([]);
+
+      await slow.query('COMMIT');
+      const afterCommit = await store.readAll({ after: start });
+      expect(afterCommit.map((e) => e.data.who)).toEqual(['slow', 'fast']);
+      expect(afterCommit.map((e) => e.position)).toEqual([first.position, second.position]);
+    } finally {
+      slow.release();
+    }
+  });
+
+  it('resumes after a position and honours limit and categories', async () => {
+    const start = await store.headPosition();
+    const a = `alpha-${randomUUID()}`;
+    const b = `beta-${randomUUID()}`;
+    await store.append(a, 'no-stream', [{ type: 'Happened', data: { i: 1 } }]);
+    await store.append(b, 'no-stream', [{ type: 'Happened', data: { i: 2 } }]);
+    await store.append(a, 1, [{ type: 'Happened', data: { i: 3 } }]);
+    const page1 = await store.readAll({ after: start, limit: 2 });
+    expect(page1.map((e) => e.data.i)).toEqual([1, 2]);
+    const page2 = await store.readAll({ after: page1[1].position, limit: 2 });
+    expect(page2.map((e) => e.data.i)).toEqual([3]);
+    const alphas = await store.readAll({ after: start, categories: ['alpha'] });
+    expect(alphas.map((e) => e.data.i)).toEqual([1, 3]);
+    expect(await store.hasReached(page1[1].position, page1[0].position)).toBe(true);
+    expect(await store.hasReached(page1[0].position, page2[0].position)).toBe(false);
+  });
+
+  it('refuses a cursor that names no event', async () => {
+    await expect(store.readAll({ after: 999_999_999n })).rejects.toBeInstanceOf(UnknownPosition);
+  });
+});
+
+describe('readStream', () => {
+  it('upcasts old schema versions on read without rewriting the row', async () => {
+    const s = stream();
+    await db.pool.query(
+      `INSERT INTO event_store.events (stream_id, version, event_id, type, schema_version, data)
+       VALUES ($1, 1, $2, 'MilestonePlanned', 1, '{"name":"封场","due":"2024-10-31"}')`,
+      [s, randomUUID()],
+    );
+    await store.append(s, 1, [{ type: 'MilestonePlanned', data: { name: '飞灰处置', baselineDue: '2025-06-30', weight: 2 } }]);
+    const events = await store.readStream(s);
+    expect(events.map((e) => [e.schemaVersion, e.data])).toEqual([
+      [2, { name: '封场', baselineDue: '2024-10-31', weight: 1 }],
+      [2, { name: '飞灰处置', baselineDue: '2025-06-30', weight: 2 }],
+    ]);
+    const raw = await db.pool.query(`SELECT schema_version, data FROM event_store.events WHERE stream_id = $1 ORDER BY version`, [s]);
+    expect(raw.rows.map((r) => r.schema_version)).toEqual([1, 2]);
+  });
+
+  it('reads the stream as it stood at a past instant (asOf) and from a version', async () => {
+    const s = stream();
+    await store.append(s, 'no-stream', [{ type: 'Noted', data: { step: 1 } }]);
+    await store.append(s, 1, [{ type: 'Noted', data: { step: 2 } }]);
+    const [{ recorded_at: recorded }] = (
+      await db.pool.query(`SELECT recorded_at FROM event_store.events WHERE stream_id = $1 AND version = 2`, [s])
+    ).rows;
+    const cut = new Date(recorded.getTime() + 1); // Date has ms precision, recorded_at µs
+    await new Promise((r) => setTimeout(r, 20));
+    await store.append(s, 2, [{ type: 'Noted', data: { step: 3 } }]);
+    expect((await store.readStream(s, { asOf: cut })).map((e) => e.data.step)).toEqual([1, 2]);
+    expect((await store.readStream(s, { asOf: new Date('2000-01-01') })).length).toBe(0);
+    expect((await store.readStream(s, { fromVersion: 2 })).map((e) => e.data.step)).toEqual([2, 3]);
+  });
+
+  it('keeps the log append-only', async () => {
+    await expect(db.pool.query(`UPDATE event_store.events SET data = '{}'`)).rejects.toThrow(/append-only/);
+    await expect(db.pool.query(`DELETE FROM event_store.events`)).rejects.toThrow(/append-only/);
+  });
+});

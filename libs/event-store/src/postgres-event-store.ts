@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseError } from 'pg';
+import {
+  InvalidAppend,
+  InvalidStreamId,
+  NonSerializablePayload,
+  UnknownPosition,
+  WrongExpectedVersion,
+  type ExpectedVersion,
+} from './event-store.errors';
+import type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+} from './event-store.types';
+import type { EventTypeRegistry } from './event-type-registry';
+import type { Queryable } from './pg.types';
+
+const STREAM_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
+const MAX_STREAM_ID = 200;
+const MAX_EVENTS_PER_APPEND = 10_000;
+const ANY_RETRIES = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/*
+ * One statement, one round trip: read the stream's head, check the expectation, insert the batch.
+ * A concurrent writer that read the same head loses on UNIQUE (stream_id, version), so a stale
+ * expectation can never overwrite (no lost update). `$2 < 0` means "any version".
+ */
+const APPEND_SQL = `
+WITH head AS (
+  SELECT coalesce((SELECT version FROM event_store.events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1), 0) AS v
+)
+INSERT INTO event_store.events (stream_id, version, event_id, type, schema_version, data, metadata)
+SELECT $1, head.v + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata
+FROM head, unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
+     WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, ord)
+WHERE $2::int < 0 OR head.v = $2::int
+ORDER BY e.ord
+RETURNING event_id, version, position`;
+
+const COLUMNS = `position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at`;
+
+/*
+ * Gap safety: positions are taken when a transaction inserts but become visible when it commits, so
+ * concurrent appends appear out of position order. Readers therefore (a) only see rows written by
+ * transactions older than the oldest one still in flight (pg_snapshot_xmin), and (b) walk the log in
+ * (tx_id, position) order, resuming after the (tx_id, position) of the last event they processed.
+ * A transaction that is still open holds xmin down, so nothing it or any later transaction wrote is
+ * passed over; when it commits, its events are read in their turn. Same idea as Marten/Emmett, but
+ * the cursor is the pair, not the bare position, because xid order and position order can disagree.
+ */
+const READ_ALL_SQL = `
+WITH cursor AS (
+  SELECT tx_id, position FROM event_store.events WHERE position = $1::bigint
+  UNION ALL SELECT '0'::xid8, 0::bigint WHERE $1::bigint = 0
+)
+SELECT ${COLUMNS.split(', ')
+  .map((c) => `e.${c}`)
+  .join(', ')}
+FROM event_store.events e, cursor c
+WHERE (e.tx_id, e.position) > (c.tx_id, c.position)
+  AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+  AND ($3::text[] IS NULL OR e.stream_id LIKE ANY ($3::text[]))
+ORDER BY e.tx_id, e.position
+LIMIT $2`;
+
+interface EventRow {
+  position: string;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+export class PostgresEventStore implements EventStore {
+  constructor(
+    private readonly db: Queryable,
+    private readonly registry: EventTypeRegistry,
+  ) {}
+
+  async append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata = {},
+  ): Promise<AppendResult> {
+    assertStreamId(streamId);
+    const expectedParam = toExpectedParam(expected);
+    if (!Array.isArray(events) || events.length === 0) throw new InvalidAppend('append needs at least one event');
+    if (events.length > MAX_EVENTS_PER_APPEND) {
+      throw new InvalidAppend(`at most ${MAX_EVENTS_PER_APPEND} events per append, got ${events.length}`);
+    }
+    const ids: string[] = [];
+    const types: string[] = [];
+    const versions: number[] = [];
+    const datas: string[] = [];
+    const metas: string[] = [];
+    const sharedMeta = serialize('metadata', metadata);
+    for (const event of events) {
+      versions.push(this.registry.currentVersion(event.type));
+      if (event.eventId !== undefined && !UUID.test(event.eventId)) {
+        throw new InvalidAppend(`eventId must be a UUID, got ${JSON.stringify(event.eventId)}`);
+      }
+      if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
+        throw new NonSerializablePayload(event.type, 'data must be a JSON object');
+      }
+      ids.push(event.eventId ?? randomUUID());
+      types.push(event.type);
+      datas.push(serialize(event.type, event.data));
+      metas.push(event.metadata ? serialize(event.type, { ...metadata, ...event.metadata }) : sharedMeta);
+    }
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.db.query<{ event_id: string; version: number; position: string }>({
+          name: 'event_store_append',
+          text: APPEND_SQL,
+          values: [streamId, expectedParam, ids, types, versions, datas, metas],
+        });
+        if (rows.length === 0) {
+          throw new WrongExpectedVersion(streamId, expected, await this.streamVersion(streamId));
+        }
+        const appended = rows
+          .map((r) => ({ eventId: r.event_id, version: r.version, position: BigInt(r.position) }))
+          .sort((a, b) => a.version - b.version);
+        const last = appended[appended.length - 1];
+        return { version: last.version, position: last.position, events: appended };
+      } catch (error) {
+        const pgError = error as DatabaseError;
+        if (pgError.code === '23505' && pgError.constraint === 'events_stream_version_uq') {
+          // "any" has no expectation to be wrong about: a concurrent writer took the slot, so try the new head.
+          if (expected === 'any' && attempt < ANY_RETRIES) {
+            if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * attempt));
+            continue;
+          }
+          throw new WrongExpectedVersion(streamId, expected, await this.streamVersion(streamId));
+        }
+        if (pgError.code === '23505' && pgError.constraint === 'events_event_id_uq') {
+          throw new InvalidAppend(`an event with one of these ids is already stored: ${ids.join(', ')}`);
+        }
+        throw error;
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    assertStreamId(streamId);
+    const { rows } = await this.db.query<EventRow>({
+      name: 'event_store_read_stream',
+      text: `SELECT ${COLUMNS} FROM event_store.events
+             WHERE stream_id = $1 AND version >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+             ORDER BY version`,
+      values: [streamId, options.fromVersion ?? 1, options.asOf ?? null],
+    });
+    return rows.map((r) => this.toStored(r));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const after = options.after ?? 0n;
+    const limit = options.limit ?? 500;
+    const patterns = options.categories?.map((c) => `${c}-%`) ?? null;
+    const { rows } = await this.db.query<EventRow>({
+      name: 'event_store_read_all',
+      text: READ_ALL_SQL,
+      values: [after.toString(), limit, patterns],
+    });
+    if (rows.length === 0 && after !== 0n) await this.assertPosition(after);
+    return rows.map((r) => this.toStored(r));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.db.query<{ v: number }>({
+      name: 'event_store_stream_version',
+      text: `SELECT coalesce((SELECT version FROM event_store.events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1), 0) AS v`,
+      values: [streamId],
+    });
+    return rows[0].v;
+  }
+
+  /**
+   * True when a reader whose cursor is `checkpoint` has already passed `position` in commit order:
+   * what "the read model has caught up with my write" means under gap-safe reads.
+   */
+  async hasReached(checkpoint: bigint, position: bigint): Promise<boolean> {
+    if (position <= 0n) return true;
+    if (checkpoint <= 0n) return false;
+    if (checkpoint === position) return true;
+    const { rows } = await this.db.query<{ reached: boolean | null }>({
+      name: 'event_store_has_reached',
+      text: `SELECT (SELECT (tx_id, position) FROM event_store.events WHERE position = $2)
+                 <= (SELECT (tx_id, position) FROM event_store.events WHERE position = $1) AS reached`,
+      values: [checkpoint.toString(), position.toString()],
+    });
+    return rows[0]?.reached === true;
+  }
+
+  /** The position of the newest event a gap-safe reader can see now (0 when none). */
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.db.query<{ position: string | null }>(
+      `SELECT position FROM event_store.events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY tx_id DESC, position DESC LIMIT 1`,
+    );
+    return rows[0]?.position ? BigInt(rows[0].position) : 0n;
+  }
+
+  private async assertPosition(position: bigint): Promise<void> {
+    const { rowCount } = await this.db.query(`SELECT 1 FROM event_store.events WHERE position = $1`, [position.toString()]);
+    if (!rowCount) throw new UnknownPosition(position);
+  }
+
+  private toStored(row: EventRow): StoredEvent {
+    const { schemaVersion, data } = this.registry.upcast(row.type, row.schema_version, row.data);
+    return {
+      position: BigInt(row.position),
+      streamId: row.stream_id,
+      version: row.version,
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion,
+      data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    };
+  }
+}
+
+export function assertStreamId(streamId: unknown): asserts streamId is string {
+  if (typeof streamId !== 'string' || streamId.length > MAX_STREAM_ID || !STREAM_ID.test(streamId)) {
+    throw new InvalidStreamId(streamId);
+  }
+}
+
+function toExpectedParam(expected: ExpectedVersion): number {
+  if (expected === 'any') return -1;
+  if (expected === 'no-stream') return 0;
+  if (Number.isInteger(expected) && expected >= 0) return expected;
+  throw new InvalidAppend(`expected version must be a non-negative integer, "no-stream" or "any", got ${String(expected)}`);
+}
+
+/** JSON that PostgreSQL's jsonb will take back unchanged, or a typed error naming the problem. */
+function serialize(eventType: string, value: unknown): string {
+  try {
+    return JSON.stringify(value, function (key, v: unknown) {
+      switch (typeof v) {
+        case 'bigint':
+          throw new NonSerializablePayload(eventType, `"${key}" is a bigint; store it as a string`);
+        case 'function':
+        case 'symbol':
+          throw new NonSerializablePayload(eventType, `"${key}" is a ${typeof v}`);
+        case 'number':
+          if (!Number.isFinite(v)) throw new NonSerializablePayload(eventType, `"${key}" is ${v}`);
+          break;
+        case 'string':
+          if (v.includes('\u0000')) throw new NonSerializablePayload(eventType, `"${key}" contains a NUL character`);
+          break;
+      }
+      return v;
+    });
+  } catch (error) {
+    if (error instanceof NonSerializablePayload) throw error;
+    throw new NonSerializablePayload(eventType, (error as Error).message);
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import {
+  CheckpointConflict,
+  CheckpointStore,
+  CreateEventStore1764300000000,
+  EventTypeRegistry,
+  PostgresEventStore,
+  SubscriptionRunner,
+  type PgClient,
+  type StoredEvent,
+  type SubscriptionHandler,
+} from './index';
+
+const registry = new EventTypeRegistry().register('Counted');
+let db: TestDatabase;
+let store: PostgresEventStore;
+let checkpoints: CheckpointStore;
+
+/** A read model whose every effect is visible: one row per event (PK) and a running total. */
+function countingHandler(name: string, hooks: { before?: (events: StoredEvent[], tx: PgClient) => Promise<void> } = {}): SubscriptionHandler {
+  return {
+    name,
+    async handle(events, tx) {
+      await hooks.before?.(events, tx);
+      for (const e of events) {
+        await tx.query(`INSERT INTO seen (subscription, event_id) VALUES ($1, $2)`, [name, e.eventId]);
+        await tx.query(`UPDATE totals SET n = n + 1 WHERE subscription = $1`, [name]);
+      }
+    },
+  };
+}
+
+async function appendMany(n: number): Promise<void> {
+  for (let i = 0; i < n; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, () => store.append(`counter-${randomUUID()}`, 'no-stream', [{ type: 'Counted', data: {} }])),
+    );
+  }
+}
+
+async function total(name: string): Promise<number> {
+  return (await db.pool.query(`SELECT n FROM totals WHERE subscription = $1`, [name])).rows[0].n;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase([CreateEventStore1764300000000], 30);
+  store = new PostgresEventStore(db.pool, registry);
+  checkpoints = new CheckpointStore(db.pool);
+  await db.pool.query(`CREATE TABLE seen (subscription text, event_id uuid, PRIMARY KEY (subscription, event_id))`);
+  await db.pool.query(`CREATE TABLE totals (subscription text PRIMARY KEY, n int NOT NULL)`);
+});
+afterAll(() => db.drop());
+
+async function freshSubscription(): Promise<string> {
+  const name = `sub-${randomUUID().slice(0, 8)}`;
+  await db.pool.query(`INSERT INTO totals VALUES ($1, 0)`, [name]);
+  return name;
+}
+
+describe('checkpoints', () => {
+  it('compare-and-set lets only one of two writers move a checkpoint', async () => {
+    const name = `cp-${randomUUID()}`;
+    await checkpoints.compareAndSet(name, 0n, 10n);
+    const results = await Promise.allSettled([checkpoints.compareAndSet(name, 10n, 20n), checkpoints.compareAndSet(name, 10n, 30n)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(lost?.reason).toBeInstanceOf(CheckpointConflict);
+    expect([20n, 30n]).toContain(await checkpoints.get(name));
+    await expect(checkpoints.compareAndSet(name, 0n, 5n)).rejects.toBeInstanceOf(CheckpointConflict);
+    await expect(checkpoints.compareAndSet(`never-${randomUUID()}`, 7n, 8n)).rejects.toBeInstanceOf(CheckpointConflict);
+  });
+});
+
+describe('subscription runner', () => {
+  it('two competing runners apply every event exactly once', async () => {
+    const name = await freshSubscription();
+    const before = await store.headPosition();
+    await checkpoints.compareAndSet(name, 0n, before);
+    await appendMany(400);
+    const a = new SubscriptionRunner(db.pool, store, checkpoints, countingHandler(name), { batchSize: 37, idleDelayMs: 5 });
+    const b = new SubscriptionRunner(db.pool, store, checkpoints, countingHandler(name), { batchSize: 23, idleDelayMs: 5 });
+    a.start();
+    b.start();
+    const head = await store.headPosition();
+    for (let i = 0; i < 400 && (await checkpoints.get(name)) !== head; i++) await new Promise((r) => setTimeout(r, 25));
+    await Promise.all([a.stop(), b.stop()]);
+    expect(await checkpoints.get(name)).toBe(head);
+    expect(await total(name)).toBe(400);
+  });
+
+  it('resumes after a crash mid-batch without losing or repeating an event', async () => {
+    const name = await freshSubscription();
+    await checkpoints.compareAndSet(name, 0n, await store.headPosition());
+    await appendMany(120);
+    let calls = 0;
+    const crashing = countingHandler(name, {
+      before: async (_events, tx) => {
+        calls++;
+        if (calls >= 2) {
+          // From the second batch on, the process "dies" mid-transaction: its connection goes away
+          // with the work half done, and nothing of it may survive.
+          await tx.query(`INSERT INTO seen (subscription, event_id) VALUES ($1, $2)`, [name, randomUUID()]);
+          await tx.query(`SELECT pg_terminate_backend(pg_backend_pid())`);
+        }
+      },
+    });
+    const first = new SubscriptionRunner(db.pool, store, checkpoints, crashing, { batchSize: 50, maxAttempts: 100 });
+    expect(await first.runOnce()).toBe(50);
+    await expect(first.runOnce()).rejects.toThrow();
+    expect(await total(name)).toBe(50);
+
+    const restarted = new SubscriptionRunner(db.pool, store, checkpoints, countingHandler(name), { batchSize: 50 });
+    await restarted.catchUp();
+    expect(await total(name)).toBe(120);
+    expect(Number((await db.pool.query(`SELECT count(*) FROM seen WHERE subscription = $1`, [name])).rows[0].count)).toBe(120);
+  });
+
+  it('parks an event that keeps failing and carries on with the rest', async () => {
+    const name = await freshSubscription();
+    await checkpoints.compareAndSet(name, 0n, await store.headPosition());
+    const poison = randomUUID();
+    await appendMany(5);
+    await store.append(`counter-${randomUUID()}`, 'no-stream', [{ type: 'Counted', data: {}, eventId: poison }]);
+    await appendMany(5);
+    const handler = countingHandler(name, {
+      before: async (events) => {
+        if (events.some((e) => e.eventId === poison)) throw new Error('cannot project this one');
+      },
+    });
+    const runner = new SubscriptionRunner(db.pool, store, checkpoints, handler, { batchSize: 100, maxAttempts: 3 });
+    for (let i = 0; i < 10; i++) await runner.runOnce().catch(() => 0);
+    expect(await total(name)).toBe(10);
+    const parked = await db.pool.query(`SELECT event_id, attempts, error FROM event_store.dead_letters WHERE subscription = $1`, [name]);
+    expect(parked.rows).toEqual([expect.objectContaining({ event_id: poison, attempts: 3, error: expect.stringContaining('cannot project') })]);
+    expect(await checkpoints.get(name)).toBe(await store.headPosition());
+  });
+});

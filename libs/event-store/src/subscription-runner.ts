@@ -1,0 +1,216 @@
+import { CheckpointConflict } from './event-store.errors';
+import type { StoredEvent } from './event-store.types';
+import type { CheckpointStore } from './checkpoint-store';
+import type { PostgresEventStore } from './postgres-event-store';
+import type { PgClient, PgPool } from './pg.types';
+
+/** A read model or any other consumer of the log. Its writes go through `tx`, the runner's transaction. */
+export interface SubscriptionHandler {
+  readonly name: string;
+  /** Stream categories to receive (e.g. ['rectification-order']); all when absent. */
+  readonly categories?: string[];
+  handle(events: StoredEvent[], tx: PgClient): Promise<void>;
+}
+
+export interface RunnerLogger {
+  log(message: string, context?: unknown): void;
+  warn(message: string, context?: unknown): void;
+  error(message: string, context?: unknown): void;
+}
+
+export interface SubscriptionRunnerOptions {
+  batchSize?: number;
+  /** Longest pause between polls when the log is quiet; `poke()` cuts it short. */
+  idleDelayMs?: number;
+  /** Failures of one event before it is parked in event_store.dead_letters and skipped. */
+  maxAttempts?: number;
+  logger?: RunnerLogger;
+}
+
+const silent: RunnerLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Catch-up subscription: reads the log gap-safely after the handler's checkpoint and commits the
+ * handler's effect together with the checkpoint move in one transaction. A crash before COMMIT
+ * leaves both untouched, so the batch is simply read again; a competing runner loses the
+ * checkpoint compare-and-set and its effect rolls back with it. Delivery is effectively once.
+ */
+export class SubscriptionRunner {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly attempts = new Map<string, number>();
+  private lastPosition = 0n;
+  private readonly batchSize: number;
+  private readonly idleDelayMs: number;
+  private readonly maxAttempts: number;
+  private readonly logger: RunnerLogger;
+
+  constructor(
+    private readonly pool: PgPool,
+    private readonly store: PostgresEventStore,
+    private readonly checkpoints: CheckpointStore,
+    readonly handler: SubscriptionHandler,
+    options: SubscriptionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.idleDelayMs = options.idleDelayMs ?? 200;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.logger = options.logger ?? silent;
+  }
+
+  get name(): string {
+    return this.handler.name;
+  }
+
+  /** The checkpoint this runner last committed or read. */
+  get position(): bigint {
+    return this.lastPosition;
+  }
+
+  /** Processes at most one batch; returns how many events it moved past (0 when idle or beaten). */
+  async runOnce(): Promise<number> {
+    const from = await this.checkpoints.get(this.name);
+    this.lastPosition = from;
+    const events = await this.store.readAll({ after: from, limit: this.batchSize, categories: this.handler.categories });
+    if (events.length === 0) return 0;
+    try {
+      await this.commit(from, events);
+      return events.length;
+    } catch (error) {
+      if (error instanceof CheckpointConflict) return 0;
+      if (events.length === 1) return this.failOne(from, events[0], error);
+      this.logger.warn(`${this.name}: batch of ${events.length} failed, isolating`, { error: String(error) });
+      return this.oneByOne(from, events);
+    }
+  }
+
+  /** Runs batches until the log has nothing more for this handler. */
+  async catchUp(): Promise<void> {
+    while ((await this.runOnce()) > 0) {
+      /* keep going */
+    }
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Ends an idle wait early, e.g. right after the API appended an event in this process. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.idleDelayMs;
+    while (this.running) {
+      try {
+        const n = await this.runOnce();
+        backoff = this.idleDelayMs;
+        if (n === 0) await this.sleep(this.idleDelayMs);
+      } catch (error) {
+        this.logger.error(`${this.name}: subscription failed, retrying in ${backoff} ms`, { error: String(error) });
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  private async oneByOne(from: bigint, events: StoredEvent[]): Promise<number> {
+    let position = from;
+    let moved = 0;
+    for (const event of events) {
+      try {
+        await this.commit(position, [event]);
+      } catch (error) {
+        if (error instanceof CheckpointConflict) return moved;
+        const parked = await this.failOne(position, event, error);
+        if (parked === 0) return moved;
+      }
+      position = event.position;
+      moved++;
+    }
+    return moved;
+  }
+
+  /** Counts a failure of one event; parks it once it has failed maxAttempts times. */
+  private async failOne(from: bigint, event: StoredEvent, error: unknown): Promise<number> {
+    const attempts = (this.attempts.get(event.eventId) ?? 0) + 1;
+    this.attempts.set(event.eventId, attempts);
+    if (attempts < this.maxAttempts) {
+      throw error;
+    }
+    this.logger.error(`${this.name}: parking event ${event.eventId} (${event.type}) after ${attempts} failures`, {
+      error: String(error),
+    });
+    await this.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO event_store.dead_letters (subscription, position, event_id, stream_id, type, error, attempts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (subscription, event_id) DO NOTHING`,
+        [this.name, event.position.toString(), event.eventId, event.streamId, event.type, errorText(error), attempts],
+      );
+      await this.checkpoints.compareAndSet(this.name, from, event.position, tx);
+    });
+    this.attempts.delete(event.eventId);
+    this.lastPosition = event.position;
+    return 1;
+  }
+
+  private async commit(from: bigint, events: StoredEvent[]): Promise<void> {
+    const to = events[events.length - 1].position;
+    await this.transaction(async (tx) => {
+      await this.handler.handle(events, tx);
+      await this.checkpoints.compareAndSet(this.name, from, to, tx);
+    });
+    for (const e of events) this.attempts.delete(e.eventId);
+    this.lastPosition = to;
+  }
+
+  private async transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    // A connection that dies mid-transaction must fail this batch, not crash the process.
+    const onError = (error: Error) => this.logger.warn(`${this.name}: connection lost`, { error: String(error) });
+    client.on('error', onError);
+    let failure: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      failure = error as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.off('error', onError);
+      // A failed connection is destroyed rather than handed to the next batch.
+      client.release(failure && !(failure instanceof CheckpointConflict) ? failure : undefined);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}`.slice(0, 4000) : String(error);
+}

@@ -1,0 +1,108 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : typeof value === 'boolean' ? value : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
+
+/**
+ * Every setting the processes read, validated once at start-up. A wrong value stops the process with
+ * a message naming the variable (see validateConfig); defaults suit the embedded single-process start.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsInt() @Min(1) @Max(65535)
+  API_PORT = 3000;
+
+  @IsString()
+  API_HOST = '0.0.0.0';
+
+  /** System PostgreSQL; when absent an embedded PostgreSQL is started (the default for `npm start`). */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user@host:5432/db' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/pg';
+
+  @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsInt() @Min(2) @Max(200)
+  DB_POOL_SIZE = 20;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Run the worker (projections, relay, scheduler) inside the API process. */
+  @Transform(toBool) @IsBoolean()
+  RUN_WORKER = true;
+
+  /** HS256 secret for bearer tokens; in the embedded default a random one is kept in the data dir. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** RS256 keys of a real identity provider; when set, tokens are checked against it. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  JWKS_URL?: string;
+
+  @IsOptional() @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional() @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** Comma-separated Kafka bootstrap servers; without it projections read the log directly. */
+  @IsOptional() @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
+  KAFKA_BROKERS?: string;
+
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX must be lower-case letters, digits, . _ -' })
+  KAFKA_TOPIC_PREFIX = 'mdj';
+
+  /** Load the plan's key projects and commitments at start (idempotent). */
+  @Transform(toBool) @IsBoolean()
+  SEED_PLAN = true;
+
+  /** Load the 示例 rectification orders; defaults to on only with the embedded PostgreSQL. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEED_SAMPLES?: boolean;
+
+  @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+
+  @IsInt() @Min(1) @Max(60)
+  PUBLIC_NOTICE_WORKING_DAYS = 5;
+
+  @IsInt() @Min(1) @Max(60)
+  PETITION_REPORT_DAYS = 7;
+
+  @IsInt() @Min(1) @Max(12)
+  ONGOING_REPORT_INTERVAL_MONTHS = 3;
+
+  /** Longest wait of a query sent with X-Min-Position for the read models to catch up. */
+  @IsInt() @Min(0) @Max(30000)
+  MIN_POSITION_WAIT_MS = 5000;
+
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+}
+
+export class ConfigValidationError extends Error {}
+
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const config = plainToInstance(AppConfig, stripEmpty(env), { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const given = env[e.property];
+      return `  - ${e.property}=${given === undefined ? '(unset)' : JSON.stringify(given)}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+    });
+    throw new ConfigValidationError(`Invalid configuration (配置错误), fix these environment variables:\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+function stripEmpty(env: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+}
