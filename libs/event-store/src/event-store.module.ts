@@ -4,6 +4,7 @@ import { EVENT_STORE } from './event-store.types';
 import { EventTypeRegistry } from './event-type-registry';
 import { PostgresEventStore } from './postgres-event-store';
 import { PG_POOL, type PgPool } from './pg.types';
+import { SubscriptionRegistry } from './subscription-registry';
 
 /**
  * Wires the store onto the platform's `pg` pool (PG_POOL). The registry is a singleton that the
@@ -20,7 +21,8 @@ import { PG_POOL, type PgPool } from './pg.types';
     },
     { provide: EVENT_STORE, useExisting: PostgresEventStore },
     { provide: CheckpointStore, inject: [PG_POOL], useFactory: (pool: PgPool) => new CheckpointStore(pool) },
+    SubscriptionRegistry,
   ],
-  exports: [EventTypeRegistry, PostgresEventStore, EVENT_STORE, CheckpointStore],
+  exports: [EventTypeRegistry, PostgresEventStore, EVENT_STORE, CheckpointStore, SubscriptionRegistry],
 })
 export class EventStoreModule {}

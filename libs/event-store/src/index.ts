@@ -7,3 +7,4 @@ export * from './subscription-runner';
 export * from './pg.types';
 export * from './event-store.module';
 export { CreateEventStore1764300000000 } from './migrations/1764300000000-create-event-store';
+export * from './subscription-registry';

@@ -45,6 +45,7 @@ export class SubscriptionRunner {
   private readonly idleDelayMs: number;
   private readonly maxAttempts: number;
   private readonly logger: RunnerLogger;
+  private readonly categoryFilter: RegExp | null;
 
   constructor(
     private readonly pool: PgPool,
@@ -57,6 +58,8 @@ export class SubscriptionRunner {
     this.idleDelayMs = options.idleDelayMs ?? 200;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = options.logger ?? silent;
+    const categories = handler.categories?.map((c) => c.replace(/[^a-z0-9-]/g, ''));
+    this.categoryFilter = categories?.length ? new RegExp(`^(?:${categories.join('|')})-`) : null;
   }
 
   get name(): string {
@@ -72,7 +75,9 @@ export class SubscriptionRunner {
   async runOnce(): Promise<number> {
     const from = await this.checkpoints.get(this.name);
     this.lastPosition = from;
-    const events = await this.store.readAll({ after: from, limit: this.batchSize, categories: this.handler.categories });
+    // Read everything, not just our categories, so the checkpoint keeps up with the log head and
+    // "has this read model reached position P" (X-Min-Position) has an answer for any P.
+    const events = await this.store.readAll({ after: from, limit: this.batchSize });
     if (events.length === 0) return 0;
     try {
       await this.commit(from, events);
@@ -167,8 +172,9 @@ export class SubscriptionRunner {
 
   private async commit(from: bigint, events: StoredEvent[]): Promise<void> {
     const to = events[events.length - 1].position;
+    const mine = this.categoryFilter ? events.filter((e) => this.categoryFilter?.test(e.streamId)) : events;
     await this.transaction(async (tx) => {
-      await this.handler.handle(events, tx);
+      if (mine.length > 0) await this.handler.handle(mine, tx);
       await this.checkpoints.compareAndSet(this.name, from, to, tx);
     });
     for (const e of events) this.attempts.delete(e.eventId);

@@ -221,6 +221,13 @@ export function initialRectificationOrderState(): RectificationOrderState {
   };
 }
 
+/** The event payload minus `occurredAt`, for entities that keep their own timestamp field or none. */
+function withoutTimestamp<D extends { occurredAt: string }>(data: D): Omit<D, 'occurredAt'> {
+  const copy: Partial<D> = { ...data };
+  delete copy.occurredAt;
+  return copy as Omit<D, 'occurredAt'>;
+}
+
 function withPetition(state: RectificationOrderState, patch: (p: PetitionCase) => Partial<PetitionCase>): RectificationOrderState {
   return state.petition ? { ...state, petition: { ...state.petition, ...patch(state.petition) } } : state;
 }
@@ -273,7 +280,7 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       };
     }
     case 'OrderAssigned': {
-      const { occurredAt: _at, ...assignment } = event.data;
+      const assignment = withoutTimestamp(event.data);
       return { ...state, ...assignment, status: 'ASSIGNED' };
     }
     case 'RectificationStarted':
@@ -294,7 +301,7 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       return { ...state, evidence: [...state.evidence, { ...evidence, attachedAt: occurredAt }] };
     }
     case 'ExtensionRequested': {
-      const { occurredAt: _at, ...request } = event.data;
+      const request = withoutTimestamp(event.data);
       const extension: Extension = { ...request, status: 'PENDING', decidedBy: null, decidedAt: null, decisionNote: null };
       return { ...state, extensions: [...state.extensions, extension] };
     }
@@ -302,7 +309,7 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       const { requestId, newDeadline, note, decidedBy, occurredAt } = event.data;
       return {
         ...state,
-        currentDeadline: newDeadline,
+        currentDeadline: newDeadline, originalDeadline: newDeadline,
         extensions: decideExtension(state, requestId, { status: 'APPROVED', decidedBy, decidedAt: occurredAt, decisionNote: note }),
       };
     }
@@ -336,7 +343,7 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       return { ...state, status: 'IN_PUBLIC_NOTICE', publicNotice: published, publicNotices: [...state.publicNotices, published] };
     }
     case 'ObjectionRecorded': {
-      const { occurredAt: _at, ...objection } = event.data;
+      const objection = withoutTimestamp(event.data);
       const recorded: Objection = { ...objection, status: 'OPEN', resolution: null, settledAt: null, settledBy: null };
       return { ...state, objections: [...state.objections, recorded] };
     }
@@ -378,15 +385,15 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       }));
     }
     case 'PetitionSecondCheckRecorded': {
-      const { occurredAt: _at, ...secondCheck } = event.data;
+      const secondCheck = withoutTimestamp(event.data);
       return withPetition(state, (p) => ({ secondCheck, finding: secondCheck.revisedFinding ?? p.finding }));
     }
     case 'PetitionConcludedInStages': {
-      const { occurredAt: _at, ...stagedConclusion } = event.data;
+      const stagedConclusion = withoutTimestamp(event.data);
       return withPetition(state, () => ({ stagedConclusion }));
     }
     case 'FollowUpVisitRecorded': {
-      const { occurredAt: _at, ...visit } = event.data;
+      const visit = withoutTimestamp(event.data);
       return withPetition(state, (p) => ({ followUpVisits: [...p.followUpVisits, visit] }));
     }
     case 'PeriodicReportSubmitted': {

@@ -1,8 +1,15 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : typeof value === 'boolean' ? value : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
+/** Reads the raw string (implicit conversion would turn "false" into true). */
+const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  if (raw === undefined || raw === '' || typeof raw === 'boolean') return raw;
+  const text = String(raw).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  return raw;
+};
 
 /**
  * Every setting the processes read, validated once at start-up. A wrong value stops the process with
@@ -13,30 +20,30 @@ export class AppConfig {
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @IsInt() @Min(1) @Max(65535)
-  API_PORT = 3000;
+  API_PORT: number = 3000;
 
   @IsString()
-  API_HOST = '0.0.0.0';
+  API_HOST: string = '0.0.0.0';
 
   /** System PostgreSQL; when absent an embedded PostgreSQL is started (the default for `npm start`). */
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user@host:5432/db' })
   DATABASE_URL?: string;
 
   @IsString()
-  EMBEDDED_PG_DIR = '.data/pg';
+  EMBEDDED_PG_DIR: string = '.data/pg';
 
   @IsInt() @Min(1) @Max(65535)
-  EMBEDDED_PG_PORT = 54329;
+  EMBEDDED_PG_PORT: number = 54329;
 
   @IsInt() @Min(2) @Max(200)
-  DB_POOL_SIZE = 20;
+  DB_POOL_SIZE: number = 20;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 
   /** Run the worker (projections, relay, scheduler) inside the API process. */
   @Transform(toBool) @IsBoolean()
-  RUN_WORKER = true;
+  RUN_WORKER: boolean = true;
 
   /** HS256 secret for bearer tokens; in the embedded default a random one is kept in the data dir. */
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -57,31 +64,31 @@ export class AppConfig {
   KAFKA_BROKERS?: string;
 
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX must be lower-case letters, digits, . _ -' })
-  KAFKA_TOPIC_PREFIX = 'mdj';
+  KAFKA_TOPIC_PREFIX: string = 'mdj';
 
   /** Load the plan's key projects and commitments at start (idempotent). */
   @Transform(toBool) @IsBoolean()
-  SEED_PLAN = true;
+  SEED_PLAN: boolean = true;
 
   /** Load the 示例 rectification orders; defaults to on only with the embedded PostgreSQL. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   SEED_SAMPLES?: boolean;
 
   @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
-  BODY_LIMIT_BYTES = 256 * 1024;
+  BODY_LIMIT_BYTES: number = 256 * 1024;
 
   @IsInt() @Min(1) @Max(60)
-  PUBLIC_NOTICE_WORKING_DAYS = 5;
+  PUBLIC_NOTICE_WORKING_DAYS: number = 5;
 
   @IsInt() @Min(1) @Max(60)
-  PETITION_REPORT_DAYS = 7;
+  PETITION_REPORT_DAYS: number = 7;
 
   @IsInt() @Min(1) @Max(12)
-  ONGOING_REPORT_INTERVAL_MONTHS = 3;
+  ONGOING_REPORT_INTERVAL_MONTHS: number = 3;
 
   /** Longest wait of a query sent with X-Min-Position for the read models to catch up. */
   @IsInt() @Min(0) @Max(30000)
-  MIN_POSITION_WAIT_MS = 5000;
+  MIN_POSITION_WAIT_MS: number = 5000;
 
   get embedded(): boolean {
     return !this.DATABASE_URL;

@@ -1,7 +1,8 @@
-import { DataSource, type MixedList } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { PgPool } from '@app/event-store';
 
-export type MigrationList = MixedList<Function>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type MigrationList = Function[];
 
 export interface DataSourceSettings {
   url: string;

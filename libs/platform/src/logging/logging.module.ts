@@ -14,11 +14,12 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
-          genReqId: (req: IncomingMessage, res: ServerResponse) => {
+          // The HTTP adapter assigns the id (and echoes it); logs reuse it.
+          genReqId: (req: IncomingMessage) => {
+            const existing = (req as IncomingMessage & { id?: string }).id;
+            if (existing) return existing;
             const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            res.setHeader('x-request-id', id);
-            return id;
+            return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
           },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
           redact: ['req.headers.authorization'],

@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule } from '@app/auth';
+import { EventStoreModule } from '@app/event-store';
+import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { HealthController } from './health/health.controller';
+import { KeyProjectsModule } from './key-projects/key-projects.module';
+import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
+import { ApiSharedModule } from './shared/api-shared.module';
+import { MIGRATIONS } from './migrations';
+
+@Module({})
+export class AppModule {
+  /** The API; with `worker: true` (RUN_WORKER, the default) the worker runs in the same process. */
+  static register(options: { worker?: boolean } = {}): DynamicModule {
+    const worker = options.worker ?? validateConfig(process.env).RUN_WORKER;
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule,
+        LoggingModule,
+        DatabaseModule.forRoot({ migrations: MIGRATIONS }),
+        ClockModule,
+        EventStoreModule,
+        AuthModule,
+        CqrsModule.forRoot(),
+        TerminusModule,
+        ...(worker ? [WorkerModule] : []),
+        ApiSharedModule,
+        KeyProjectsModule,
+        RectificationOrdersModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

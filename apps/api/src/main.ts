@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { AppConfig, ConfigValidationError } from '@app/platform';
+import { createApp } from './bootstrap';
+import { printDevTokens } from './dev-tokens';
+
+async function main(): Promise<void> {
+  const app = await createApp();
+  const config = app.get(AppConfig);
+  await app.listen({ port: config.API_PORT, host: config.API_HOST });
+  const logger = new Logger('Main');
+  const url = `http://127.0.0.1:${config.API_PORT}`;
+  logger.log(`API listening on ${url} — OpenAPI: ${url}/api/docs, health: ${url}/health`);
+  if (config.embedded) await printDevTokens(app);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError) {
+    console.error(error.message);
+  } else {
+    console.error('start-up failed:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigValidationError } from '@app/platform';
+import { AppModule } from '../../api/src/app.module';
+
+/**
+ * The worker as its own process (scaled out beside the API when DATABASE_URL and KAFKA_BROKERS are
+ * set). It shares the API's module graph without serving HTTP.
+ */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(AppModule.register({ worker: true }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigValidationError ? error.message : error);
+  process.exit(1);
+});

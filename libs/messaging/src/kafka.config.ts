@@ -1,0 +1,64 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+
+/** Structured logger the messaging classes write to (Nest's Logger in the app, silent in tests). */
+export interface MessagingLogger {
+  log(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+export const silentLogger: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+export interface KafkaSettings {
+  /** Bootstrap servers, `host:port[,host:port…]` or a list. */
+  brokers: string | string[];
+  clientId: string;
+  /** Topics are `<prefix>.<aggregate type>.events.v1`; consumer groups `<prefix>.projector.<name>`. */
+  topicPrefix: string;
+  /** Aggregate types whose topics exist up front and feed handlers that name no categories. */
+  categories: string[];
+  /** Partitions of topics this code creates. */
+  partitions: number;
+  logger?: MessagingLogger;
+}
+
+export const DEFAULT_CATEGORIES = ['key-project', 'rectification-order'];
+
+export function brokerList(brokers: string | string[]): string[] {
+  return (Array.isArray(brokers) ? brokers : brokers.split(',')).map((b) => b.trim()).filter(Boolean);
+}
+
+/** The one place kafkajs is instantiated; its own logging goes through our logger at WARN and up. */
+export function createKafka(settings: KafkaSettings): Kafka {
+  const logger = settings.logger ?? silentLogger;
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: brokerList(settings.brokers),
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ namespace, level, log }: LogEntry) => {
+        const { message, ...extra } = log;
+        const context = { kafka: namespace, ...extra };
+        if (level <= logLevel.ERROR) logger.error(message, context);
+        else logger.warn(message, context);
+      },
+  });
+}
+
+/** Creates the topics of `categories` when missing (auto-creation would use the broker's defaults). */
+export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length) {
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

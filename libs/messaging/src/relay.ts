@@ -1,0 +1,206 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Kafka, Producer, TopicMessages } from 'kafkajs';
+import { CheckpointConflict, type CheckpointStore, type PgPool, type PostgresEventStore, type StoredEvent } from '@app/event-store';
+import { toCloudEvent, topicFor } from './cloud-event';
+import { silentLogger, type MessagingLogger } from './kafka.config';
+import { Lease } from './lease';
+
+export interface OutboxRelayOptions {
+  topicPrefix: string;
+  /** CloudEvents `source` of every event, e.g. `/mdj-eco-workflow`. */
+  source: string;
+  /** Name of the relay's checkpoint and lease. */
+  name?: string;
+  /** Identifies this process in the lease table. */
+  owner?: string;
+  batchSize?: number;
+  leaseTtlMs?: number;
+  /** Pause between polls when the log is quiet; `poke()` cuts it short. */
+  idleDelayMs?: number;
+  maxBackoffMs?: number;
+  logger?: MessagingLogger;
+}
+
+/**
+ * Publishes the log to Kafka in gap-safe commit order: read after the checkpoint, send, and move the
+ * checkpoint only once the broker has acknowledged (acks = all). A crash between the ack and the
+ * checkpoint move re-sends that batch with the same CloudEvents ids, so delivery is at least once and
+ * consumers dedupe. The idempotent producer with one request in flight keeps retries from
+ * reordering or doubling messages within a producer session. A lease keeps one relay active; a
+ * standby takes over once the active one stops renewing it.
+ */
+export class OutboxRelay {
+  readonly name: string;
+  private readonly lease: Lease;
+  private readonly batchSize: number;
+  private readonly idleDelayMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly logger: MessagingLogger;
+  private producer: Producer | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private keeper: NodeJS.Timeout | null = null;
+  private wake: (() => void) | null = null;
+  private published = 0;
+
+  constructor(
+    pool: PgPool,
+    private readonly store: PostgresEventStore,
+    private readonly checkpoints: CheckpointStore,
+    private readonly kafka: Kafka,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.name = options.name ?? 'relay';
+    this.batchSize = options.batchSize ?? 500;
+    this.idleDelayMs = options.idleDelayMs ?? 50;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+    this.logger = options.logger ?? silentLogger;
+    const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.lease = new Lease(pool, this.name, owner, options.leaseTtlMs ?? 10_000);
+  }
+
+  get owner(): string {
+    return this.lease.owner;
+  }
+
+  get isActive(): boolean {
+    return this.lease.held;
+  }
+
+  /** Events this instance has had acknowledged by the broker. */
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.keeper = setInterval(() => void this.renew(), Math.max(100, Math.floor(this.lease.ttlMs / 3)));
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.keeper) clearInterval(this.keeper);
+    this.keeper = null;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    await this.lease.release().catch(() => undefined);
+    await this.closeProducer();
+  }
+
+  poke(): void {
+    this.wake?.();
+  }
+
+  /**
+   * Publishes at most one batch, if this instance holds the lease. Returns how many events the
+   * broker acknowledged (0 when idle, standing by, or beaten to the checkpoint).
+   */
+  async runOnce(): Promise<number> {
+    if (!this.lease.held && !(await this.lease.acquire())) return 0;
+    const from = await this.checkpoints.get(this.name);
+    const events = await this.store.readAll({ after: from, limit: this.batchSize });
+    if (events.length === 0) return 0;
+    const producer = await this.connectedProducer();
+    if (!this.lease.held) return 0; // lost while reading: the new holder publishes these
+    try {
+      await producer.sendBatch({ topicMessages: this.toMessages(events), acks: -1 });
+    } catch (error) {
+      // The producer's sequence state is unknown after a failed send; a fresh producer id avoids
+      // OutOfOrderSequence errors. The batch is re-sent whole, so anything already written repeats.
+      await this.closeProducer();
+      throw error;
+    }
+    this.published += events.length;
+    const to = events[events.length - 1].position;
+    try {
+      await this.checkpoints.compareAndSet(this.name, from, to);
+    } catch (error) {
+      // Another relay (a stale holder) moved it: what we sent is duplicated, never lost.
+      if (error instanceof CheckpointConflict) return 0;
+      throw error;
+    }
+    return events.length;
+  }
+
+  private toMessages(events: StoredEvent[]): TopicMessages[] {
+    const byTopic = new Map<string, TopicMessages>();
+    for (const event of events) {
+      const topic = topicFor(event.streamId, { prefix: this.options.topicPrefix });
+      let entry = byTopic.get(topic);
+      if (!entry) byTopic.set(topic, (entry = { topic, messages: [] }));
+      entry.messages.push({
+        key: event.streamId,
+        value: JSON.stringify(toCloudEvent(event, { source: this.options.source })),
+        headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+      });
+    }
+    return [...byTopic.values()];
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.idleDelayMs;
+    let wasActive = false;
+    while (this.running) {
+      try {
+        const n = await this.runOnce();
+        if (this.lease.held !== wasActive) {
+          wasActive = this.lease.held;
+          this.logger.log(wasActive ? 'relay active (lease taken)' : 'relay standing by', { relay: this.name, owner: this.owner });
+        }
+        backoff = this.idleDelayMs;
+        if (n === 0) await this.sleep(this.lease.held ? this.idleDelayMs : Math.floor(this.lease.ttlMs / 3));
+      } catch (error) {
+        backoff = Math.min(Math.max(backoff * 2, 100), this.maxBackoffMs);
+        this.logger.warn('relay batch failed; checkpoint kept, retrying', { relay: this.name, error: String(error), retryInMs: backoff });
+        await this.sleep(backoff);
+      }
+    }
+  }
+
+  /** Keeps the lease alive while a send is blocked on the broker, so no standby starts a duplicate stream. */
+  private async renew(): Promise<void> {
+    if (!this.running || !this.lease.held) return;
+    try {
+      if (!(await this.lease.acquire())) this.logger.warn('relay lease lost', { relay: this.name, owner: this.owner });
+    } catch (error) {
+      this.logger.warn('relay lease renewal failed', { relay: this.name, error: String(error) });
+    }
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    try {
+      await producer.connect();
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.producer = producer;
+    return producer;
+  }
+
+  private async closeProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './key-projects';
+export * from './rectification-orders';

@@ -1,0 +1,56 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { signToken, type Role } from '@app/auth';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { MIGRATIONS } from '../../apps/api/src/migrations';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  token(role: Role, department?: string | null, userId?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (Fastify, guards, pipes, filters, worker) on a fresh database of the test server.
+ * Env overrides apply to this app only; seeding is off unless asked for.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(MIGRATIONS);
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    SEED_PLAN: 'false',
+    SEED_SAMPLES: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    ...env,
+  });
+  try {
+    const app = await createApp({ quiet: true });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return {
+      app,
+      db,
+      http: () => request(app.getHttpServer()),
+      token: (role, department = null, userId = `test-${role}`) =>
+        signToken(TEST_JWT_SECRET, { userId, displayName: `测试用户 ${role}`, roles: [role], department }),
+      async close() {
+        await app.close();
+        await db.drop();
+      },
+    };
+  } finally {
+    process.env = saved;
+  }
+}
+
+export async function eventCount(t: TestApp): Promise<number> {
+  return Number((await t.db.pool.query('SELECT count(*) FROM event_store.events')).rows[0].count);
+}
