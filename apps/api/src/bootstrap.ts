@@ -47,7 +47,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   });
 
-
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -4,7 +4,12 @@ import { JWT_SECRET, signToken, type Role } from '@app/auth';
 /** Demo users of the embedded default, one per role; their tokens are printed at start. */
 export const DEMO_USERS: Array<{ userId: string; displayName: string; roles: Role[]; department: string | null }> = [
   { userId: 'demo-lead-eco', displayName: '市生态环境局 项目负责人（演示）', roles: ['project-lead'], department: 'city-eco-env-bureau' },
-  { userId: 'demo-supervision', displayName: '督察整改办 工作人员（演示）', roles: ['supervision-office'], department: 'supervision-office' },
+  {
+    userId: 'demo-supervision',
+    displayName: '督察整改办 工作人员（演示）',
+    roles: ['supervision-office'],
+    department: 'supervision-office',
+  },
   { userId: 'demo-leader', displayName: '领导小组 成员（演示）', roles: ['leadership'], department: null },
   { userId: 'demo-integrator', displayName: '对接系统（演示）', roles: ['integrator'], department: null },
   { userId: 'demo-admin', displayName: '系统管理员（演示）', roles: ['admin'], department: null },

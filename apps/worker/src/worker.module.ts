@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SubscriptionHost } from '@app/event-store';
+import { MessagingModule } from '@app/messaging';
 
 /**
  * The background half: projections from the log (and, with Kafka configured, the relay and the
  * consumer groups), the deadline scheduler. Imported into the API process by default (RUN_WORKER).
  */
 @Module({
-  providers: [SubscriptionHost],
-  exports: [SubscriptionHost],
+  imports: [MessagingModule.forRoot()],
+  exports: [MessagingModule],
 })
 export class WorkerModule {}

@@ -13,7 +13,9 @@ export function resolveJwtSecret(config: AppConfig): string {
   if (config.JWT_SECRET) return config.JWT_SECRET;
   if (config.JWKS_URL) return randomBytes(32).toString('hex'); // HS256 unused when a JWKS is configured
   if (!config.embedded) {
-    throw new Error('Invalid configuration (配置错误): JWT_SECRET (at least 32 characters) or JWKS_URL must be set when DATABASE_URL is set');
+    throw new Error(
+      'Invalid configuration (配置错误): JWT_SECRET (at least 32 characters) or JWKS_URL must be set when DATABASE_URL is set',
+    );
   }
   return devSecret(config.EMBEDDED_PG_DIR);
 }

@@ -55,12 +55,7 @@ export interface ReadAllOptions {
 }
 
 export interface EventStore {
-  append(
-    streamId: string,
-    expected: ExpectedVersion,
-    events: NewEvent[],
-    metadata?: EventMetadata,
-  ): Promise<AppendResult>;
+  append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata?: EventMetadata): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   streamVersion(streamId: string): Promise<number>;

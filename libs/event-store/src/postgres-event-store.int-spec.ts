@@ -32,9 +32,17 @@ afterAll(() => db.drop());
 describe('append', () => {
   it('numbers a new stream from 1 and returns version and global position', async () => {
     const s = stream();
-    const r = await store.append(s, 'no-stream', [{ type: 'Happened', data: { n: 1 } }, { type: 'Happened', data: { n: 2 } }], {
-      actor: { userId: 'u1' },
-    });
+    const r = await store.append(
+      s,
+      'no-stream',
+      [
+        { type: 'Happened', data: { n: 1 } },
+        { type: 'Happened', data: { n: 2 } },
+      ],
+      {
+        actor: { userId: 'u1' },
+      },
+    );
     expect(r.version).toBe(2);
     expect(r.events.map((e) => e.version)).toEqual([1, 2]);
     expect(r.events[1].position).toBeGreaterThan(r.events[0].position);
@@ -94,9 +102,12 @@ describe('append', () => {
   it('refuses unknown event types and non-serialisable payloads, writing nothing of the batch', async () => {
     const s = stream();
     const before = await countAll();
-    await expect(store.append(s, 'any', [{ type: 'Happened', data: {} }, { type: 'Invented', data: {} }])).rejects.toBeInstanceOf(
-      UnknownEventType,
-    );
+    await expect(
+      store.append(s, 'any', [
+        { type: 'Happened', data: {} },
+        { type: 'Invented', data: {} },
+      ]),
+    ).rejects.toBeInstanceOf(UnknownEventType);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     for (const data of [{ big: 1n }, { fn: () => 1 }, { n: Number.NaN }, circular, { s: 'a\u0000b' }]) {

@@ -87,12 +87,7 @@ export class PostgresEventStore implements EventStore {
     private readonly registry: EventTypeRegistry,
   ) {}
 
-  async append(
-    streamId: string,
-    expected: ExpectedVersion,
-    events: NewEvent[],
-    metadata: EventMetadata = {},
-  ): Promise<AppendResult> {
+  async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata = {}): Promise<AppendResult> {
     assertStreamId(streamId);
     const expectedParam = toExpectedParam(expected);
     if (!Array.isArray(events) || events.length === 0) throw new InvalidAppend('append needs at least one event');

@@ -18,7 +18,10 @@ let store: PostgresEventStore;
 let checkpoints: CheckpointStore;
 
 /** A read model whose every effect is visible: one row per event (PK) and a running total. */
-function countingHandler(name: string, hooks: { before?: (events: StoredEvent[], tx: PgClient) => Promise<void> } = {}): SubscriptionHandler {
+function countingHandler(
+  name: string,
+  hooks: { before?: (events: StoredEvent[], tx: PgClient) => Promise<void> } = {},
+): SubscriptionHandler {
   return {
     name,
     async handle(events, tx) {
@@ -34,7 +37,9 @@ function countingHandler(name: string, hooks: { before?: (events: StoredEvent[],
 async function appendMany(n: number): Promise<void> {
   for (let i = 0; i < n; i += 50) {
     await Promise.all(
-      Array.from({ length: Math.min(50, n - i) }, () => store.append(`counter-${randomUUID()}`, 'no-stream', [{ type: 'Counted', data: {} }])),
+      Array.from({ length: Math.min(50, n - i) }, () =>
+        store.append(`counter-${randomUUID()}`, 'no-stream', [{ type: 'Counted', data: {} }]),
+      ),
     );
   }
 }
@@ -132,7 +137,9 @@ describe('subscription runner', () => {
     for (let i = 0; i < 10; i++) await runner.runOnce().catch(() => 0);
     expect(await total(name)).toBe(10);
     const parked = await db.pool.query(`SELECT event_id, attempts, error FROM event_store.dead_letters WHERE subscription = $1`, [name]);
-    expect(parked.rows).toEqual([expect.objectContaining({ event_id: poison, attempts: 3, error: expect.stringContaining('cannot project') })]);
+    expect(parked.rows).toEqual([
+      expect.objectContaining({ event_id: poison, attempts: 3, error: expect.stringContaining('cannot project') }),
+    ]);
     expect(await checkpoints.get(name)).toBe(await store.headPosition());
   });
 });

@@ -40,10 +40,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(key: string, req: Req, reply: Reply, next: CallHandler): Promise<unknown> {
     if (!KEY.test(key)) {
-      throw new ProblemException(400, 'BAD_IDEMPOTENCY_KEY', 'Bad Request', 'Idempotency-Key 须为 8–128 位字母、数字或 . _ : -（建议使用 UUID）');
+      throw new ProblemException(
+        400,
+        'BAD_IDEMPOTENCY_KEY',
+        'Bad Request',
+        'Idempotency-Key 须为 8–128 位字母、数字或 . _ : -（建议使用 UUID）',
+      );
     }
     const userId = req.actor?.userId ?? 'anonymous';
-    const hash = createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
     const claimed = await this.pool.query(
       `INSERT INTO api.idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [userId, key, hash],
@@ -52,9 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      const headers = Object.fromEntries(
-        REPLAYED_HEADERS.map((h) => [h, reply.getHeader(h)]).filter(([, v]) => typeof v === 'string'),
-      );
+      const headers = Object.fromEntries(REPLAYED_HEADERS.map((h) => [h, reply.getHeader(h)]).filter(([, v]) => typeof v === 'string'));
       await this.pool.query(`UPDATE api.idempotency_keys SET status = $3, headers = $4, body = $5 WHERE user_id = $1 AND key = $2`, [
         userId,
         key,
@@ -71,14 +76,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async replay(userId: string, key: string, hash: string, reply: Reply): Promise<unknown> {
-    const { rows } = await this.pool.query<{ request_hash: string; status: number | null; headers: Record<string, string> | null; body: unknown }>(
-      `SELECT request_hash, status, headers, body FROM api.idempotency_keys WHERE user_id = $1 AND key = $2`,
-      [userId, key],
-    );
+    const { rows } = await this.pool.query<{
+      request_hash: string;
+      status: number | null;
+      headers: Record<string, string> | null;
+      body: unknown;
+    }>(`SELECT request_hash, status, headers, body FROM api.idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]);
     const row = rows[0];
     if (!row) throw new ProblemException(409, 'IDEMPOTENCY_KEY_BUSY', 'Conflict', '相同 Idempotency-Key 的请求刚刚失败，请重试');
     if (row.request_hash !== hash) {
-      throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'Unprocessable Entity', '该 Idempotency-Key 已用于另一个不同的请求，请为新请求生成新的键');
+      throw new ProblemException(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'Unprocessable Entity',
+        '该 Idempotency-Key 已用于另一个不同的请求，请为新请求生成新的键',
+      );
     }
     if (row.status === null) {
       throw new ProblemException(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', 'Conflict', '相同 Idempotency-Key 的请求正在处理中，请稍后再查询结果');

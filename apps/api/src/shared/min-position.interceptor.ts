@@ -30,7 +30,12 @@ export class MinPositionInterceptor implements NestInterceptor {
     const raw = req.headers['x-min-position'];
     if (req.method !== 'GET' || raw === undefined) return next.handle();
     if (!/^\d{1,18}$/.test(String(raw))) {
-      throw new ProblemException(400, 'BAD_MIN_POSITION', 'Bad Request', `X-Min-Position 须为命令返回的 position（非负整数），收到：${String(raw)}`);
+      throw new ProblemException(
+        400,
+        'BAD_MIN_POSITION',
+        'Bad Request',
+        `X-Min-Position 须为命令返回的 position（非负整数），收到：${String(raw)}`,
+      );
     }
     const reply = context.switchToHttp().getResponse<Reply>();
     return from(this.waitFor(BigInt(String(raw)))).pipe(

@@ -13,8 +13,8 @@ export interface RegisterKeyProject {
   /** e.g. 'ZL8-1' = plan box 8, item 1. */
   code: string;
   name: string;
-  /** 专栏 1–9. */
-  planBox: number;
+  /** 专栏 1–9; null for a dated commitment or a project named only in the plan's chapter text. */
+  planBox: number | null;
   /** water, air, soil, ecology, risk, rural, climate, capacity, … */
   category: string;
   /** null where the plan names no department (the seed does not invent one). */
@@ -40,7 +40,8 @@ export interface PlanMilestone {
   name: string;
   /** Relative weight in the project's progress; weights are normalised, they need not sum to 100. */
   weight: number;
-  baselineDate: CalendarDate;
+  /** null where the plan gives no date (the seed does not invent one); set later by a baseline change. */
+  baselineDate: CalendarDate | null;
   /** Defaults to true; only mandatory milestones gate completion. */
   mandatory?: boolean;
 }

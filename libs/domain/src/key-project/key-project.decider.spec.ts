@@ -118,6 +118,10 @@ describe('RegisterKeyProject', () => {
     spec.given([registered]).when(registerCommand, by(supervision)).thenThrows({ kind: 'conflict', code: 'KEY_PROJECT_ALREADY_REGISTERED' });
   });
 
+  it('accepts a dated commitment that belongs to no plan box', () => {
+    spec.given([]).when({ ...registerCommand, planBox: null }, by(supervision)).thenState((state) => expect(state.planBox).toBeNull());
+  });
+
   it('refuses a plan box outside 1–9', () => {
     spec.given([]).when({ ...registerCommand, planBox: 10 }, by(supervision)).thenThrows({ kind: 'invalid', code: 'INVALID_PLAN_BOX' });
   });
@@ -204,6 +208,14 @@ describe('PlanMilestone', () => {
 
   it('refuses a milestone id already used (the baseline changes only by request)', () => {
     spec.given(inProgress).when({ ...command, milestoneId: 'm1' }).thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_PLANNED' });
+  });
+
+  it('plans a milestone without a baseline where the plan gives no date, and reports no variance', () => {
+    spec.given([registered]).when({ ...command, baselineDate: null }).thenState((state) => {
+      const milestone = state.milestones.find((m) => m.milestoneId === 'm9');
+      expect(milestone).toMatchObject({ originalBaselineDate: null, baselineDate: null });
+      expect(milestoneVariance(milestone!)).toEqual({ comparedDate: null, daysAgainstOriginalBaseline: null, daysAgainstCurrentBaseline: null });
+    });
   });
 
   it('refuses a weight of zero', () => {

@@ -104,7 +104,7 @@ const register: Handler<RegisterKeyProject> = (command, state, ctx) => {
   requireText(command.code, 'code', '工程代码');
   requireText(command.name, 'name', '工程名称');
   requireText(command.category, 'category', '工程类别');
-  if (!Number.isInteger(command.planBox) || command.planBox < 1 || command.planBox > 9) {
+  if (command.planBox !== null && (!Number.isInteger(command.planBox) || command.planBox < 1 || command.planBox > 9)) {
     throw new InvalidValue({
       code: 'INVALID_PLAN_BOX',
       titleEn: 'planBox must be an integer from 1 to 9',
@@ -173,7 +173,7 @@ const planMilestone: Handler<PlanMilestone> = (command, state, ctx) => {
   requireProjectStatus(state, command, ['PLANNED', 'IN_PROGRESS']);
   requireText(command.milestoneId, 'milestoneId', '里程碑编号');
   requireText(command.name, 'name', '里程碑名称');
-  requireDate(command.baselineDate, 'baselineDate', '基线日期');
+  requireOptionalDate(command.baselineDate, 'baselineDate', '基线日期');
   if (!(Number.isFinite(command.weight) && command.weight > 0)) {
     throw new InvalidValue({
       code: 'INVALID_WEIGHT',
@@ -198,7 +198,7 @@ const planMilestone: Handler<PlanMilestone> = (command, state, ctx) => {
         name: command.name,
         weight: command.weight,
         mandatory: command.mandatory ?? true,
-        baselineDate: command.baselineDate,
+        baselineDate: command.baselineDate ?? null,
         occurredAt: ctx.now.toISOString(),
       },
     },
@@ -285,7 +285,7 @@ const requestBaselineChange: Handler<RequestBaselineChange> = (command, state, c
     throw new InvalidValue({
       code: 'BASELINE_DATE_UNCHANGED',
       titleEn: 'The proposed baseline equals the current one',
-      detail: `拟调整的基线日期与现行基线日期（${milestone.baselineDate}）相同，无需申请调整。`,
+      detail: `拟调整的基线日期与现行基线日期（${milestone.baselineDate ?? '未设定'}）相同，无需申请调整。`,
       field: 'proposedBaselineDate',
     });
   }
@@ -416,10 +416,10 @@ const complete: Handler<CompleteKeyProject> = (command, state, ctx) => {
 
 function requireAcceptanceRecord(command: AcceptKeyProject, completedOn: CalendarDate | null, today: CalendarDate): void {
   const record = command.acceptanceRecord;
-  const complete =
+  const hasRequiredFields =
     record != null &&
     [record.recordId, record.acceptingBody, record.documentRef].every((v) => typeof v === 'string' && v.trim() !== '');
-  if (!complete) {
+  if (!hasRequiredFields) {
     throw new InvalidValue({
       code: 'ACCEPTANCE_RECORD_INCOMPLETE',
       titleEn: 'Acceptance needs an acceptance record',

@@ -13,7 +13,7 @@ export type KeyProjectRegistered = DomainEvent<
     projectId: string;
     code: string;
     name: string;
-    planBox: number;
+    planBox: number | null;
     category: string;
     leadDepartment: string | null;
     cooperatingDepartments: string[];
@@ -30,7 +30,7 @@ export type KeyProjectStarted = DomainEvent<'KeyProjectStarted', Timed & { start
 
 export type MilestonePlanned = DomainEvent<
   'MilestonePlanned',
-  Timed & { milestoneId: string; name: string; weight: number; mandatory: boolean; baselineDate: CalendarDate }
+  Timed & { milestoneId: string; name: string; weight: number; mandatory: boolean; baselineDate: CalendarDate | null }
 >;
 
 export type ProgressReported = DomainEvent<
@@ -52,7 +52,7 @@ export type BaselineChangeRequested = DomainEvent<
   Timed & {
     requestId: string;
     milestoneId: string;
-    currentBaselineDate: CalendarDate;
+    currentBaselineDate: CalendarDate | null;
     proposedBaselineDate: CalendarDate;
     reason: string;
     requestedBy: string;
@@ -64,7 +64,7 @@ export type BaselineChangeApproved = DomainEvent<
   Timed & {
     requestId: string;
     milestoneId: string;
-    previousBaselineDate: CalendarDate;
+    previousBaselineDate: CalendarDate | null;
     newBaselineDate: CalendarDate;
     note: string | null;
     decidedBy: string;

@@ -22,10 +22,10 @@ export interface Milestone {
   name: string;
   weight: number;
   mandatory: boolean;
-  /** The baseline as first planned; never changes, variance is reported against it. */
-  originalBaselineDate: CalendarDate;
+  /** The baseline as first planned; never changes, variance is reported against it. null: the plan gives no date. */
+  originalBaselineDate: CalendarDate | null;
   /** The baseline after approved changes. */
-  baselineDate: CalendarDate;
+  baselineDate: CalendarDate | null;
   forecastDate: CalendarDate | null;
   /** Latest reported percentage; reports are append-only, so a correction is simply a later report. */
   latestPercentComplete: number | null;
@@ -50,7 +50,7 @@ export type BaselineChangeStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 export interface BaselineChange {
   requestId: string;
   milestoneId: string;
-  currentBaselineDate: CalendarDate;
+  currentBaselineDate: CalendarDate | null;
   proposedBaselineDate: CalendarDate;
   reason: string;
   requestedBy: string;
@@ -74,7 +74,7 @@ export interface KeyProjectState {
   projectId: string;
   code: string;
   name: string;
-  planBox: number;
+  planBox: number | null;
   category: string;
   leadDepartment: string | null;
   cooperatingDepartments: string[];
@@ -264,19 +264,20 @@ export function projectProgress(state: KeyProjectState): number {
 }
 
 export interface MilestoneVariance {
-  /** The achieved date, else the forecast, else the current baseline. */
-  comparedDate: CalendarDate;
-  /** Days late (positive) or early (negative) against the original baseline. */
-  daysAgainstOriginalBaseline: number;
+  /** The achieved date, else the forecast, else the current baseline; null when none is known. */
+  comparedDate: CalendarDate | null;
+  /** Days late (positive) or early (negative) against the original baseline; null without a baseline. */
+  daysAgainstOriginalBaseline: number | null;
   /** The same against the baseline after approved changes. */
-  daysAgainstCurrentBaseline: number;
+  daysAgainstCurrentBaseline: number | null;
 }
 
 export function milestoneVariance(milestone: Milestone): MilestoneVariance {
   const comparedDate = milestone.achievedOn ?? milestone.forecastDate ?? milestone.baselineDate;
+  const against = (baseline: CalendarDate | null) => (baseline === null || comparedDate === null ? null : daysBetween(baseline, comparedDate));
   return {
     comparedDate,
-    daysAgainstOriginalBaseline: daysBetween(milestone.originalBaselineDate, comparedDate),
-    daysAgainstCurrentBaseline: daysBetween(milestone.baselineDate, comparedDate),
+    daysAgainstOriginalBaseline: against(milestone.originalBaselineDate),
+    daysAgainstCurrentBaseline: against(milestone.baselineDate),
   };
 }

@@ -730,8 +730,9 @@ const reopen: Handler<ReopenOrder> = (command, state, ctx) => {
   requireOrderStatus(state, command, ['CLOSED']);
   requireText(command.reason, 'reason', '重新打开原因');
   const newDeadline = command.newDeadline ?? null;
-  if (newDeadline !== null) {
-    if (state.deadlineKind === 'ONGOING') requireDeadlineFits('ONGOING', newDeadline, today(ctx));
+  if (state.deadlineKind === 'ONGOING') {
+    requireDeadlineFits('ONGOING', newDeadline, today(ctx));
+  } else if (newDeadline !== null) {
     requireDate(newDeadline, 'newDeadline', '新的整改时限');
     if (newDeadline < today(ctx)) {
       throw new InvalidValue({

@@ -309,7 +309,7 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       const { requestId, newDeadline, note, decidedBy, occurredAt } = event.data;
       return {
         ...state,
-        currentDeadline: newDeadline, originalDeadline: newDeadline,
+        currentDeadline: newDeadline,
         extensions: decideExtension(state, requestId, { status: 'APPROVED', decidedBy, decidedAt: occurredAt, decisionNote: note }),
       };
     }

@@ -19,75 +19,123 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   API_PORT: number = 3000;
 
   @IsString()
   API_HOST: string = '0.0.0.0';
 
   /** System PostgreSQL; when absent an embedded PostgreSQL is started (the default for `npm start`). */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user@host:5432/db' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user@host:5432/db' })
   DATABASE_URL?: string;
 
   @IsString()
   EMBEDDED_PG_DIR: string = '.data/pg';
 
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   EMBEDDED_PG_PORT: number = 54329;
 
-  @IsInt() @Min(2) @Max(200)
+  @IsInt()
+  @Min(2)
+  @Max(200)
   DB_POOL_SIZE: number = 20;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
   /** Run the worker (projections, relay, scheduler) inside the API process. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   RUN_WORKER: boolean = true;
 
   /** HS256 secret for bearer tokens; in the embedded default a random one is kept in the data dir. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   /** RS256 keys of a real identity provider; when set, tokens are checked against it. */
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   JWKS_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_ISSUER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_AUDIENCE?: string;
 
   /** Comma-separated Kafka bootstrap servers; without it projections read the log directly. */
-  @IsOptional() @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
+  @IsOptional()
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
   KAFKA_BROKERS?: string;
 
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX must be lower-case letters, digits, . _ -' })
   KAFKA_TOPIC_PREFIX: string = 'mdj';
 
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'KAFKA_CLIENT_ID must be letters, digits, . _ -' })
+  KAFKA_CLIENT_ID: string = 'mdj-eco-workflow';
+
+  /** Partitions of the event topics when this code creates them (streams are spread by key). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS: number = 3;
+
+  /** Events the relay reads from the log and sends to Kafka per batch. */
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  RELAY_BATCH_SIZE: number = 500;
+
+  /** How long the active relay's lease lasts without renewal: the longest a standby waits to take over. */
+  @IsInt()
+  @Min(1000)
+  @Max(300000)
+  RELAY_LEASE_TTL_MS: number = 10000;
+
   /** Load the plan's key projects and commitments at start (idempotent). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_PLAN: boolean = true;
 
   /** Load the 示例 rectification orders; defaults to on only with the embedded PostgreSQL. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_SAMPLES?: boolean;
 
-  @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 256 * 1024;
 
-  @IsInt() @Min(1) @Max(60)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   PUBLIC_NOTICE_WORKING_DAYS: number = 5;
 
-  @IsInt() @Min(1) @Max(60)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   PETITION_REPORT_DAYS: number = 7;
 
-  @IsInt() @Min(1) @Max(12)
+  @IsInt()
+  @Min(1)
+  @Max(12)
   ONGOING_REPORT_INTERVAL_MONTHS: number = 3;
 
   /** Longest wait of a query sent with X-Min-Position for the read models to catch up. */
-  @IsInt() @Min(0) @Max(30000)
+  @IsInt()
+  @Min(0)
+  @Max(30000)
   MIN_POSITION_WAIT_MS: number = 5000;
 
   get embedded(): boolean {

@@ -88,7 +88,8 @@ export class EmbeddedPostgres {
     await client.connect();
     try {
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [this.options.database]);
-      if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(this.options.database)} ENCODING 'UTF8' TEMPLATE template0`);
+      if (!rowCount)
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(this.options.database)} ENCODING 'UTF8' TEMPLATE template0`);
     } finally {
       await client.end();
     }

@@ -79,7 +79,12 @@ export function toProblem(error: unknown, instance?: string, requestId?: string)
     const isJson = code.startsWith('FST_ERR_CTP') && statusCode === 400;
     return base(statusCode, code, title, isJson ? `请求体不是有效的 JSON：${(error as Error).message}` : zh);
   }
-  return base(500, 'INTERNAL_ERROR', 'Internal Server Error', `服务器内部错误，请稍后重试；如持续出现，请联系运维并提供请求编号 ${requestId ?? ''}`.trim());
+  return base(
+    500,
+    'INTERNAL_ERROR',
+    'Internal Server Error',
+    `服务器内部错误，请稍后重试；如持续出现，请联系运维并提供请求编号 ${requestId ?? ''}`.trim(),
+  );
 }
 
 function httpCode(status: number): string {

@@ -1,0 +1,301 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { PgClient, PgPool, PostgresEventStore, StoredEvent, SubscriptionHandler } from '@app/event-store';
+import { fromCloudEvent, topicForCategory } from './cloud-event';
+import { ensureTopics, silentLogger, type MessagingLogger } from './kafka.config';
+
+export interface KafkaProjectorOptions {
+  topicPrefix: string;
+  /** Aggregate types to consume when the handler names none. */
+  categories: string[];
+  /** Defaults to `<prefix>.projector.<handler name>`. */
+  groupId?: string;
+  /** Failures of one event before it is parked in messaging.dead_letters and skipped. */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  /** Partitions hold disjoint streams, so they may be applied in parallel. */
+  partitionsConsumedConcurrently?: number;
+  /** Partitions of topics created here. */
+  partitions?: number;
+  /** Source of missing stream versions, should a message ever be lost upstream. */
+  store?: PostgresEventStore;
+  logger?: MessagingLogger;
+}
+
+interface Parsed {
+  message: KafkaMessage;
+  event?: StoredEvent;
+  error?: Error;
+}
+
+/**
+ * Feeds a SubscriptionHandler from Kafka as its own consumer group. Each batch is applied in one
+ * PostgreSQL transaction together with the per-stream high-water marks (messaging.stream_positions),
+ * so a redelivered message (relay re-send, uncommitted offset, rebalance) changes nothing; offsets
+ * are committed only after that transaction has committed. Kafka keeps one stream in one partition,
+ * in order, which is the only order handlers may rely on here (the log runner gives global order).
+ * An event that keeps failing is parked and its stream moves on, so it blocks nothing.
+ */
+export class KafkaProjector {
+  readonly groupId: string;
+  readonly topics: string[];
+  private consumer: Consumer | null = null;
+  private readonly attempts = new Map<string, number>();
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+  private readonly logger: MessagingLogger;
+  private applied = 0;
+
+  constructor(
+    private readonly pool: PgPool,
+    private readonly kafka: Kafka,
+    readonly handler: SubscriptionHandler,
+    private readonly options: KafkaProjectorOptions,
+  ) {
+    this.groupId = options.groupId ?? `${options.topicPrefix}.projector.${handler.name}`;
+    const categories = handler.categories?.length ? handler.categories : options.categories;
+    this.topics = categories.map((c) => topicForCategory(c, { prefix: options.topicPrefix }));
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.retryDelayMs = options.retryDelayMs ?? 100;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  get name(): string {
+    return this.handler.name;
+  }
+
+  /** Events handed to the handler by this instance (duplicates excluded). */
+  get appliedCount(): number {
+    return this.applied;
+  }
+
+  async start(): Promise<void> {
+    if (this.consumer) return;
+    await ensureTopics(this.kafka, this.topics, this.options.partitions ?? 3);
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 250,
+      retry: { retries: 8, maxRetryTime: 5_000 },
+    });
+    consumer.on(consumer.events.CRASH, (e) =>
+      this.logger.warn('consumer crashed', { subscription: this.name, error: String(e.payload.error), restart: e.payload.restart }),
+    );
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+    this.logger.log('projector consuming', { subscription: this.name, groupId: this.groupId, topics: this.topics });
+  }
+
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = null;
+    await consumer?.disconnect();
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, isRunning, isStale } = payload;
+    if (batch.messages.length === 0) return;
+    const parsed = batch.messages.map(parse);
+    try {
+      await this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, parsed));
+      await this.commit(payload, batch.messages[batch.messages.length - 1].offset);
+      return;
+    } catch (error) {
+      if (!isRunning() || isStale()) return;
+      this.logger.warn('batch failed, applying one by one', { subscription: this.name, size: parsed.length, error: String(error) });
+    }
+    for (const one of parsed) {
+      if (!(await this.applyOne(payload, one))) return; // stopping or partition revoked: the rest is redelivered
+      await this.commit(payload, one.message.offset);
+    }
+  }
+
+  /** Applies one message, retrying with backoff, parking it after maxAttempts; false when told to stop. */
+  private async applyOne(payload: EachBatchPayload, one: Parsed): Promise<boolean> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const key = one.event?.eventId ?? `${batch.topic}/${batch.partition}/${one.message.offset}`;
+    for (;;) {
+      let failure: unknown;
+      try {
+        await this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, [one]));
+        this.attempts.delete(key);
+        return true;
+      } catch (error) {
+        failure = error;
+      }
+      // A database outage is not the event's fault: retry it without counting towards parking.
+      const attempts = (this.attempts.get(key) ?? 0) + (isTransient(failure) ? 0 : 1);
+      this.attempts.set(key, attempts);
+      if (attempts >= this.maxAttempts) {
+        try {
+          await this.transaction((tx) => this.park(tx, batch.topic, batch.partition, one, failure, attempts));
+          this.attempts.delete(key);
+          return true;
+        } catch (error) {
+          failure = error;
+        }
+      }
+      this.logger.warn('event failed', { subscription: this.name, event: key, attempts, error: String(failure) });
+      await sleep(Math.min(this.retryDelayMs * 2 ** attempts, 5_000));
+      await heartbeat().catch(() => undefined);
+      if (!isRunning() || isStale()) return false;
+    }
+  }
+
+  private async commit(payload: EachBatchPayload, offset: string): Promise<void> {
+    const { batch } = payload;
+    payload.resolveOffset(offset);
+    await payload.commitOffsetsIfNecessary({
+      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }],
+    });
+  }
+
+  private async apply(tx: PgClient, topic: string, partition: number, messages: Parsed[]): Promise<void> {
+    const events = messages.flatMap((m) => (m.event ? [m.event] : []));
+    const marks = await this.lockStreams(tx, events);
+    const fresh: StoredEvent[] = [];
+    const moved = new Map<string, number>();
+    for (const event of events) {
+      const mark = marks.get(event.streamId) ?? 0;
+      if (event.version <= mark) continue; // already applied: a redelivery
+      if (event.version > mark + 1) fresh.push(...(await this.missing(event, mark)));
+      fresh.push(event);
+      marks.set(event.streamId, event.version);
+      moved.set(event.streamId, event.version);
+    }
+    if (fresh.length) await this.handler.handle(fresh, tx);
+    if (moved.size) {
+      await tx.query({
+        name: 'messaging_stream_positions_set',
+        text: `UPDATE messaging.stream_positions sp SET version = v.version
+               FROM unnest($2::text[], $3::int[]) AS v(stream_id, version)
+               WHERE sp.subscription = $1 AND sp.stream_id = v.stream_id`,
+        values: [this.name, [...moved.keys()], [...moved.values()]],
+      });
+    }
+    for (const bad of messages.filter((m) => m.error)) {
+      this.logger.error('unreadable message parked', { subscription: this.name, topic, partition, offset: bad.message.offset, error: String(bad.error) });
+      await this.insertDeadLetter(tx, topic, partition, bad, bad.error, 1);
+    }
+    this.applied += fresh.length;
+  }
+
+  /**
+   * Locks the streams' high-water marks in a fixed order (no deadlocks), creating missing rows
+   * first, so a stale consumer still working on a revoked partition waits and then skips.
+   */
+  private async lockStreams(tx: PgClient, events: StoredEvent[]): Promise<Map<string, number>> {
+    const streams = [...new Set(events.map((e) => e.streamId))].sort();
+    if (streams.length === 0) return new Map();
+    await tx.query({
+      name: 'messaging_stream_positions_init',
+      text: `INSERT INTO messaging.stream_positions (subscription, stream_id, version)
+             SELECT $1, s, 0 FROM unnest($2::text[]) AS s ORDER BY s ON CONFLICT DO NOTHING`,
+      values: [this.name, streams],
+    });
+    const { rows } = await tx.query<{ stream_id: string; version: number }>({
+      name: 'messaging_stream_positions_lock',
+      text: `SELECT stream_id, version FROM messaging.stream_positions
+             WHERE subscription = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id FOR UPDATE`,
+      values: [this.name, streams],
+    });
+    return new Map(rows.map((r) => [r.stream_id, r.version]));
+  }
+
+  /** Versions between the mark and `event` that never arrived: read from the log, the source of truth. */
+  private async missing(event: StoredEvent, mark: number): Promise<StoredEvent[]> {
+    this.logger.warn('stream gap on Kafka, filling from the log', { subscription: this.name, stream: event.streamId, after: mark, got: event.version });
+    if (!this.options.store) throw new Error(`stream ${event.streamId}: version ${event.version} arrived after ${mark}, and no event store to fill the gap`);
+    const history = await this.options.store.readStream(event.streamId, { fromVersion: mark + 1 });
+    return history.filter((e) => e.version < event.version);
+  }
+
+  private async park(tx: PgClient, topic: string, partition: number, one: Parsed, error: unknown, attempts: number): Promise<void> {
+    const event = one.event;
+    if (event) {
+      const mark = (await this.lockStreams(tx, [event])).get(event.streamId) ?? 0;
+      if (event.version <= mark) return;
+      await tx.query(`UPDATE messaging.stream_positions SET version = $3 WHERE subscription = $1 AND stream_id = $2`, [
+        this.name,
+        event.streamId,
+        event.version,
+      ]);
+    }
+    this.logger.error('parking event after repeated failures', { subscription: this.name, event: event?.eventId, type: event?.type, attempts, error: String(error) });
+    await this.insertDeadLetter(tx, topic, partition, one, error, attempts);
+  }
+
+  private async insertDeadLetter(tx: PgClient, topic: string, partition: number, one: Parsed, error: unknown, attempts: number): Promise<void> {
+    const e = one.event;
+    await tx.query(
+      `INSERT INTO messaging.dead_letters
+         (subscription, topic, partition, kafka_offset, event_id, stream_id, version, position, type, error, attempts, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (subscription, event_id) WHERE event_id IS NOT NULL DO NOTHING`,
+      [
+        this.name,
+        topic,
+        partition,
+        one.message.offset,
+        e?.eventId ?? null,
+        e?.streamId ?? null,
+        e?.version ?? null,
+        e?.position.toString() ?? null,
+        e?.type ?? null,
+        errorText(error),
+        attempts,
+        one.message.value?.toString('utf8') ?? '',
+      ],
+    );
+  }
+
+  private async transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    const onError = (error: Error) => this.logger.warn('connection lost', { subscription: this.name, error: String(error) });
+    client.on('error', onError);
+    let failure: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      failure = error as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(failure && isTransient(failure) ? failure : undefined);
+    }
+  }
+}
+
+function parse(message: KafkaMessage): Parsed {
+  try {
+    return { message, event: fromCloudEvent(message.value) };
+  } catch (error) {
+    return { message, error: error as Error };
+  }
+}
+
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '40001', '40P01', '55P03']);
+
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || /^(08|53|57P)/.test(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(String(error));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}`.slice(0, 4000) : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

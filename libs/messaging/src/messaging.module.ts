@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import {
+  CheckpointStore,
+  PG_POOL,
+  PostgresEventStore,
+  SubscriptionHost,
+  SubscriptionRegistry,
+  type PgPool,
+  type SubscriptionHandler,
+} from '@app/event-store';
+import { AppConfig, validateConfig } from '@app/platform';
+import { createKafka, DEFAULT_CATEGORIES, ensureTopics, type MessagingLogger } from './kafka.config';
+import { KafkaProjector } from './kafka-projector';
+import { OutboxRelay } from './relay';
+import { topicForCategory } from './cloud-event';
+
+export const KAFKA = Symbol('KAFKA');
+
+function nestLogger(context: string): MessagingLogger {
+  const logger = new Logger(context);
+  return {
+    log: (message, ctx) => logger.log({ ...ctx }, message),
+    warn: (message, ctx) => logger.warn({ ...ctx }, message),
+    error: (message, ctx) => logger.error({ ...ctx }, message),
+  };
+}
+
+/**
+ * SubscriptionHost for a process with KAFKA_BROKERS: the registered handlers are fed from Kafka
+ * consumer groups instead of the log, and the relay (one active per cluster, by lease) publishes
+ * the log to Kafka. `poke()` after an append wakes the relay, so the write reaches Kafka at once.
+ */
+@Injectable()
+export class KafkaSubscriptionHost extends SubscriptionHost {
+  private readonly messagingLog = nestLogger('Messaging');
+  private readonly relay: OutboxRelay;
+  private readonly projectors: KafkaProjector[] = [];
+  private stopping = false;
+  private starting: Promise<void> | null = null;
+
+  constructor(
+    private readonly handlers: SubscriptionRegistry,
+    private readonly eventStore: PostgresEventStore,
+    checkpoints: CheckpointStore,
+    @Inject(PG_POOL) private readonly pgPool: PgPool,
+    private readonly config: AppConfig,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+  ) {
+    super(handlers, eventStore, checkpoints, pgPool);
+    this.relay = new OutboxRelay(pgPool, eventStore, checkpoints, kafka, {
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      source: `/${config.KAFKA_CLIENT_ID}`,
+      batchSize: config.RELAY_BATCH_SIZE,
+      leaseTtlMs: config.RELAY_LEASE_TTL_MS,
+      logger: nestLogger('Relay'),
+    });
+  }
+
+  override onApplicationBootstrap(): void {
+    // Feature modules register their handlers in onModuleInit, so they are all known only now.
+    for (const handler of this.handlers.all()) this.addProjector(handler);
+    this.relay.start();
+    // The broker may be down at start-up: keep trying in the background rather than fail the process.
+    this.starting = this.startProjectors();
+  }
+
+  override poke(): void {
+    this.relay.poke();
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting;
+    await Promise.all([this.relay.stop(), ...this.projectors.map((p) => p.stop())]);
+  }
+
+  private addProjector(handler: SubscriptionHandler): void {
+    this.projectors.push(
+      new KafkaProjector(this.pgPool, this.kafka, handler, {
+        topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+        categories: DEFAULT_CATEGORIES,
+        partitions: this.config.KAFKA_TOPIC_PARTITIONS,
+        store: this.eventStore,
+        logger: nestLogger('Projector'),
+      }),
+    );
+  }
+
+  private async startProjectors(): Promise<void> {
+    const topics = DEFAULT_CATEGORIES.map((c) => topicForCategory(c, { prefix: this.config.KAFKA_TOPIC_PREFIX }));
+    for (let delay = 500; !this.stopping; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        await ensureTopics(this.kafka, topics, this.config.KAFKA_TOPIC_PARTITIONS);
+        for (const p of this.projectors) if (!this.stopping) await p.start();
+        this.messagingLog.log(`consuming Kafka for ${this.projectors.length} subscription(s)`, { subscriptions: this.projectors.map((p) => p.name) });
+        return;
+      } catch (error) {
+        this.messagingLog.warn('Kafka not reachable yet, retrying', { error: String(error), retryInMs: delay });
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+}
+
+/**
+ * The worker's subscriptions. Without KAFKA_BROKERS (the embedded default) SubscriptionHost runs
+ * the handlers straight from the log; with it, KafkaSubscriptionHost takes its place under the same
+ * token, so code that pokes SubscriptionHost after an append works either way.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(): DynamicModule {
+    if (!validateConfig(process.env).KAFKA_BROKERS) {
+      return { module: MessagingModule, providers: [SubscriptionHost], exports: [SubscriptionHost] };
+    }
+    return {
+      module: MessagingModule,
+      providers: [
+        {
+          provide: KAFKA,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) =>
+            createKafka({
+              brokers: config.KAFKA_BROKERS as string,
+              clientId: config.KAFKA_CLIENT_ID,
+              topicPrefix: config.KAFKA_TOPIC_PREFIX,
+              categories: DEFAULT_CATEGORIES,
+              partitions: config.KAFKA_TOPIC_PARTITIONS,
+              logger: nestLogger('Kafka'),
+            }),
+        },
+        { provide: SubscriptionHost, useClass: KafkaSubscriptionHost },
+      ],
+      exports: [SubscriptionHost, KAFKA],
+    };
+  }
+}
