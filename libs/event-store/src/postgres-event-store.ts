@@ -43,6 +43,14 @@ WHERE $2::int < 0 OR head.v = $2::int
 ORDER BY e.ord
 RETURNING event_id, version, position`;
 
+/* The common case, one event: the same guard without array parameters and unnest. */
+const APPEND_ONE_SQL = `
+INSERT INTO event_store.events (stream_id, version, event_id, type, schema_version, data, metadata)
+SELECT $1, head.v + 1, $3, $4, $5, $6, $7
+FROM (SELECT coalesce((SELECT version FROM event_store.events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1), 0) AS v) head
+WHERE $2::int < 0 OR head.v = $2::int
+RETURNING event_id, version, position`;
+
 const COLUMNS = `position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at`;
 
 /*
@@ -116,11 +124,15 @@ export class PostgresEventStore implements EventStore {
 
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.db.query<{ event_id: string; version: number; position: string }>({
-          name: 'event_store_append',
-          text: APPEND_SQL,
-          values: [streamId, expectedParam, ids, types, versions, datas, metas],
-        });
+        const { rows } = await this.db.query<{ event_id: string; version: number; position: string }>(
+          ids.length === 1
+            ? {
+                name: 'event_store_append_one',
+                text: APPEND_ONE_SQL,
+                values: [streamId, expectedParam, ids[0], types[0], versions[0], datas[0], metas[0]],
+              }
+            : { name: 'event_store_append', text: APPEND_SQL, values: [streamId, expectedParam, ids, types, versions, datas, metas] },
+        );
         if (rows.length === 0) {
           throw new WrongExpectedVersion(streamId, expected, await this.streamVersion(streamId));
         }

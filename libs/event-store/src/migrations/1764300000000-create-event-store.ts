@@ -25,7 +25,6 @@ export class CreateEventStore1764300000000 implements MigrationInterface {
         CONSTRAINT events_event_id_uq UNIQUE (event_id)
       )`);
     await q.query(`CREATE INDEX events_commit_order_idx ON event_store.events (tx_id, position)`);
-    await q.query(`CREATE INDEX events_stream_recorded_idx ON event_store.events (stream_id, recorded_at)`);
     await q.query(`
       CREATE FUNCTION event_store.forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

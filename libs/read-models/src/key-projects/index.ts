@@ -1,3 +1,6 @@
 import type { MigrationList } from '@app/platform';
+import { CreateKeyProjectReadModel1764300001000 } from './1764300001000-create-key-project-read-model';
 
-export const KEY_PROJECT_READ_MODEL_MIGRATIONS: MigrationList = [];
+export * from './key-project.projection';
+export * from './key-project.view';
+export const KEY_PROJECT_READ_MODEL_MIGRATIONS: MigrationList = [CreateKeyProjectReadModel1764300001000];

@@ -1,3 +1,7 @@
 import type { MigrationList } from '@app/platform';
+import { CreateOrderReadModel1764300002000 } from './1764300002000-create-order-read-model';
 
-export const ORDER_READ_MODEL_MIGRATIONS: MigrationList = [];
+export const ORDER_READ_MODEL_MIGRATIONS: MigrationList = [CreateOrderReadModel1764300002000];
+export { CreateOrderReadModel1764300002000 };
+export * from './rectification-order.projection';
+export * from './rectification-order.row';

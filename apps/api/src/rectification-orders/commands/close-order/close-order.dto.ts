@@ -1,0 +1,2 @@
+/** 销号：无请求字段。 */
+export class CloseOrderDto {}

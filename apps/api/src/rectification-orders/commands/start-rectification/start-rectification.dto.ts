@@ -1,0 +1,2 @@
+/** 开始整改：无请求字段。 */
+export class StartRectificationDto {}

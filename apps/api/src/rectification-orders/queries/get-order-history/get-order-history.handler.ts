@@ -1,0 +1,30 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { rectificationOrderStreamId } from '@app/domain';
+import { PostgresEventStore } from '@app/event-store';
+import { ProblemException } from '@app/platform';
+import { GetOrderHistoryQuery, type OrderHistoryEntry } from './get-order-history.query';
+
+/** The audit trail is the stream itself, read from the log rather than a projection. */
+@QueryHandler(GetOrderHistoryQuery)
+export class GetOrderHistoryHandler implements IQueryHandler<GetOrderHistoryQuery> {
+  constructor(private readonly store: PostgresEventStore) {}
+
+  async execute({ id }: GetOrderHistoryQuery): Promise<{ id: string; events: OrderHistoryEntry[] }> {
+    const events = await this.store.readStream(rectificationOrderStreamId(id));
+    if (events.length === 0) {
+      throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该整改任务（编号 ${id}），请检查编号`);
+    }
+    return {
+      id,
+      events: events.map((e) => ({
+        type: e.type,
+        version: e.version,
+        position: e.position.toString(),
+        recordedAt: e.recordedAt.toISOString(),
+        actor: e.metadata.actor ?? null,
+        command: typeof e.metadata.command === 'string' ? e.metadata.command : null,
+        data: e.data,
+      })),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { endOfShanghaiDay, rectificationOrderDecider, rectificationOrderStreamId, type RectificationOrderState } from '@app/domain';
+import { PG_POOL, type PgPool } from '@app/event-store';
+import { ProblemException } from '@app/platform';
+import { CommandExecutor } from '../../../shared/command-executor';
+import { orderDetail } from '../order.view';
+import { GetOrderQuery, type OrderDetailView } from './get-order.query';
+
+function notFound(id: string, asOf?: string): ProblemException {
+  const when = asOf ? `在 ${asOf} 及以前` : '';
+  return new ProblemException(
+    404,
+    'NOT_FOUND',
+    'Not Found',
+    `未找到该整改任务（编号 ${id}）${when ? `：${when}尚未下达` : ''}，请检查编号`,
+  );
+}
+
+/** The read model for now; a replay of the stream for a past day (the log is the only record of what was known then). */
+@QueryHandler(GetOrderQuery)
+export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: PgPool,
+    private readonly executor: CommandExecutor,
+  ) {}
+
+  async execute({ id, asOf }: GetOrderQuery): Promise<OrderDetailView> {
+    if (asOf) {
+      const { state, version } = await this.executor.load(
+        rectificationOrderDecider,
+        rectificationOrderStreamId(id),
+        endOfShanghaiDay(asOf),
+      );
+      if (version === 0) throw notFound(id, asOf);
+      return { ...orderDetail(id, state), asOf };
+    }
+    const { rows } = await this.pool.query<{ state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
+      `SELECT state, is_sample, updated_at FROM read_models.rectification_orders WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) throw notFound(id);
+    return { ...orderDetail(id, row.state), isSample: row.is_sample, updatedAt: row.updated_at.toISOString() };
+  }
+}

@@ -1,0 +1,71 @@
+import { deadlineKindLabels, orderSourceLabels, orderStatusLabels, petitionFindingLabels, type RectificationOrderState } from '@app/domain';
+
+/** One order as the ledger (台账) shows it; the same shape for the read model and for ?asOf= replays. */
+export function orderSummary(id: string, s: RectificationOrderState) {
+  return {
+    id,
+    code: s.code,
+    source: s.source,
+    sourceLabel: s.source ? orderSourceLabels[s.source] : null,
+    batch: s.batch,
+    finding: s.finding,
+    target: s.target,
+    deadlineKind: s.deadlineKind,
+    deadlineKindLabel: s.deadlineKind ? deadlineKindLabels[s.deadlineKind] : null,
+    originalDeadline: s.originalDeadline,
+    currentDeadline: s.currentDeadline,
+    issuedOn: s.issuedOn,
+    closedOn: s.closedOn,
+    status: s.status,
+    statusLabel: s.status ? orderStatusLabels[s.status] : null,
+    leadDepartment: s.leadDepartment,
+    cooperatingDepartments: s.cooperatingDepartments,
+    acceptanceDepartment: s.acceptanceDepartment,
+    responsiblePerson: s.responsiblePerson,
+    measures: s.measures.map(({ measureId, description, dueDate, status, completedOn }) => ({
+      measureId,
+      description,
+      dueDate,
+      status,
+      completedOn,
+    })),
+    hasOpenObjection: s.objections.some((o) => o.status === 'OPEN'),
+    publicNotice: s.publicNotice && {
+      noticeId: s.publicNotice.noticeId,
+      publishedOn: s.publicNotice.publishedOn,
+      endsOn: s.publicNotice.endsOn,
+    },
+    petition: s.petition && {
+      caseNumber: s.petition.caseNumber,
+      forwardedOn: s.petition.forwardedOn,
+      reportDueOn: s.petition.reportDueOn,
+      finding: s.petition.finding,
+      findingLabel: s.petition.finding ? petitionFindingLabels[s.petition.finding] : null,
+      secondCheckDone: s.petition.secondCheck !== null,
+      linkedOrderId: s.petition.stagedConclusion?.linkedOrderId ?? null,
+    },
+    extensions: s.extensions,
+    evidenceCount: s.evidence.length,
+    version: s.version,
+  };
+}
+
+export type OrderSummary = ReturnType<typeof orderSummary>;
+
+/** The summary plus everything the aggregate knows (reports, evidence, checks, notices, objections). */
+export function orderDetail(id: string, s: RectificationOrderState) {
+  return {
+    ...orderSummary(id, s),
+    startedOn: s.startedOn,
+    evidence: s.evidence,
+    progressReports: s.progressReports,
+    acceptanceRequestedOn: s.acceptanceRequestedOn,
+    acceptanceChecks: s.acceptanceChecks,
+    publicNotices: s.publicNotices,
+    objections: s.objections,
+    periodicReportDueOn: s.periodicReportDueOn,
+    periodicReports: s.periodicReports,
+    petitionCase: s.petition,
+    reopenings: s.reopenings,
+  };
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Roles, ROLES } from '@app/auth';
+import { etag } from '../../shared/http-conventions';
+import { OrderIdPipe } from '../shared/order-id.pipe';
+import { GetOrderHistoryQuery } from './get-order-history/get-order-history.query';
+import { GetOrderQueryDto } from './get-order/get-order.dto';
+import { GetOrderQuery } from './get-order/get-order.query';
+import { ListOrdersQueryDto } from './list-orders/list-orders.dto';
+import { ListOrdersQuery } from './list-orders/list-orders.query';
+
+interface Reply {
+  header(name: string, value: string): Reply;
+}
+
+@ApiTags('整改任务 rectification orders')
+@ApiBearerAuth()
+@Controller('api/v1/rectification-orders')
+@Roles(...ROLES)
+export class RectificationOrderQueriesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: '整改任务台账',
+    description: '按单位（牵头或配合）、状态、来源、批次、时限类型、关键词筛选，分页、排序。所有角色可查。',
+  })
+  @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
+  list(@Query() filter: ListOrdersQueryDto) {
+    return this.queryBus.execute(new ListOrdersQuery(filter));
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: '整改任务详情',
+    description: '当前状态（读模型）；带 asOf=YYYY-MM-DD 时按事件回放到该日（北京时间）24 时的状态。',
+  })
+  @ApiParam({ name: 'id', description: '整改任务编号（UUID）' })
+  async get(@Param('id', OrderIdPipe) id: string, @Query() query: GetOrderQueryDto, @Res({ passthrough: true }) reply: Reply) {
+    const view = await this.queryBus.execute(new GetOrderQuery(id, query.asOf));
+    if (!query.asOf) reply.header('etag', etag(view.version));
+    return view;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: '整改任务历史', description: '该任务的全部事件：类型、版本、全局位置、记录时间、操作人和内容。' })
+  @ApiParam({ name: 'id', description: '整改任务编号（UUID）' })
+  history(@Param('id', OrderIdPipe) id: string) {
+    return this.queryBus.execute(new GetOrderHistoryQuery(id));
+  }
+}

@@ -1,0 +1,15 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { ProblemException } from '@app/platform';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Order ids are UUIDs; anything else cannot name an order, so it is answered like an unknown one. */
+@Injectable()
+export class OrderIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!UUID.test(value)) {
+      throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该整改任务（编号 ${value}），请检查编号`);
+    }
+    return value.toLowerCase();
+  }
+}
