@@ -11,7 +11,10 @@ import { roles, type Actor, type Role } from './shared/actor';
 import { DomainError, NotPermitted } from './shared/errors';
 import { actor } from './testing/decider-spec';
 
-const target: { leadDepartment: string | null; cooperatingDepartments: string[] } = { leadDepartment: '市水务局', cooperatingDepartments: ['市住建局'] };
+const target: { leadDepartment: string | null; cooperatingDepartments: string[] } = {
+  leadDepartment: '市水务局',
+  cooperatingDepartments: ['市住建局'],
+};
 const leadDepartmentActor = (role: Role): Actor => actor({ roles: [role], department: role === 'project-lead' ? '市水务局' : null });
 
 const keyProjectTypes = Object.keys(keyProjectCommandPolicies) as KeyProjectCommandType[];
@@ -49,7 +52,14 @@ describe('commandRoles', () => {
   });
 
   it('matches DOMAIN.md for the decisions reserved to leadership', () => {
-    for (const type of ['ApproveBaselineChange', 'RejectBaselineChange', 'ApproveExtension', 'RejectExtension', 'ReopenOrder', 'CancelKeyProject']) {
+    for (const type of [
+      'ApproveBaselineChange',
+      'RejectBaselineChange',
+      'ApproveExtension',
+      'RejectExtension',
+      'ReopenOrder',
+      'CancelKeyProject',
+    ]) {
       expect(commandRoles[type]).toEqual(['leadership']);
     }
   });
@@ -83,19 +93,27 @@ describe('project-lead department scope', () => {
     expect(refusal(() => authorize(type, cooperating))).toBeNull();
   });
 
-  it.each(['StartKeyProject', 'AchieveMilestone', 'CompleteKeyProject', 'RequestAcceptance', 'RequestExtension', 'CompleteMeasure', 'ReportPetitionFinding'])(
-    'only the lead department may send %s',
-    (type) => {
-      expect(refusal(() => authorize(type, cooperating))).toEqual({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
-    },
-  );
+  it.each([
+    'StartKeyProject',
+    'AchieveMilestone',
+    'CompleteKeyProject',
+    'RequestAcceptance',
+    'RequestExtension',
+    'CompleteMeasure',
+    'ReportPetitionFinding',
+  ])('only the lead department may send %s', (type) => {
+    expect(refusal(() => authorize(type, cooperating))).toEqual({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
+  });
 
   it('an unrelated department may not even report progress', () => {
     expect(refusal(() => authorize('ReportOrderProgress', unrelated))).toEqual({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
   });
 
   it('a project-lead without a department is refused', () => {
-    expect(refusal(() => authorize('ReportOrderProgress', withoutDepartment))).toEqual({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
+    expect(refusal(() => authorize('ReportOrderProgress', withoutDepartment))).toEqual({
+      kind: 'forbidden',
+      code: 'DEPARTMENT_NOT_RESPONSIBLE',
+    });
   });
 
   it('no project-lead acts on a project whose lead department is not yet known', () => {

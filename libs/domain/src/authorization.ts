@@ -1,8 +1,5 @@
 import type { KeyProjectCommand, KeyProjectCommandType } from './key-project/key-project.commands';
-import type {
-  RectificationOrderCommand,
-  RectificationOrderCommandType,
-} from './rectification-order/rectification-order.commands';
+import type { RectificationOrderCommand, RectificationOrderCommandType } from './rectification-order/rectification-order.commands';
 import type { Actor, Role } from './shared/actor';
 import { NotPermitted } from './shared/errors';
 

@@ -94,20 +94,36 @@ const baselineRequested: KeyProjectEvent = {
   },
 };
 const suspended: KeyProjectEvent = { type: 'KeyProjectSuspended', data: { reason: '冬季停工', occurredAt: '2023-11-15T02:00:00.000Z' } };
-const completed: KeyProjectEvent = { type: 'KeyProjectCompleted', data: { completedOn: '2024-03-10', occurredAt: '2024-03-10T02:00:00.000Z' } };
+const completed: KeyProjectEvent = {
+  type: 'KeyProjectCompleted',
+  data: { completedOn: '2024-03-10', occurredAt: '2024-03-10T02:00:00.000Z' },
+};
 
 const inProgress = [registered, started, planned('m1', 60, '2024-06-30'), planned('m2', 40, '2024-12-31')];
 const allAchieved = [...inProgress, achieved('m1', '2024-03-01'), achieved('m2', '2024-03-08')];
 
 describe('RegisterKeyProject', () => {
   it('registers a planned project', () => {
-    spec.given([]).when(registerCommand, by(supervision)).then([{ ...registered, data: { ...registered.data, occurredAt: T } }]);
+    spec
+      .given([])
+      .when(registerCommand, by(supervision))
+      .then([{ ...registered, data: { ...registered.data, occurredAt: T } }]);
   });
 
   it('accepts a project for which the plan names no department or dates', () => {
     spec
       .given([])
-      .when({ ...registerCommand, leadDepartment: null, cooperatingDepartments: [], plannedStart: null, plannedEnd: null, plannedInvestment: null }, by(supervision))
+      .when(
+        {
+          ...registerCommand,
+          leadDepartment: null,
+          cooperatingDepartments: [],
+          plannedStart: null,
+          plannedEnd: null,
+          plannedInvestment: null,
+        },
+        by(supervision),
+      )
       .thenState((state) => {
         expect(state.status).toBe('PLANNED');
         expect(state.leadDepartment).toBeNull();
@@ -115,15 +131,24 @@ describe('RegisterKeyProject', () => {
   });
 
   it('refuses to register the same project twice', () => {
-    spec.given([registered]).when(registerCommand, by(supervision)).thenThrows({ kind: 'conflict', code: 'KEY_PROJECT_ALREADY_REGISTERED' });
+    spec
+      .given([registered])
+      .when(registerCommand, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'KEY_PROJECT_ALREADY_REGISTERED' });
   });
 
   it('accepts a dated commitment that belongs to no plan box', () => {
-    spec.given([]).when({ ...registerCommand, planBox: null }, by(supervision)).thenState((state) => expect(state.planBox).toBeNull());
+    spec
+      .given([])
+      .when({ ...registerCommand, planBox: null }, by(supervision))
+      .thenState((state) => expect(state.planBox).toBeNull());
   });
 
   it('refuses a plan box outside 1–9', () => {
-    spec.given([]).when({ ...registerCommand, planBox: 10 }, by(supervision)).thenThrows({ kind: 'invalid', code: 'INVALID_PLAN_BOX' });
+    spec
+      .given([])
+      .when({ ...registerCommand, planBox: 10 }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'INVALID_PLAN_BOX' });
   });
 
   it('refuses a planned end before the planned start', () => {
@@ -134,11 +159,17 @@ describe('RegisterKeyProject', () => {
   });
 
   it('refuses a negative investment', () => {
-    spec.given([]).when({ ...registerCommand, plannedInvestment: -1 }, by(supervision)).thenThrows({ kind: 'invalid', code: 'INVALID_INVESTMENT' });
+    spec
+      .given([])
+      .when({ ...registerCommand, plannedInvestment: -1 }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'INVALID_INVESTMENT' });
   });
 
   it('refuses a blank name', () => {
-    const error = spec.given([]).when({ ...registerCommand, name: '  ' }, by(supervision)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    const error = spec
+      .given([])
+      .when({ ...registerCommand, name: '  ' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
     expect(error.detail).toContain('工程名称');
   });
 
@@ -172,7 +203,10 @@ describe('StartKeyProject', () => {
   });
 
   it('refuses a start date in the future', () => {
-    spec.given([registered]).when({ type: 'StartKeyProject', startedOn: '2024-03-16' }).thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given([registered])
+      .when({ type: 'StartKeyProject', startedOn: '2024-03-16' })
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 
   it('refuses a cooperating department', () => {
@@ -191,43 +225,68 @@ describe('PlanMilestone', () => {
   const command = { type: 'PlanMilestone', milestoneId: 'm9', name: '主体工程完工', weight: 30, baselineDate: '2024-09-30' } as const;
 
   it('plans a mandatory milestone by default', () => {
-    spec.given([registered]).when(command).then([
-      {
-        type: 'MilestonePlanned',
-        data: { milestoneId: 'm9', name: '主体工程完工', weight: 30, mandatory: true, baselineDate: '2024-09-30', occurredAt: T },
-      },
-    ]);
+    spec
+      .given([registered])
+      .when(command)
+      .then([
+        {
+          type: 'MilestonePlanned',
+          data: { milestoneId: 'm9', name: '主体工程完工', weight: 30, mandatory: true, baselineDate: '2024-09-30', occurredAt: T },
+        },
+      ]);
   });
 
   it('keeps the planned baseline as the original baseline', () => {
-    spec.given(inProgress).when(command, by(supervision)).thenState((state) => {
-      const milestone = state.milestones.find((m) => m.milestoneId === 'm9');
-      expect(milestone).toMatchObject({ originalBaselineDate: '2024-09-30', baselineDate: '2024-09-30', achievedOn: null });
-    });
+    spec
+      .given(inProgress)
+      .when(command, by(supervision))
+      .thenState((state) => {
+        const milestone = state.milestones.find((m) => m.milestoneId === 'm9');
+        expect(milestone).toMatchObject({ originalBaselineDate: '2024-09-30', baselineDate: '2024-09-30', achievedOn: null });
+      });
   });
 
   it('refuses a milestone id already used (the baseline changes only by request)', () => {
-    spec.given(inProgress).when({ ...command, milestoneId: 'm1' }).thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_PLANNED' });
+    spec
+      .given(inProgress)
+      .when({ ...command, milestoneId: 'm1' })
+      .thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_PLANNED' });
   });
 
   it('plans a milestone without a baseline where the plan gives no date, and reports no variance', () => {
-    spec.given([registered]).when({ ...command, baselineDate: null }).thenState((state) => {
-      const milestone = state.milestones.find((m) => m.milestoneId === 'm9');
-      expect(milestone).toMatchObject({ originalBaselineDate: null, baselineDate: null });
-      expect(milestoneVariance(milestone!)).toEqual({ comparedDate: null, daysAgainstOriginalBaseline: null, daysAgainstCurrentBaseline: null });
-    });
+    spec
+      .given([registered])
+      .when({ ...command, baselineDate: null })
+      .thenState((state) => {
+        const milestone = state.milestones.find((m) => m.milestoneId === 'm9');
+        expect(milestone).toMatchObject({ originalBaselineDate: null, baselineDate: null });
+        expect(milestoneVariance(milestone!)).toEqual({
+          comparedDate: null,
+          daysAgainstOriginalBaseline: null,
+          daysAgainstCurrentBaseline: null,
+        });
+      });
   });
 
   it('refuses a weight of zero', () => {
-    spec.given([registered]).when({ ...command, weight: 0 }).thenThrows({ kind: 'invalid', code: 'INVALID_WEIGHT' });
+    spec
+      .given([registered])
+      .when({ ...command, weight: 0 })
+      .thenThrows({ kind: 'invalid', code: 'INVALID_WEIGHT' });
   });
 
   it('refuses an impossible baseline date', () => {
-    spec.given([registered]).when({ ...command, baselineDate: '2024-02-30' }).thenThrows({ kind: 'invalid', code: 'INVALID_DATE' });
+    spec
+      .given([registered])
+      .when({ ...command, baselineDate: '2024-02-30' })
+      .thenThrows({ kind: 'invalid', code: 'INVALID_DATE' });
   });
 
   it('refuses to plan on a completed project', () => {
-    spec.given([...allAchieved, completed]).when(command).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given([...allAchieved, completed])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 });
 
@@ -242,35 +301,44 @@ describe('ReportProjectProgress', () => {
   } as const;
 
   it('records a report against a milestone', () => {
-    spec.given(inProgress).when(command).then([
-      {
-        type: 'ProgressReported',
-        data: {
-          reportId: 'r-1',
-          milestoneId: 'm1',
-          percentComplete: 50,
-          forecastDate: '2024-07-15',
-          narrative: '土建完成一半',
-          reportedOn: TODAY,
-          reportedBy: 'u-water',
-          reportedByDepartment: '市水务局',
-          occurredAt: T,
+    spec
+      .given(inProgress)
+      .when(command)
+      .then([
+        {
+          type: 'ProgressReported',
+          data: {
+            reportId: 'r-1',
+            milestoneId: 'm1',
+            percentComplete: 50,
+            forecastDate: '2024-07-15',
+            narrative: '土建完成一半',
+            reportedOn: TODAY,
+            reportedBy: 'u-water',
+            reportedByDepartment: '市水务局',
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('updates the forecast and the milestone percentage', () => {
-    spec.given(inProgress).when(command).thenState((state) => {
-      expect(state.milestones[0]).toMatchObject({ forecastDate: '2024-07-15', latestPercentComplete: 50, baselineDate: '2024-06-30' });
-      expect(projectProgress(state)).toBe(30);
-    });
+    spec
+      .given(inProgress)
+      .when(command)
+      .thenState((state) => {
+        expect(state.milestones[0]).toMatchObject({ forecastDate: '2024-07-15', latestPercentComplete: 50, baselineDate: '2024-06-30' });
+        expect(projectProgress(state)).toBe(30);
+      });
   });
 
   it('lets a cooperating department report, and records which department did', () => {
-    spec.given(inProgress).when(command, by(housingBureau)).thenState((state) => {
-      expect(state.progressReports.at(-1)).toMatchObject({ reportedBy: 'u-housing', reportedByDepartment: '市住建局' });
-    });
+    spec
+      .given(inProgress)
+      .when(command, by(housingBureau))
+      .thenState((state) => {
+        expect(state.progressReports.at(-1)).toMatchObject({ reportedBy: 'u-housing', reportedByDepartment: '市住建局' });
+      });
   });
 
   it('accepts a narrative-only report', () => {
@@ -294,27 +362,45 @@ describe('ReportProjectProgress', () => {
   });
 
   it('refuses to overwrite an earlier report', () => {
-    spec.given([...inProgress, reported('r-1', 'm1', 80)]).when(command).thenThrows({ kind: 'conflict', code: 'REPORT_ALREADY_RECORDED' });
+    spec
+      .given([...inProgress, reported('r-1', 'm1', 80)])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'REPORT_ALREADY_RECORDED' });
   });
 
   it('refuses a percentage above 100', () => {
-    spec.given(inProgress).when({ ...command, percentComplete: 120 }).thenThrows({ kind: 'invalid', code: 'INVALID_PERCENTAGE' });
+    spec
+      .given(inProgress)
+      .when({ ...command, percentComplete: 120 })
+      .thenThrows({ kind: 'invalid', code: 'INVALID_PERCENTAGE' });
   });
 
   it('refuses a percentage without a milestone', () => {
-    spec.given(inProgress).when({ ...command, milestoneId: null }).thenThrows({ kind: 'invalid', code: 'MILESTONE_REQUIRED_FOR_PERCENTAGE' });
+    spec
+      .given(inProgress)
+      .when({ ...command, milestoneId: null })
+      .thenThrows({ kind: 'invalid', code: 'MILESTONE_REQUIRED_FOR_PERCENTAGE' });
   });
 
   it('refuses an unknown milestone', () => {
-    spec.given(inProgress).when({ ...command, milestoneId: 'nope' }).thenThrows({ kind: 'not-found', code: 'MILESTONE_NOT_FOUND' });
+    spec
+      .given(inProgress)
+      .when({ ...command, milestoneId: 'nope' })
+      .thenThrows({ kind: 'not-found', code: 'MILESTONE_NOT_FOUND' });
   });
 
   it('refuses a report against an achieved milestone', () => {
-    spec.given([...inProgress, achieved('m1', '2024-03-01')]).when(command).thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_ACHIEVED' });
+    spec
+      .given([...inProgress, achieved('m1', '2024-03-01')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_ACHIEVED' });
   });
 
   it('refuses a report while suspended', () => {
-    spec.given([...inProgress, suspended]).when(command).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given([...inProgress, suspended])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 
   it('refuses a department that neither leads nor cooperates', () => {
@@ -323,21 +409,36 @@ describe('ReportProjectProgress', () => {
 });
 
 describe('RequestBaselineChange', () => {
-  const command = { type: 'RequestBaselineChange', requestId: 'bc-1', milestoneId: 'm1', proposedBaselineDate: '2024-09-30', reason: '设备采购延误' } as const;
+  const command = {
+    type: 'RequestBaselineChange',
+    requestId: 'bc-1',
+    milestoneId: 'm1',
+    proposedBaselineDate: '2024-09-30',
+    reason: '设备采购延误',
+  } as const;
 
   it('records the request with the baseline it would replace', () => {
-    spec.given(inProgress).when(command).then([{ ...baselineRequested, data: { ...baselineRequested.data, occurredAt: T } }]);
+    spec
+      .given(inProgress)
+      .when(command)
+      .then([{ ...baselineRequested, data: { ...baselineRequested.data, occurredAt: T } }]);
   });
 
   it('does not move the baseline before leadership approves', () => {
-    spec.given(inProgress).when(command).thenState((state) => {
-      expect(state.milestones[0].baselineDate).toBe('2024-06-30');
-      expect(state.baselineChanges[0].status).toBe('PENDING');
-    });
+    spec
+      .given(inProgress)
+      .when(command)
+      .thenState((state) => {
+        expect(state.milestones[0].baselineDate).toBe('2024-06-30');
+        expect(state.baselineChanges[0].status).toBe('PENDING');
+      });
   });
 
   it('may be requested while suspended', () => {
-    spec.given([...inProgress, suspended]).when(command).thenState((state) => expect(state.baselineChanges).toHaveLength(1));
+    spec
+      .given([...inProgress, suspended])
+      .when(command)
+      .thenState((state) => expect(state.baselineChanges).toHaveLength(1));
   });
 
   it('refuses a second pending request for the same milestone', () => {
@@ -348,23 +449,38 @@ describe('RequestBaselineChange', () => {
   });
 
   it('refuses a request id already used', () => {
-    spec.given([...inProgress, baselineRequested]).when({ ...command, milestoneId: 'm2' }).thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_REQUESTED' });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when({ ...command, milestoneId: 'm2' })
+      .thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_REQUESTED' });
   });
 
   it('refuses a proposed date equal to the current baseline', () => {
-    spec.given(inProgress).when({ ...command, proposedBaselineDate: '2024-06-30' }).thenThrows({ kind: 'invalid', code: 'BASELINE_DATE_UNCHANGED' });
+    spec
+      .given(inProgress)
+      .when({ ...command, proposedBaselineDate: '2024-06-30' })
+      .thenThrows({ kind: 'invalid', code: 'BASELINE_DATE_UNCHANGED' });
   });
 
   it('refuses a request without a reason', () => {
-    spec.given(inProgress).when({ ...command, reason: '' }).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given(inProgress)
+      .when({ ...command, reason: '' })
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses a change to an achieved milestone', () => {
-    spec.given([...inProgress, achieved('m1', '2024-03-01')]).when(command).thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_ACHIEVED' });
+    spec
+      .given([...inProgress, achieved('m1', '2024-03-01')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_ACHIEVED' });
   });
 
   it('refuses once the project is completed', () => {
-    spec.given([...allAchieved, completed]).when(command).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given([...allAchieved, completed])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 
   it('refuses leadership (the lead department requests, leadership decides)', () => {
@@ -376,20 +492,23 @@ describe('ApproveBaselineChange', () => {
   const command = { type: 'ApproveBaselineChange', requestId: 'bc-1', note: '同意' } as const;
 
   it('approves the request', () => {
-    spec.given([...inProgress, baselineRequested]).when(command, by(leadership)).then([
-      {
-        type: 'BaselineChangeApproved',
-        data: {
-          requestId: 'bc-1',
-          milestoneId: 'm1',
-          previousBaselineDate: '2024-06-30',
-          newBaselineDate: '2024-09-30',
-          note: '同意',
-          decidedBy: 'u-leader',
-          occurredAt: T,
+    spec
+      .given([...inProgress, baselineRequested])
+      .when(command, by(leadership))
+      .then([
+        {
+          type: 'BaselineChangeApproved',
+          data: {
+            requestId: 'bc-1',
+            milestoneId: 'm1',
+            previousBaselineDate: '2024-06-30',
+            newBaselineDate: '2024-09-30',
+            note: '同意',
+            decidedBy: 'u-leader',
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('moves the baseline and keeps the original for variance', () => {
@@ -420,7 +539,10 @@ describe('ApproveBaselineChange', () => {
         occurredAt: T,
       },
     };
-    spec.given([...inProgress, baselineRequested, approvedEvent]).when(command, by(leadership)).thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_DECIDED' });
+    spec
+      .given([...inProgress, baselineRequested, approvedEvent])
+      .when(command, by(leadership))
+      .thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_DECIDED' });
   });
 
   it('refuses an unknown request', () => {
@@ -435,8 +557,14 @@ describe('ApproveBaselineChange', () => {
   });
 
   it('refuses anyone but leadership', () => {
-    spec.given([...inProgress, baselineRequested]).when(command, by(waterBureau)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
-    spec.given([...inProgress, baselineRequested]).when(command, by(supervision)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when(command, by(waterBureau))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
@@ -444,13 +572,19 @@ describe('RejectBaselineChange', () => {
   const command = { type: 'RejectBaselineChange', requestId: 'bc-1', reason: '理由不充分' } as const;
 
   it('rejects the request and leaves the baseline alone', () => {
-    spec.given([...inProgress, baselineRequested]).when(command, by(leadership)).thenState((state, events) => {
-      expect(events).toEqual([
-        { type: 'BaselineChangeRejected', data: { requestId: 'bc-1', milestoneId: 'm1', reason: '理由不充分', decidedBy: 'u-leader', occurredAt: T } },
-      ]);
-      expect(state.milestones[0].baselineDate).toBe('2024-06-30');
-      expect(state.baselineChanges[0]).toMatchObject({ status: 'REJECTED', decisionNote: '理由不充分' });
-    });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when(command, by(leadership))
+      .thenState((state, events) => {
+        expect(events).toEqual([
+          {
+            type: 'BaselineChangeRejected',
+            data: { requestId: 'bc-1', milestoneId: 'm1', reason: '理由不充分', decidedBy: 'u-leader', occurredAt: T },
+          },
+        ]);
+        expect(state.milestones[0].baselineDate).toBe('2024-06-30');
+        expect(state.baselineChanges[0]).toMatchObject({ status: 'REJECTED', decisionNote: '理由不充分' });
+      });
   });
 
   it('allows a new request after a rejection', () => {
@@ -465,11 +599,17 @@ describe('RejectBaselineChange', () => {
   });
 
   it('refuses a rejection without a reason', () => {
-    spec.given([...inProgress, baselineRequested]).when({ ...command, reason: '' }, by(leadership)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when({ ...command, reason: '' }, by(leadership))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses the supervision office', () => {
-    spec.given([...inProgress, baselineRequested]).when(command, by(supervision)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
@@ -478,16 +618,20 @@ describe('AchieveMilestone', () => {
   const command = { type: 'AchieveMilestone', milestoneId: 'm1', achievedOn: '2024-03-14', evidence } as const;
 
   it('records the achievement with its evidence', () => {
-    spec.given(inProgress).when(command).then([
-      { type: 'MilestoneAchieved', data: { milestoneId: 'm1', achievedOn: '2024-03-14', evidence, occurredAt: T } },
-    ]);
+    spec
+      .given(inProgress)
+      .when(command)
+      .then([{ type: 'MilestoneAchieved', data: { milestoneId: 'm1', achievedOn: '2024-03-14', evidence, occurredAt: T } }]);
   });
 
   it('counts the milestone weight in progress and reports variance against the baseline', () => {
-    spec.given(inProgress).when(command).thenState((state) => {
-      expect(projectProgress(state)).toBe(60);
-      expect(milestoneVariance(state.milestones[0]).daysAgainstOriginalBaseline).toBe(-108);
-    });
+    spec
+      .given(inProgress)
+      .when(command)
+      .thenState((state) => {
+        expect(projectProgress(state)).toBe(60);
+        expect(milestoneVariance(state.milestones[0]).daysAgainstOriginalBaseline).toBe(-108);
+      });
   });
 
   it('accepts today in Shanghai even when it is still yesterday in UTC', () => {
@@ -498,24 +642,39 @@ describe('AchieveMilestone', () => {
   });
 
   it('refuses an achieved date in the future', () => {
-    spec.given(inProgress).when({ ...command, achievedOn: '2024-03-16' }).thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given(inProgress)
+      .when({ ...command, achievedOn: '2024-03-16' })
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 
   it('refuses an achievement without evidence', () => {
-    const error = spec.given(inProgress).when({ ...command, evidence: [] }).thenThrows({ kind: 'invalid', code: 'EVIDENCE_REQUIRED' });
+    const error = spec
+      .given(inProgress)
+      .when({ ...command, evidence: [] })
+      .thenThrows({ kind: 'invalid', code: 'EVIDENCE_REQUIRED' });
     expect(error.rule).toContain('at least one evidence item');
   });
 
   it('refuses duplicate evidence ids', () => {
-    spec.given(inProgress).when({ ...command, evidence: [evidence[0], evidence[0]] }).thenThrows({ kind: 'invalid', code: 'DUPLICATE_ID' });
+    spec
+      .given(inProgress)
+      .when({ ...command, evidence: [evidence[0], evidence[0]] })
+      .thenThrows({ kind: 'invalid', code: 'DUPLICATE_ID' });
   });
 
   it('refuses a milestone already achieved', () => {
-    spec.given([...inProgress, achieved('m1', '2024-03-01')]).when(command).thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_ACHIEVED' });
+    spec
+      .given([...inProgress, achieved('m1', '2024-03-01')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'MILESTONE_ALREADY_ACHIEVED' });
   });
 
   it('refuses before the project has started', () => {
-    spec.given([registered, planned('m1', 60, '2024-06-30')]).when(command).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given([registered, planned('m1', 60, '2024-06-30')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 
   it('refuses a cooperating department', () => {
@@ -532,10 +691,13 @@ describe('SuspendKeyProject and ResumeKeyProject', () => {
   });
 
   it('lets leadership suspend', () => {
-    spec.given(inProgress).when({ type: 'SuspendKeyProject', reason: '资金未到位' }, by(leadership)).thenState((state) => {
-      expect(state.status).toBe('SUSPENDED');
-      expect(state.suspensions[0]).toMatchObject({ reason: '资金未到位', resumedAt: null });
-    });
+    spec
+      .given(inProgress)
+      .when({ type: 'SuspendKeyProject', reason: '资金未到位' }, by(leadership))
+      .thenState((state) => {
+        expect(state.status).toBe('SUSPENDED');
+        expect(state.suspensions[0]).toMatchObject({ reason: '资金未到位', resumedAt: null });
+      });
   });
 
   it('refuses a suspension without a reason', () => {
@@ -543,23 +705,35 @@ describe('SuspendKeyProject and ResumeKeyProject', () => {
   });
 
   it('refuses to suspend a project not in progress', () => {
-    spec.given([registered]).when({ type: 'SuspendKeyProject', reason: '冬季停工' }).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given([registered])
+      .when({ type: 'SuspendKeyProject', reason: '冬季停工' })
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 
   it('refuses the supervision office', () => {
-    spec.given(inProgress).when({ type: 'SuspendKeyProject', reason: '冬季停工' }, by(supervision)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given(inProgress)
+      .when({ type: 'SuspendKeyProject', reason: '冬季停工' }, by(supervision))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 
   it('resumes a suspended project', () => {
-    spec.given([...inProgress, suspended]).when({ type: 'ResumeKeyProject', note: '复工' }).thenState((state, events) => {
-      expect(events).toEqual([{ type: 'KeyProjectResumed', data: { note: '复工', occurredAt: T } }]);
-      expect(state.status).toBe('IN_PROGRESS');
-      expect(state.suspensions[0]).toMatchObject({ resumedAt: T, resumeNote: '复工' });
-    });
+    spec
+      .given([...inProgress, suspended])
+      .when({ type: 'ResumeKeyProject', note: '复工' })
+      .thenState((state, events) => {
+        expect(events).toEqual([{ type: 'KeyProjectResumed', data: { note: '复工', occurredAt: T } }]);
+        expect(state.status).toBe('IN_PROGRESS');
+        expect(state.suspensions[0]).toMatchObject({ resumedAt: T, resumeNote: '复工' });
+      });
   });
 
   it('refuses to resume a project that is not suspended', () => {
-    spec.given(inProgress).when({ type: 'ResumeKeyProject', note: null }).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given(inProgress)
+      .when({ type: 'ResumeKeyProject', note: null })
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 });
 
@@ -574,7 +748,10 @@ describe('CompleteKeyProject', () => {
   });
 
   it('refuses while a mandatory milestone is outstanding', () => {
-    const error = spec.given([...inProgress, achieved('m1', '2024-03-01')]).when(command).thenThrows({ kind: 'conflict', code: 'MANDATORY_MILESTONES_OUTSTANDING' });
+    const error = spec
+      .given([...inProgress, achieved('m1', '2024-03-01')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'MANDATORY_MILESTONES_OUTSTANDING' });
     expect(error.detail).toContain('节点m2');
   });
 
@@ -583,11 +760,17 @@ describe('CompleteKeyProject', () => {
   });
 
   it('refuses while suspended', () => {
-    spec.given([...allAchieved, suspended]).when(command).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given([...allAchieved, suspended])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 
   it('refuses a completion date in the future', () => {
-    spec.given(allAchieved).when({ ...command, completedOn: '2024-04-01' }).thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given(allAchieved)
+      .when({ ...command, completedOn: '2024-04-01' })
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 });
 
@@ -602,17 +785,21 @@ describe('AcceptKeyProject', () => {
   const command = { type: 'AcceptKeyProject', acceptanceRecord } as const;
 
   it('accepts a completed project with an acceptance record', () => {
-    spec.given([...allAchieved, completed]).when(command, by(leadership)).then([
-      { type: 'KeyProjectAccepted', data: { acceptanceRecord, recordedBy: 'u-leader', occurredAt: T } },
-    ]);
+    spec
+      .given([...allAchieved, completed])
+      .when(command, by(leadership))
+      .then([{ type: 'KeyProjectAccepted', data: { acceptanceRecord, recordedBy: 'u-leader', occurredAt: T } }]);
   });
 
   it('lets the supervision office record the acceptance', () => {
-    spec.given([...allAchieved, completed]).when(command, by(supervision)).thenState((state) => {
-      expect(state.status).toBe('ACCEPTED');
-      expect(state.acceptance).toMatchObject({ documentRef: '牡环验〔2024〕12号', recordedBy: 'u-sup' });
-      expect(projectProgress(state)).toBe(100);
-    });
+    spec
+      .given([...allAchieved, completed])
+      .when(command, by(supervision))
+      .thenState((state) => {
+        expect(state.status).toBe('ACCEPTED');
+        expect(state.acceptance).toMatchObject({ documentRef: '牡环验〔2024〕12号', recordedBy: 'u-sup' });
+        expect(projectProgress(state)).toBe(100);
+      });
   });
 
   it('refuses without an acceptance document', () => {
@@ -634,7 +821,10 @@ describe('AcceptKeyProject', () => {
   });
 
   it('refuses the lead department', () => {
-    spec.given([...allAchieved, completed]).when(command, by(waterBureau)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...allAchieved, completed])
+      .when(command, by(waterBureau))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
@@ -642,16 +832,25 @@ describe('CancelKeyProject', () => {
   const command = { type: 'CancelKeyProject', reason: '规划调整，项目取消' } as const;
 
   it('cancels a planned project', () => {
-    spec.given([registered]).when(command, by(leadership)).then([
-      { type: 'KeyProjectCancelled', data: { reason: '规划调整，项目取消', cancelledFrom: 'PLANNED', decidedBy: 'u-leader', occurredAt: T } },
-    ]);
+    spec
+      .given([registered])
+      .when(command, by(leadership))
+      .then([
+        {
+          type: 'KeyProjectCancelled',
+          data: { reason: '规划调整，项目取消', cancelledFrom: 'PLANNED', decidedBy: 'u-leader', occurredAt: T },
+        },
+      ]);
   });
 
   it('cancels a suspended project', () => {
-    spec.given([...inProgress, suspended]).when(command, by(leadership)).thenState((state: KeyProjectState) => {
-      expect(state.status).toBe('CANCELLED');
-      expect(state.cancellation).toMatchObject({ reason: '规划调整，项目取消', decidedBy: 'u-leader' });
-    });
+    spec
+      .given([...inProgress, suspended])
+      .when(command, by(leadership))
+      .thenState((state: KeyProjectState) => {
+        expect(state.status).toBe('CANCELLED');
+        expect(state.cancellation).toMatchObject({ reason: '规划调整，项目取消', decidedBy: 'u-leader' });
+      });
   });
 
   it('refuses to cancel a project in progress (suspend it first)', () => {
@@ -664,7 +863,10 @@ describe('CancelKeyProject', () => {
   });
 
   it('refuses a cancellation without a reason', () => {
-    spec.given([registered]).when({ ...command, reason: '' }, by(leadership)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given([registered])
+      .when({ ...command, reason: '' }, by(leadership))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 });
 

@@ -360,7 +360,11 @@ const achieveMilestone: Handler<AchieveMilestone> = (command, state, ctx) => {
       rule: `${DOMAIN_RULE}: achieving needs at least one evidence item`,
     });
   }
-  requireUniqueIds(command.evidence.map((e) => e.evidenceId), 'evidence.evidenceId', '佐证材料编号');
+  requireUniqueIds(
+    command.evidence.map((e) => e.evidenceId),
+    'evidence.evidenceId',
+    '佐证材料编号',
+  );
   command.evidence.forEach((e) => requireText(e.title, 'evidence.title', '佐证材料名称'));
   return [
     {
@@ -417,8 +421,7 @@ const complete: Handler<CompleteKeyProject> = (command, state, ctx) => {
 function requireAcceptanceRecord(command: AcceptKeyProject, completedOn: CalendarDate | null, today: CalendarDate): void {
   const record = command.acceptanceRecord;
   const hasRequiredFields =
-    record != null &&
-    [record.recordId, record.acceptingBody, record.documentRef].every((v) => typeof v === 'string' && v.trim() !== '');
+    record != null && [record.recordId, record.acceptingBody, record.documentRef].every((v) => typeof v === 'string' && v.trim() !== '');
   if (!hasRequiredFields) {
     throw new InvalidValue({
       code: 'ACCEPTANCE_RECORD_INCOMPLETE',

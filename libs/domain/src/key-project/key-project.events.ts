@@ -87,10 +87,7 @@ export type KeyProjectResumed = DomainEvent<'KeyProjectResumed', Timed & { note:
 
 export type KeyProjectCompleted = DomainEvent<'KeyProjectCompleted', Timed & { completedOn: CalendarDate }>;
 
-export type KeyProjectAccepted = DomainEvent<
-  'KeyProjectAccepted',
-  Timed & { acceptanceRecord: AcceptanceRecord; recordedBy: string }
->;
+export type KeyProjectAccepted = DomainEvent<'KeyProjectAccepted', Timed & { acceptanceRecord: AcceptanceRecord; recordedBy: string }>;
 
 export type KeyProjectCancelled = DomainEvent<
   'KeyProjectCancelled',

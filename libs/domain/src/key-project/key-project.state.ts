@@ -274,7 +274,8 @@ export interface MilestoneVariance {
 
 export function milestoneVariance(milestone: Milestone): MilestoneVariance {
   const comparedDate = milestone.achievedOn ?? milestone.forecastDate ?? milestone.baselineDate;
-  const against = (baseline: CalendarDate | null) => (baseline === null || comparedDate === null ? null : daysBetween(baseline, comparedDate));
+  const against = (baseline: CalendarDate | null) =>
+    baseline === null || comparedDate === null ? null : daysBetween(baseline, comparedDate);
   return {
     comparedDate,
     daysAgainstOriginalBaseline: against(milestone.originalBaselineDate),

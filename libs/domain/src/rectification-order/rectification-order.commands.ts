@@ -1,12 +1,7 @@
 import type { CalendarDate } from '../shared/dates';
 
 export type OrderSource =
-  | 'CENTRAL_INSPECTION'
-  | 'CENTRAL_FOLLOW_UP'
-  | 'PROVINCIAL_INSPECTION'
-  | 'PETITION'
-  | 'SPECIAL_CAMPAIGN'
-  | 'SELF_FOUND';
+  'CENTRAL_INSPECTION' | 'CENTRAL_FOLLOW_UP' | 'PROVINCIAL_INSPECTION' | 'PETITION' | 'SPECIAL_CAMPAIGN' | 'SELF_FOUND';
 
 export const orderSourceLabels: Record<OrderSource, string> = {
   CENTRAL_INSPECTION: '中央生态环境保护督察',

@@ -43,19 +43,23 @@ type Event = RectificationOrderEvent;
 
 describe('IssueOrder', () => {
   it('issues a by-date order with its measures', () => {
-    spec.given([]).when(issueCommand, by(supervision)).then([
-      { type: 'OrderIssued', data: { ...(issued.data as object), issuedOn: TODAY, occurredAt: T } } as Event,
-    ]);
+    spec
+      .given([])
+      .when(issueCommand, by(supervision))
+      .then([{ type: 'OrderIssued', data: { ...(issued.data as object), issuedOn: TODAY, occurredAt: T } } as Event]);
   });
 
   it('keeps the deadline as both original and current deadline', () => {
-    spec.given([]).when(issueCommand, by(supervision)).thenState((state) => {
-      expect(state).toMatchObject({ status: 'ISSUED', originalDeadline: '2024-06-30', currentDeadline: '2024-06-30' });
-      expect(state.measures.map((m) => [m.measureId, m.status, m.dueDate])).toEqual([
-        ['m1', 'OPEN', '2024-04-30'],
-        ['m2', 'OPEN', '2024-06-15'],
-      ]);
-    });
+    spec
+      .given([])
+      .when(issueCommand, by(supervision))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'ISSUED', originalDeadline: '2024-06-30', currentDeadline: '2024-06-30' });
+        expect(state.measures.map((m) => [m.measureId, m.status, m.dueDate])).toEqual([
+          ['m1', 'OPEN', '2024-04-30'],
+          ['m2', 'OPEN', '2024-06-15'],
+        ]);
+      });
   });
 
   it('accepts an immediate order due the same day', () => {
@@ -76,7 +80,10 @@ describe('IssueOrder', () => {
   });
 
   it.each(['IMMEDIATE', 'BY_DATE'] as const)('refuses a %s order without a deadline', (deadlineKind) => {
-    spec.given([]).when({ ...issueCommand, deadlineKind, deadline: null }, by(supervision)).thenThrows({ kind: 'invalid', code: 'DEADLINE_REQUIRED' });
+    spec
+      .given([])
+      .when({ ...issueCommand, deadlineKind, deadline: null }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'DEADLINE_REQUIRED' });
   });
 
   it('refuses an ongoing order with a deadline', () => {
@@ -152,18 +159,21 @@ describe('AssignOrder', () => {
   } satisfies AssignOrder;
 
   it('assigns the lead, cooperating and acceptance departments', () => {
-    spec.given([issued]).when(command, by(supervision)).then([
-      {
-        type: 'OrderAssigned',
-        data: {
-          leadDepartment: '市水务局',
-          responsiblePerson: '李强',
-          cooperatingDepartments: ['市住建局'],
-          acceptanceDepartment: '市生态环境局',
-          occurredAt: T,
+    spec
+      .given([issued])
+      .when(command, by(supervision))
+      .then([
+        {
+          type: 'OrderAssigned',
+          data: {
+            leadDepartment: '市水务局',
+            responsiblePerson: '李强',
+            cooperatingDepartments: ['市住建局'],
+            acceptanceDepartment: '市生态环境局',
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('refuses to assign twice', () => {
@@ -171,7 +181,10 @@ describe('AssignOrder', () => {
   });
 
   it('refuses an assignment without an acceptance department', () => {
-    spec.given([issued]).when({ ...command, acceptanceDepartment: '' }, by(supervision)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given([issued])
+      .when({ ...command, acceptanceDepartment: '' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses the lead department listed as cooperating', () => {
@@ -199,7 +212,10 @@ describe('StartRectification', () => {
   });
 
   it('refuses an order not yet assigned', () => {
-    spec.given([issued]).when({ type: 'StartRectification' }, by(supervision)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([issued])
+      .when({ type: 'StartRectification' }, by(supervision))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
     spec.given([issued]).when({ type: 'StartRectification' }).thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
   });
 
@@ -208,7 +224,10 @@ describe('StartRectification', () => {
   });
 
   it('refuses a cooperating department', () => {
-    spec.given([issued, assigned]).when({ type: 'StartRectification' }, by(housingBureau)).thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
+    spec
+      .given([issued, assigned])
+      .when({ type: 'StartRectification' }, by(housingBureau))
+      .thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
   });
 });
 
@@ -216,38 +235,58 @@ describe('ReportOrderProgress', () => {
   const command = { type: 'ReportOrderProgress', reportId: 'r-1', summary: '已封堵直排口3处', percentComplete: 40 } as const;
 
   it('records a report from the lead department', () => {
-    spec.given(inProgress).when(command).then([
-      {
-        type: 'OrderProgressReported',
-        data: {
-          reportId: 'r-1',
-          summary: '已封堵直排口3处',
-          percentComplete: 40,
-          reportedOn: TODAY,
-          reportedBy: 'u-water',
-          reportedByDepartment: '市水务局',
-          occurredAt: T,
+    spec
+      .given(inProgress)
+      .when(command)
+      .then([
+        {
+          type: 'OrderProgressReported',
+          data: {
+            reportId: 'r-1',
+            summary: '已封堵直排口3处',
+            percentComplete: 40,
+            reportedOn: TODAY,
+            reportedBy: 'u-water',
+            reportedByDepartment: '市水务局',
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('lets a cooperating department report', () => {
-    spec.given(inProgress).when(command, by(housingBureau)).thenState((state) => {
-      expect(state.progressReports).toEqual([expect.objectContaining({ reportedByDepartment: '市住建局' })]);
-    });
+    spec
+      .given(inProgress)
+      .when(command, by(housingBureau))
+      .thenState((state) => {
+        expect(state.progressReports).toEqual([expect.objectContaining({ reportedByDepartment: '市住建局' })]);
+      });
   });
 
   it('refuses to overwrite a report (reports are append-only)', () => {
     const earlier: Event = {
       type: 'OrderProgressReported',
-      data: { reportId: 'r-1', summary: '旧', percentComplete: 10, reportedOn: '2024-02-01', reportedBy: 'u-water', reportedByDepartment: '市水务局', occurredAt: T },
+      data: {
+        reportId: 'r-1',
+        summary: '旧',
+        percentComplete: 10,
+        reportedOn: '2024-02-01',
+        reportedBy: 'u-water',
+        reportedByDepartment: '市水务局',
+        occurredAt: T,
+      },
     };
-    spec.given([...inProgress, earlier]).when(command).thenThrows({ kind: 'conflict', code: 'REPORT_ALREADY_RECORDED' });
+    spec
+      .given([...inProgress, earlier])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'REPORT_ALREADY_RECORDED' });
   });
 
   it('refuses a negative percentage', () => {
-    spec.given(inProgress).when({ ...command, percentComplete: -5 }).thenThrows({ kind: 'invalid', code: 'INVALID_PERCENTAGE' });
+    spec
+      .given(inProgress)
+      .when({ ...command, percentComplete: -5 })
+      .thenThrows({ kind: 'invalid', code: 'INVALID_PERCENTAGE' });
   });
 
   it('refuses a report before rectification has started', () => {
@@ -263,9 +302,15 @@ describe('CompleteMeasure', () => {
   const command = { type: 'CompleteMeasure', measureId: 'm1', completedOn: '2024-03-14', note: null } as const;
 
   it('completes a measure on time', () => {
-    spec.given(inProgress).when(command).then([
-      { type: 'MeasureCompleted', data: { measureId: 'm1', completedOn: '2024-03-14', dueDate: '2024-04-30', late: false, note: null, occurredAt: T } },
-    ]);
+    spec
+      .given(inProgress)
+      .when(command)
+      .then([
+        {
+          type: 'MeasureCompleted',
+          data: { measureId: 'm1', completedOn: '2024-03-14', dueDate: '2024-04-30', late: false, note: null, occurredAt: T },
+        },
+      ]);
   });
 
   it('flags a measure completed after its own due date', () => {
@@ -279,19 +324,31 @@ describe('CompleteMeasure', () => {
   });
 
   it('refuses a measure already completed', () => {
-    spec.given([...inProgress, measureDone('m1')]).when(command).thenThrows({ kind: 'conflict', code: 'MEASURE_ALREADY_COMPLETED' });
+    spec
+      .given([...inProgress, measureDone('m1')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'MEASURE_ALREADY_COMPLETED' });
   });
 
   it('refuses an unknown measure', () => {
-    spec.given(inProgress).when({ ...command, measureId: 'm9' }).thenThrows({ kind: 'not-found', code: 'MEASURE_NOT_FOUND' });
+    spec
+      .given(inProgress)
+      .when({ ...command, measureId: 'm9' })
+      .thenThrows({ kind: 'not-found', code: 'MEASURE_NOT_FOUND' });
   });
 
   it('refuses a completion date in the future', () => {
-    spec.given(inProgress).when({ ...command, completedOn: '2024-03-16' }).thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given(inProgress)
+      .when({ ...command, completedOn: '2024-03-16' })
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 
   it('refuses while acceptance is pending', () => {
-    spec.given([...inProgress, measureDone('m2'), acceptanceRequested]).when(command).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    spec
+      .given([...inProgress, measureDone('m2'), acceptanceRequested])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 
   it('refuses a cooperating department', () => {
@@ -310,27 +367,33 @@ describe('AttachEvidence', () => {
   } as const;
 
   it('attaches evidence to a measure', () => {
-    spec.given(inProgress).when(command).then([
-      {
-        type: 'EvidenceAttached',
-        data: {
-          evidenceId: 'ev-1',
-          title: '截污管网竣工图',
-          uri: 'doc://2024/77',
-          measureId: 'm2',
-          lastingMechanism: false,
-          attachedBy: 'u-water',
-          attachedByDepartment: '市水务局',
-          occurredAt: T,
+    spec
+      .given(inProgress)
+      .when(command)
+      .then([
+        {
+          type: 'EvidenceAttached',
+          data: {
+            evidenceId: 'ev-1',
+            title: '截污管网竣工图',
+            uri: 'doc://2024/77',
+            measureId: 'm2',
+            lastingMechanism: false,
+            attachedBy: 'u-water',
+            attachedByDepartment: '市水务局',
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('lets a cooperating department attach evidence during the public notice', () => {
-    spec.given(inPublicNotice).when({ ...command, measureId: null }, by(housingBureau)).thenState((state) => {
-      expect(state.evidence).toEqual([expect.objectContaining({ evidenceId: 'ev-1', attachedByDepartment: '市住建局' })]);
-    });
+    spec
+      .given(inPublicNotice)
+      .when({ ...command, measureId: null }, by(housingBureau))
+      .thenState((state) => {
+        expect(state.evidence).toEqual([expect.objectContaining({ evidenceId: 'ev-1', attachedByDepartment: '市住建局' })]);
+      });
   });
 
   it('refuses to replace evidence (evidence is append-only)', () => {
@@ -341,11 +404,17 @@ describe('AttachEvidence', () => {
   });
 
   it('refuses evidence for an unknown measure', () => {
-    spec.given(inProgress).when({ ...command, measureId: 'm9' }).thenThrows({ kind: 'not-found', code: 'MEASURE_NOT_FOUND' });
+    spec
+      .given(inProgress)
+      .when({ ...command, measureId: 'm9' })
+      .thenThrows({ kind: 'not-found', code: 'MEASURE_NOT_FOUND' });
   });
 
   it('refuses evidence without a title', () => {
-    spec.given(inProgress).when({ ...command, title: '' }).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given(inProgress)
+      .when({ ...command, title: '' })
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses evidence on a closed order', () => {
@@ -367,9 +436,10 @@ describe('RequestExtension', () => {
   } as const;
 
   it('records the request with the deadline it would replace', () => {
-    spec.given(inProgress).when(command).then([
-      { type: 'ExtensionRequested', data: { ...(extensionRequested.data as object), requestedOn: TODAY, occurredAt: T } } as Event,
-    ]);
+    spec
+      .given(inProgress)
+      .when(command)
+      .then([{ type: 'ExtensionRequested', data: { ...(extensionRequested.data as object), requestedOn: TODAY, occurredAt: T } } as Event]);
   });
 
   it('may be requested on the deadline day itself (Shanghai time)', () => {
@@ -394,19 +464,31 @@ describe('RequestExtension', () => {
   });
 
   it('refuses a second request while one is pending', () => {
-    spec.given([...inProgress, extensionRequested]).when({ ...command, requestId: 'x-2' }).thenThrows({ kind: 'conflict', code: 'EXTENSION_ALREADY_PENDING' });
+    spec
+      .given([...inProgress, extensionRequested])
+      .when({ ...command, requestId: 'x-2' })
+      .thenThrows({ kind: 'conflict', code: 'EXTENSION_ALREADY_PENDING' });
   });
 
   it('refuses a requested deadline that is not later than the current one', () => {
-    spec.given(inProgress).when({ ...command, requestedDeadline: '2024-06-30' }).thenThrows({ kind: 'invalid', code: 'EXTENSION_NOT_LATER_THAN_DEADLINE' });
+    spec
+      .given(inProgress)
+      .when({ ...command, requestedDeadline: '2024-06-30' })
+      .thenThrows({ kind: 'invalid', code: 'EXTENSION_NOT_LATER_THAN_DEADLINE' });
   });
 
   it('refuses a request without a reason', () => {
-    spec.given(inProgress).when({ ...command, reason: ' ' }).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given(inProgress)
+      .when({ ...command, reason: ' ' })
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses a request without the progress so far', () => {
-    const error = spec.given(inProgress).when({ ...command, progressSoFar: '' }).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    const error = spec
+      .given(inProgress)
+      .when({ ...command, progressSoFar: '' })
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
     expect(error.detail).toContain('目前整改进展');
   });
 
@@ -423,19 +505,32 @@ describe('ApproveExtension', () => {
   const command = { type: 'ApproveExtension', requestId: 'x-1', note: '同意延期' } as const;
 
   it('approves the pending request', () => {
-    spec.given([...inProgress, extensionRequested]).when(command, by(leadership)).then([
-      {
-        type: 'ExtensionApproved',
-        data: { requestId: 'x-1', previousDeadline: '2024-06-30', newDeadline: '2024-09-30', note: '同意延期', decidedBy: 'u-leader', occurredAt: T },
-      },
-    ]);
+    spec
+      .given([...inProgress, extensionRequested])
+      .when(command, by(leadership))
+      .then([
+        {
+          type: 'ExtensionApproved',
+          data: {
+            requestId: 'x-1',
+            previousDeadline: '2024-06-30',
+            newDeadline: '2024-09-30',
+            note: '同意延期',
+            decidedBy: 'u-leader',
+            occurredAt: T,
+          },
+        },
+      ]);
   });
 
   it('moves the current deadline and never the original one', () => {
-    spec.given([...inProgress, extensionRequested]).when(command, by(leadership)).thenState((state) => {
-      expect(state).toMatchObject({ originalDeadline: '2024-06-30', currentDeadline: '2024-09-30' });
-      expect(state.extensions[0]).toMatchObject({ status: 'APPROVED', decidedBy: 'u-leader' });
-    });
+    spec
+      .given([...inProgress, extensionRequested])
+      .when(command, by(leadership))
+      .thenState((state) => {
+        expect(state).toMatchObject({ originalDeadline: '2024-06-30', currentDeadline: '2024-09-30' });
+        expect(state.extensions[0]).toMatchObject({ status: 'APPROVED', decidedBy: 'u-leader' });
+      });
   });
 
   it('refuses a request already decided', () => {
@@ -450,8 +545,14 @@ describe('ApproveExtension', () => {
   });
 
   it('refuses anyone but leadership', () => {
-    spec.given([...inProgress, extensionRequested]).when(command, by(supervision)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
-    spec.given([...inProgress, extensionRequested]).when(command, by(waterBureau)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...inProgress, extensionRequested])
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...inProgress, extensionRequested])
+      .when(command, by(waterBureau))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
@@ -459,17 +560,23 @@ describe('RejectExtension', () => {
   const command = { type: 'RejectExtension', requestId: 'x-1', reason: '理由不充分' } as const;
 
   it('rejects the request and keeps the deadline', () => {
-    spec.given([...inProgress, extensionRequested]).when(command, by(leadership)).thenState((state, events) => {
-      expect(events).toEqual([
-        { type: 'ExtensionRejected', data: { requestId: 'x-1', reason: '理由不充分', decidedBy: 'u-leader', occurredAt: T } },
-      ]);
-      expect(state.currentDeadline).toBe('2024-06-30');
-      expect(state.extensions[0].status).toBe('REJECTED');
-    });
+    spec
+      .given([...inProgress, extensionRequested])
+      .when(command, by(leadership))
+      .thenState((state, events) => {
+        expect(events).toEqual([
+          { type: 'ExtensionRejected', data: { requestId: 'x-1', reason: '理由不充分', decidedBy: 'u-leader', occurredAt: T } },
+        ]);
+        expect(state.currentDeadline).toBe('2024-06-30');
+        expect(state.extensions[0].status).toBe('REJECTED');
+      });
   });
 
   it('allows a new request once the pending one is rejected', () => {
-    const rejected: Event = { type: 'ExtensionRejected', data: { requestId: 'x-1', reason: '理由不充分', decidedBy: 'u-leader', occurredAt: T } };
+    const rejected: Event = {
+      type: 'ExtensionRejected',
+      data: { requestId: 'x-1', reason: '理由不充分', decidedBy: 'u-leader', occurredAt: T },
+    };
     spec
       .given([...inProgress, extensionRequested, rejected])
       .when({ type: 'RequestExtension', requestId: 'x-2', requestedDeadline: '2024-07-31', reason: '补充材料', progressSoFar: '70%' })
@@ -477,11 +584,17 @@ describe('RejectExtension', () => {
   });
 
   it('refuses a rejection without a reason', () => {
-    spec.given([...inProgress, extensionRequested]).when({ ...command, reason: '' }, by(leadership)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given([...inProgress, extensionRequested])
+      .when({ ...command, reason: '' }, by(leadership))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses anyone but leadership', () => {
-    spec.given([...inProgress, extensionRequested]).when(command, by(supervision)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...inProgress, extensionRequested])
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
@@ -496,7 +609,10 @@ describe('RequestAcceptance', () => {
   });
 
   it('refuses while a measure is outstanding', () => {
-    const error = spec.given([...inProgress, measureDone('m1')]).when(command).thenThrows({ kind: 'conflict', code: 'MEASURES_OUTSTANDING' });
+    const error = spec
+      .given([...inProgress, measureDone('m1')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'MEASURES_OUTSTANDING' });
     expect(error.detail).toContain('建设截污管网');
   });
 
@@ -523,41 +639,60 @@ describe('RecordAcceptancePassed', () => {
   } as const;
 
   it('records the acceptance department’s passed check', () => {
-    spec.given(awaitingAcceptance).when(command, by(supervision)).then([
-      {
-        type: 'AcceptancePassed',
-        data: {
-          recordId: 'acc-1',
-          checkedOn: '2024-03-14',
-          acceptanceDepartment: '市生态环境局',
-          summary: '直排口已全部封堵',
-          documentRef: '牡环验〔2024〕8号',
-          recordedBy: 'u-sup',
-          occurredAt: T,
+    spec
+      .given(awaitingAcceptance)
+      .when(command, by(supervision))
+      .then([
+        {
+          type: 'AcceptancePassed',
+          data: {
+            recordId: 'acc-1',
+            checkedOn: '2024-03-14',
+            acceptanceDepartment: '市生态环境局',
+            summary: '直排口已全部封堵',
+            documentRef: '牡环验〔2024〕8号',
+            recordedBy: 'u-sup',
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('lets leadership record it and makes the order accepted', () => {
-    spec.given(awaitingAcceptance).when(command, by(leadership)).thenState((state) => {
-      expect(state.status).toBe('ACCEPTED');
-      expect(state.validAcceptanceRecordId).toBe('acc-1');
-    });
+    spec
+      .given(awaitingAcceptance)
+      .when(command, by(leadership))
+      .thenState((state) => {
+        expect(state.status).toBe('ACCEPTED');
+        expect(state.validAcceptanceRecordId).toBe('acc-1');
+      });
   });
 
   it('refuses a check dated in the future', () => {
-    spec.given(awaitingAcceptance).when({ ...command, checkedOn: '2024-03-20' }, by(supervision)).thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given(awaitingAcceptance)
+      .when({ ...command, checkedOn: '2024-03-20' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 
   it('refuses a record without the acceptance document', () => {
-    spec.given(awaitingAcceptance).when({ ...command, documentRef: '' }, by(supervision)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given(awaitingAcceptance)
+      .when({ ...command, documentRef: '' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses a record id already used', () => {
     const failed: Event = {
       type: 'AcceptanceFailed',
-      data: { recordId: 'acc-1', checkedOn: '2024-03-03', acceptanceDepartment: '市生态环境局', reasons: ['仍有直排'], recordedBy: 'u-sup', occurredAt: T },
+      data: {
+        recordId: 'acc-1',
+        checkedOn: '2024-03-03',
+        acceptanceDepartment: '市生态环境局',
+        reasons: ['仍有直排'],
+        recordedBy: 'u-sup',
+        occurredAt: T,
+      },
     };
     spec
       .given([...awaitingAcceptance, failed, acceptanceRequested])
@@ -575,32 +710,47 @@ describe('RecordAcceptancePassed', () => {
 });
 
 describe('RecordAcceptanceFailed', () => {
-  const command: RecordAcceptanceFailed = { type: 'RecordAcceptanceFailed', recordId: 'acc-0', checkedOn: '2024-03-14', reasons: ['仍有1处直排口未封堵'] };
+  const command: RecordAcceptanceFailed = {
+    type: 'RecordAcceptanceFailed',
+    recordId: 'acc-0',
+    checkedOn: '2024-03-14',
+    reasons: ['仍有1处直排口未封堵'],
+  };
 
   it('sends the order back into rectification with the reasons', () => {
-    spec.given(awaitingAcceptance).when(command, by(supervision)).thenState((state, events) => {
-      expect(events).toEqual([
-        {
-          type: 'AcceptanceFailed',
-          data: {
-            recordId: 'acc-0',
-            checkedOn: '2024-03-14',
-            acceptanceDepartment: '市生态环境局',
-            reasons: ['仍有1处直排口未封堵'],
-            recordedBy: 'u-sup',
-            occurredAt: T,
+    spec
+      .given(awaitingAcceptance)
+      .when(command, by(supervision))
+      .thenState((state, events) => {
+        expect(events).toEqual([
+          {
+            type: 'AcceptanceFailed',
+            data: {
+              recordId: 'acc-0',
+              checkedOn: '2024-03-14',
+              acceptanceDepartment: '市生态环境局',
+              reasons: ['仍有1处直排口未封堵'],
+              recordedBy: 'u-sup',
+              occurredAt: T,
+            },
           },
-        },
-      ]);
-      expect(state.status).toBe('IN_PROGRESS');
-      expect(state.validAcceptanceRecordId).toBeNull();
-    });
+        ]);
+        expect(state.status).toBe('IN_PROGRESS');
+        expect(state.validAcceptanceRecordId).toBeNull();
+      });
   });
 
   it('lets the lead department request acceptance again afterwards', () => {
     const failed: Event = {
       type: 'AcceptanceFailed',
-      data: { recordId: 'acc-0', checkedOn: '2024-03-03', acceptanceDepartment: '市生态环境局', reasons: ['仍有直排'], recordedBy: 'u-sup', occurredAt: T },
+      data: {
+        recordId: 'acc-0',
+        checkedOn: '2024-03-03',
+        acceptanceDepartment: '市生态环境局',
+        reasons: ['仍有直排'],
+        recordedBy: 'u-sup',
+        occurredAt: T,
+      },
     };
     spec
       .given([...awaitingAcceptance, failed])
@@ -609,7 +759,10 @@ describe('RecordAcceptanceFailed', () => {
   });
 
   it('refuses a failure without reasons', () => {
-    spec.given(awaitingAcceptance).when({ ...command, reasons: ['  '] }, by(supervision)).thenThrows({ kind: 'invalid', code: 'ACCEPTANCE_FAILURE_REASONS_REQUIRED' });
+    spec
+      .given(awaitingAcceptance)
+      .when({ ...command, reasons: ['  '] }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'ACCEPTANCE_FAILURE_REASONS_REQUIRED' });
   });
 
   it('refuses once acceptance has passed', () => {
@@ -625,9 +778,15 @@ describe('PublishClosingNotice', () => {
   const command = { type: 'PublishClosingNotice', noticeId: 'n-2' } as const;
 
   it('starts a public notice of five working days from the publish date', () => {
-    spec.given(accepted).when(command, by(supervision)).then([
-      { type: 'PublicNoticePublished', data: { noticeId: 'n-2', publishedOn: '2024-03-15', endsOn: '2024-03-22', workingDays: 5, occurredAt: T } },
-    ]);
+    spec
+      .given(accepted)
+      .when(command, by(supervision))
+      .then([
+        {
+          type: 'PublicNoticePublished',
+          data: { noticeId: 'n-2', publishedOn: '2024-03-15', endsOn: '2024-03-22', workingDays: 5, occurredAt: T },
+        },
+      ]);
   });
 
   it('uses the configured notice length', () => {
@@ -645,8 +804,17 @@ describe('PublishClosingNotice', () => {
   });
 
   it('refuses a notice id already used', () => {
-    const reaccepted = [...inPublicNotice, objectionRecorded(), objectionSettled('UPHELD', true), acceptanceRequested, { ...acceptancePassed, data: { ...(acceptancePassed.data as object), recordId: 'acc-2' } } as Event];
-    spec.given(reaccepted).when({ ...command, noticeId: 'n-1' }, by(supervision)).thenThrows({ kind: 'conflict', code: 'NOTICE_ALREADY_PUBLISHED' });
+    const reaccepted = [
+      ...inPublicNotice,
+      objectionRecorded(),
+      objectionSettled('UPHELD', true),
+      acceptanceRequested,
+      { ...acceptancePassed, data: { ...(acceptancePassed.data as object), recordId: 'acc-2' } } as Event,
+    ];
+    spec
+      .given(reaccepted)
+      .when({ ...command, noticeId: 'n-1' }, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'NOTICE_ALREADY_PUBLISHED' });
   });
 
   it('refuses a project-lead', () => {
@@ -658,9 +826,15 @@ describe('RecordObjection', () => {
   const command = { type: 'RecordObjection', objectionId: 'obj-1', summary: '河道仍有异味', receivedOn: '2024-03-05' } as const;
 
   it('records an objection to the running notice', () => {
-    spec.given(inPublicNotice).when(command, by(supervision)).then([
-      { type: 'ObjectionRecorded', data: { objectionId: 'obj-1', noticeId: 'n-1', summary: '河道仍有异味', receivedOn: '2024-03-05', occurredAt: T } },
-    ]);
+    spec
+      .given(inPublicNotice)
+      .when(command, by(supervision))
+      .then([
+        {
+          type: 'ObjectionRecorded',
+          data: { objectionId: 'obj-1', noticeId: 'n-1', summary: '河道仍有异味', receivedOn: '2024-03-05', occurredAt: T },
+        },
+      ]);
   });
 
   it('refuses when no notice is running', () => {
@@ -668,15 +842,24 @@ describe('RecordObjection', () => {
   });
 
   it('refuses an objection received before the notice was published', () => {
-    spec.given(inPublicNotice).when({ ...command, receivedOn: '2024-03-01' }, by(supervision)).thenThrows({ kind: 'invalid', code: 'OBJECTION_BEFORE_NOTICE' });
+    spec
+      .given(inPublicNotice)
+      .when({ ...command, receivedOn: '2024-03-01' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'OBJECTION_BEFORE_NOTICE' });
   });
 
   it('refuses an objection dated in the future', () => {
-    spec.given(inPublicNotice).when({ ...command, receivedOn: '2024-03-18' }, by(supervision)).thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given(inPublicNotice)
+      .when({ ...command, receivedOn: '2024-03-18' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 
   it('refuses an objection id already used', () => {
-    spec.given([...inPublicNotice, objectionRecorded()]).when(command, by(supervision)).thenThrows({ kind: 'conflict', code: 'OBJECTION_ALREADY_RECORDED' });
+    spec
+      .given([...inPublicNotice, objectionRecorded()])
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'OBJECTION_ALREADY_RECORDED' });
   });
 
   it('refuses a project-lead', () => {
@@ -689,30 +872,46 @@ describe('SettleObjection', () => {
   const dismiss = { ...uphold, outcome: 'DISMISSED', resolution: '经现场核查，异议不成立' } as const;
 
   it('an upheld objection sends the order back into rectification', () => {
-    spec.given([...inPublicNotice, objectionRecorded()]).when(uphold, by(supervision)).then([
-      {
-        type: 'ObjectionSettled',
-        data: { objectionId: 'obj-1', outcome: 'UPHELD', resolution: '经现场核查，异议成立', returnsToRectification: true, decidedBy: 'u-sup', occurredAt: T },
-      },
-    ]);
+    spec
+      .given([...inPublicNotice, objectionRecorded()])
+      .when(uphold, by(supervision))
+      .then([
+        {
+          type: 'ObjectionSettled',
+          data: {
+            objectionId: 'obj-1',
+            outcome: 'UPHELD',
+            resolution: '经现场核查，异议成立',
+            returnsToRectification: true,
+            decidedBy: 'u-sup',
+            occurredAt: T,
+          },
+        },
+      ]);
   });
 
   it('an upheld objection withdraws the notice and voids the acceptance', () => {
-    spec.given([...inPublicNotice, objectionRecorded()]).when(uphold, by(leadership)).thenState((state) => {
-      expect(state.status).toBe('IN_PROGRESS');
-      expect(state.publicNotice).toBeNull();
-      expect(state.publicNotices[0].withdrawnAt).toBe(T);
-      expect(state.validAcceptanceRecordId).toBeNull();
-      expect(state.objections[0]).toMatchObject({ status: 'UPHELD', settledBy: 'u-leader' });
-    });
+    spec
+      .given([...inPublicNotice, objectionRecorded()])
+      .when(uphold, by(leadership))
+      .thenState((state) => {
+        expect(state.status).toBe('IN_PROGRESS');
+        expect(state.publicNotice).toBeNull();
+        expect(state.publicNotices[0].withdrawnAt).toBe(T);
+        expect(state.validAcceptanceRecordId).toBeNull();
+        expect(state.objections[0]).toMatchObject({ status: 'UPHELD', settledBy: 'u-leader' });
+      });
   });
 
   it('a dismissed objection leaves the notice running', () => {
-    spec.given([...inPublicNotice, objectionRecorded()]).when(dismiss, by(supervision)).thenState((state, [event]) => {
-      expect(event.data).toMatchObject({ outcome: 'DISMISSED', returnsToRectification: false });
-      expect(state.status).toBe('IN_PUBLIC_NOTICE');
-      expect(state.objections[0].status).toBe('DISMISSED');
-    });
+    spec
+      .given([...inPublicNotice, objectionRecorded()])
+      .when(dismiss, by(supervision))
+      .thenState((state, [event]) => {
+        expect(event.data).toMatchObject({ outcome: 'DISMISSED', returnsToRectification: false });
+        expect(state.status).toBe('IN_PUBLIC_NOTICE');
+        expect(state.objections[0].status).toBe('DISMISSED');
+      });
   });
 
   it('a second objection upheld after the order is already back in rectification changes no status', () => {
@@ -744,7 +943,10 @@ describe('SettleObjection', () => {
   });
 
   it('refuses a project-lead', () => {
-    spec.given([...inPublicNotice, objectionRecorded()]).when(uphold, by(waterBureau)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...inPublicNotice, objectionRecorded()])
+      .when(uphold, by(waterBureau))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
@@ -781,7 +983,10 @@ describe('CloseOrder', () => {
   });
 
   it('refuses without a passed acceptance', () => {
-    const error = spec.given(allMeasuresDone).when(command, by(supervision)).thenThrows({ kind: 'conflict', code: 'ACCEPTANCE_RECORD_REQUIRED' });
+    const error = spec
+      .given(allMeasuresDone)
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'ACCEPTANCE_RECORD_REQUIRED' });
     expect(error.rule).toContain('acceptance record');
   });
 
@@ -797,7 +1002,10 @@ describe('CloseOrder', () => {
   });
 
   it('refuses while an objection is open', () => {
-    spec.given([...inPublicNotice, objectionRecorded()]).when(command, by(supervision)).thenThrows({ kind: 'conflict', code: 'OPEN_OBJECTION' });
+    spec
+      .given([...inPublicNotice, objectionRecorded()])
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'OPEN_OBJECTION' });
   });
 
   it('refuses while a measure is open (e.g. a history imported without its completion)', () => {
@@ -819,23 +1027,32 @@ describe('ReopenOrder', () => {
   const command = { type: 'ReopenOrder', reason: '"回头看"发现问题反弹', newDeadline: '2024-05-31' } as const;
 
   it('reopens a closed order', () => {
-    spec.given(closedOrder).when(command, by(leadership)).then([
-      { type: 'OrderReopened', data: { reason: '"回头看"发现问题反弹', newDeadline: '2024-05-31', decidedBy: 'u-leader', occurredAt: T } },
-    ]);
+    spec
+      .given(closedOrder)
+      .when(command, by(leadership))
+      .then([
+        {
+          type: 'OrderReopened',
+          data: { reason: '"回头看"发现问题反弹', newDeadline: '2024-05-31', decidedBy: 'u-leader', occurredAt: T },
+        },
+      ]);
   });
 
   it('sets a new current deadline, keeps the original, and voids the old acceptance', () => {
-    spec.given(closedOrder).when(command, by(leadership)).thenState((state) => {
-      expect(state).toMatchObject({
-        status: 'REOPENED',
-        originalDeadline: '2024-06-30',
-        currentDeadline: '2024-05-31',
-        validAcceptanceRecordId: null,
-        publicNotice: null,
-        closedOn: null,
+    spec
+      .given(closedOrder)
+      .when(command, by(leadership))
+      .thenState((state) => {
+        expect(state).toMatchObject({
+          status: 'REOPENED',
+          originalDeadline: '2024-06-30',
+          currentDeadline: '2024-05-31',
+          validAcceptanceRecordId: null,
+          publicNotice: null,
+          closedOn: null,
+        });
+        expect(state.reopenings).toHaveLength(1);
       });
-      expect(state.reopenings).toHaveLength(1);
-    });
   });
 
   it('keeps the current deadline when no new one is given', () => {
@@ -855,7 +1072,10 @@ describe('ReopenOrder', () => {
 
   it('needs a fresh acceptance before closing again', () => {
     const reopened: Event = { type: 'OrderReopened', data: { reason: '反弹', newDeadline: null, decidedBy: 'u-leader', occurredAt: T } };
-    spec.given([...closedOrder, reopened, started]).when({ type: 'CloseOrder' }, by(supervision)).thenThrows({ kind: 'conflict', code: 'ACCEPTANCE_RECORD_REQUIRED' });
+    spec
+      .given([...closedOrder, reopened, started])
+      .when({ type: 'CloseOrder' }, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'ACCEPTANCE_RECORD_REQUIRED' });
   });
 
   it('refuses an order that is not closed', () => {
@@ -863,11 +1083,17 @@ describe('ReopenOrder', () => {
   });
 
   it('refuses a reopening without a reason', () => {
-    spec.given(closedOrder).when({ ...command, reason: '' }, by(leadership)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given(closedOrder)
+      .when({ ...command, reason: '' }, by(leadership))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses a new deadline in the past', () => {
-    spec.given(closedOrder).when({ ...command, newDeadline: '2024-03-14' }, by(leadership)).thenThrows({ kind: 'invalid', code: 'DEADLINE_IN_PAST' });
+    spec
+      .given(closedOrder)
+      .when({ ...command, newDeadline: '2024-03-14' }, by(leadership))
+      .thenThrows({ kind: 'invalid', code: 'DEADLINE_IN_PAST' });
   });
 
   it('refuses anyone but leadership', () => {
@@ -877,10 +1103,17 @@ describe('ReopenOrder', () => {
 
 describe('full lifecycle', () => {
   it('replays issue → close with the original deadline intact and the extension history kept', () => {
-    const state = [...inProgress, extensionRequested, extensionApproved, measureDone('m1'), measureDone('m2'), acceptanceRequested, acceptancePassed, noticePublished, closed].reduce(
-      rectificationOrderDecider.evolve,
-      rectificationOrderDecider.initialState(),
-    );
+    const state = [
+      ...inProgress,
+      extensionRequested,
+      extensionApproved,
+      measureDone('m1'),
+      measureDone('m2'),
+      acceptanceRequested,
+      acceptancePassed,
+      noticePublished,
+      closed,
+    ].reduce(rectificationOrderDecider.evolve, rectificationOrderDecider.initialState());
     expect(state).toMatchObject({
       status: 'CLOSED',
       originalDeadline: '2024-06-30',

@@ -2,14 +2,7 @@ import { authorizeOrderCommand } from '../authorization';
 import { addDays, addMonths, addWorkingDays, endOfShanghaiDay, shanghaiDate, type CalendarDate } from '../shared/dates';
 import type { CommandContext, Decider } from '../shared/decider';
 import { InvalidValue, NotFound, RuleViolation, StreamNotFound } from '../shared/errors';
-import {
-  requireDate,
-  requireNotFuture,
-  requirePercent,
-  requireStatus,
-  requireText,
-  requireUniqueIds,
-} from '../shared/validation';
+import { requireDate, requireNotFuture, requirePercent, requireStatus, requireText, requireUniqueIds } from '../shared/validation';
 import {
   petitionFindingLabels,
   rectificationOrderCommandLabels,
@@ -62,18 +55,20 @@ const ORDER_SOURCES = ['CENTRAL_INSPECTION', 'CENTRAL_FOLLOW_UP', 'PROVINCIAL_IN
 const DEADLINE_KINDS = ['IMMEDIATE', 'BY_DATE', 'ONGOING'];
 const PETITION_FINDINGS: readonly PetitionFinding[] = ['TRUE', 'BASICALLY_TRUE', 'PARTLY_TRUE', 'UNTRUE'];
 /** Every status in which the order is live: assigned to a department and not closed. */
-const OPEN_STATUSES: readonly OrderStatus[] = ['ASSIGNED', 'IN_PROGRESS', 'ACCEPTANCE_REQUESTED', 'ACCEPTED', 'IN_PUBLIC_NOTICE', 'REOPENED'];
+const OPEN_STATUSES: readonly OrderStatus[] = [
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'ACCEPTANCE_REQUESTED',
+  'ACCEPTED',
+  'IN_PUBLIC_NOTICE',
+  'REOPENED',
+];
 
 const at = (ctx: CommandContext) => ctx.now.toISOString();
 const today = (ctx: CommandContext) => shanghaiDate(ctx.now);
 
 function requireOrderStatus(state: State, command: RectificationOrderCommand, allowed: readonly OrderStatus[]): void {
-  requireStatus(
-    state.status,
-    allowed,
-    { type: command.type, labelZh: rectificationOrderCommandLabels[command.type] },
-    orderStatusLabels,
-  );
+  requireStatus(state.status, allowed, { type: command.type, labelZh: rectificationOrderCommandLabels[command.type] }, orderStatusLabels);
 }
 
 function requireOneOf(value: unknown, allowed: readonly string[], field: string, labelZh: string): void {
@@ -155,7 +150,11 @@ function requireDeadlineFits(deadlineKind: string, deadline: CalendarDate | null
 }
 
 function requireMeasuresFit(command: IssueOrder, issuedOn: CalendarDate): void {
-  requireUniqueIds(command.measures.map((m) => m.measureId), 'measures.measureId', '整改措施编号');
+  requireUniqueIds(
+    command.measures.map((m) => m.measureId),
+    'measures.measureId',
+    '整改措施编号',
+  );
   for (const measure of command.measures) {
     requireText(measure.description, 'measures.description', '整改措施内容');
     requireDate(measure.dueDate, 'measures.dueDate', '措施完成时限');
@@ -223,8 +222,7 @@ const issue: Handler<IssueOrder> = (command, state, ctx) => {
         measures: command.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate })),
         issuedOn,
         petition,
-        firstPeriodicReportDueOn:
-          command.deadlineKind === 'ONGOING' ? addMonths(issuedOn, ctx.config.ongoingReportIntervalMonths) : null,
+        firstPeriodicReportDueOn: command.deadlineKind === 'ONGOING' ? addMonths(issuedOn, ctx.config.ongoingReportIntervalMonths) : null,
         occurredAt: at(ctx),
       },
     },
@@ -800,7 +798,12 @@ const recordSecondCheck: Handler<RecordSecondCheck> = (command, state, ctx) => {
   requireOneOf(command.outcome, ['CONFIRMED', 'REVISED'], 'outcome', '复核结论');
   const revisedFinding = command.outcome === 'REVISED' ? command.revisedFinding : null;
   if (command.outcome === 'REVISED') {
-    requireOneOf(revisedFinding, PETITION_FINDINGS.filter((f) => f !== 'UNTRUE'), 'revisedFinding', '复核后结论');
+    requireOneOf(
+      revisedFinding,
+      PETITION_FINDINGS.filter((f) => f !== 'UNTRUE'),
+      'revisedFinding',
+      '复核后结论',
+    );
   }
   requireText(command.summary, 'summary', '复核情况');
   return [

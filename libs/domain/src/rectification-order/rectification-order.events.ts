@@ -43,10 +43,7 @@ export type OrderAssigned = DomainEvent<
   }
 >;
 
-export type RectificationStarted = DomainEvent<
-  'RectificationStarted',
-  Timed & { startedOn: CalendarDate; afterReopening: boolean }
->;
+export type RectificationStarted = DomainEvent<'RectificationStarted', Timed & { startedOn: CalendarDate; afterReopening: boolean }>;
 
 export type OrderProgressReported = DomainEvent<
   'OrderProgressReported',
@@ -102,10 +99,7 @@ export type ExtensionApproved = DomainEvent<
   }
 >;
 
-export type ExtensionRejected = DomainEvent<
-  'ExtensionRejected',
-  Timed & { requestId: string; reason: string; decidedBy: string }
->;
+export type ExtensionRejected = DomainEvent<'ExtensionRejected', Timed & { requestId: string; reason: string; decidedBy: string }>;
 
 export type AcceptanceRequested = DomainEvent<
   'AcceptanceRequested',
@@ -159,10 +153,7 @@ export type ObjectionSettled = DomainEvent<
 
 export type OrderClosed = DomainEvent<'OrderClosed', Timed & { closedOn: CalendarDate; acceptanceRecordId: string }>;
 
-export type OrderReopened = DomainEvent<
-  'OrderReopened',
-  Timed & { reason: string; newDeadline: CalendarDate | null; decidedBy: string }
->;
+export type OrderReopened = DomainEvent<'OrderReopened', Timed & { reason: string; newDeadline: CalendarDate | null; decidedBy: string }>;
 
 export type PetitionFindingReported = DomainEvent<
   'PetitionFindingReported',

@@ -123,7 +123,14 @@ export const extensionRequested: Event = {
 
 export const extensionApproved: Event = {
   type: 'ExtensionApproved',
-  data: { requestId: 'x-1', previousDeadline: '2024-06-30', newDeadline: '2024-09-30', note: null, decidedBy: 'u-leader', occurredAt: OCCURRED },
+  data: {
+    requestId: 'x-1',
+    previousDeadline: '2024-06-30',
+    newDeadline: '2024-09-30',
+    note: null,
+    decidedBy: 'u-leader',
+    occurredAt: OCCURRED,
+  },
 };
 
 export const acceptanceRequested: Event = {

@@ -28,20 +28,23 @@ describe('SubmitPeriodicReport', () => {
   const command = { type: 'SubmitPeriodicReport', reportId: 'pr-1', summary: '一季度巡河48次，未发现反弹' } as const;
 
   it('records an on-time report and schedules the next one an interval later', () => {
-    spec.given(ongoingInProgress).when(command).then([
-      {
-        type: 'PeriodicReportSubmitted',
-        data: {
-          reportId: 'pr-1',
-          summary: '一季度巡河48次，未发现反弹',
-          reportedOn: '2024-03-15',
-          dueOn: '2024-04-10',
-          late: false,
-          nextDueOn: '2024-06-15',
-          occurredAt: T,
+    spec
+      .given(ongoingInProgress)
+      .when(command)
+      .then([
+        {
+          type: 'PeriodicReportSubmitted',
+          data: {
+            reportId: 'pr-1',
+            summary: '一季度巡河48次，未发现反弹',
+            reportedOn: '2024-03-15',
+            dueOn: '2024-04-10',
+            late: false,
+            nextDueOn: '2024-06-15',
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('flags a report made after it was due', () => {
@@ -56,8 +59,14 @@ describe('SubmitPeriodicReport', () => {
   });
 
   it('is still owed while the order awaits acceptance', () => {
-    const requested: Event = { type: 'AcceptanceRequested', data: { requestedOn: '2024-03-14', note: null, requestedBy: 'u-water', occurredAt: T } };
-    spec.given([...ongoingInProgress, requested]).when(command).thenState((state) => expect(state.periodicReports).toHaveLength(1));
+    const requested: Event = {
+      type: 'AcceptanceRequested',
+      data: { requestedOn: '2024-03-14', note: null, requestedBy: 'u-water', occurredAt: T },
+    };
+    spec
+      .given([...ongoingInProgress, requested])
+      .when(command)
+      .thenState((state) => expect(state.periodicReports).toHaveLength(1));
   });
 
   it('refuses an order that has a deadline', () => {
@@ -67,13 +76,27 @@ describe('SubmitPeriodicReport', () => {
   it('refuses a report id already used', () => {
     const submitted: Event = {
       type: 'PeriodicReportSubmitted',
-      data: { reportId: 'pr-1', summary: '旧', reportedOn: '2024-02-01', dueOn: '2024-04-10', late: false, nextDueOn: '2024-05-01', occurredAt: T },
+      data: {
+        reportId: 'pr-1',
+        summary: '旧',
+        reportedOn: '2024-02-01',
+        dueOn: '2024-04-10',
+        late: false,
+        nextDueOn: '2024-05-01',
+        occurredAt: T,
+      },
     };
-    spec.given([...ongoingInProgress, submitted]).when(command).thenThrows({ kind: 'conflict', code: 'REPORT_ALREADY_RECORDED' });
+    spec
+      .given([...ongoingInProgress, submitted])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'REPORT_ALREADY_RECORDED' });
   });
 
   it('refuses a report without a summary', () => {
-    spec.given(ongoingInProgress).when({ ...command, summary: '' }).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given(ongoingInProgress)
+      .when({ ...command, summary: '' })
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses a closed order', () => {

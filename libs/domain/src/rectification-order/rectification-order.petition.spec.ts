@@ -37,10 +37,13 @@ describe('IssueOrder for a petition case', () => {
   };
 
   it('sets the first report due seven days after forwarding', () => {
-    spec.given([]).when(command, by(supervision)).thenState((state, [event]) => {
-      expect(event.data).toMatchObject({ petition: { forwardedOn: '2024-03-10', caseNumber: 'D2024-031', reportDueOn: '2024-03-17' } });
-      expect(state.petition).toMatchObject({ reportDueOn: '2024-03-17', finding: null, secondCheck: null, followUpVisits: [] });
-    });
+    spec
+      .given([])
+      .when(command, by(supervision))
+      .thenState((state, [event]) => {
+        expect(event.data).toMatchObject({ petition: { forwardedOn: '2024-03-10', caseNumber: 'D2024-031', reportDueOn: '2024-03-17' } });
+        expect(state.petition).toMatchObject({ reportDueOn: '2024-03-17', finding: null, secondCheck: null, followUpVisits: [] });
+      });
   });
 
   it('uses the configured report period', () => {
@@ -51,7 +54,10 @@ describe('IssueOrder for a petition case', () => {
   });
 
   it('refuses a petition case without its forwarding date', () => {
-    spec.given([]).when({ ...command, petition: null }, by(supervision)).thenThrows({ kind: 'invalid', code: 'PETITION_DETAILS_REQUIRED' });
+    spec
+      .given([])
+      .when({ ...command, petition: null }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'PETITION_DETAILS_REQUIRED' });
   });
 
   it('refuses a forwarding date after the issue date', () => {
@@ -66,19 +72,22 @@ describe('ReportPetitionFinding', () => {
   const command = { type: 'ReportPetitionFinding', finding: 'PARTLY_TRUE', summary: '养殖场存在粪污外溢，未发现直排' } as const;
 
   it('records the finding within the reporting period', () => {
-    spec.given(petitionInProgress).when(command).then([
-      {
-        type: 'PetitionFindingReported',
-        data: {
-          finding: 'PARTLY_TRUE',
-          summary: '养殖场存在粪污外溢，未发现直排',
-          reportedOn: TODAY,
-          dueOn: '2024-03-17',
-          late: false,
-          occurredAt: T,
+    spec
+      .given(petitionInProgress)
+      .when(command)
+      .then([
+        {
+          type: 'PetitionFindingReported',
+          data: {
+            finding: 'PARTLY_TRUE',
+            summary: '养殖场存在粪污外溢，未发现直排',
+            reportedOn: TODAY,
+            dueOn: '2024-03-17',
+            late: false,
+            occurredAt: T,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('accepts a late report on the day after it was due, flagged late', () => {
@@ -92,7 +101,10 @@ describe('ReportPetitionFinding', () => {
   });
 
   it('may be reported before rectification has started', () => {
-    spec.given([petitionIssued, assigned]).when(command).thenState((state) => expect(state.petition?.finding).toBe('PARTLY_TRUE'));
+    spec
+      .given([petitionIssued, assigned])
+      .when(command)
+      .thenState((state) => expect(state.petition?.finding).toBe('PARTLY_TRUE'));
   });
 
   it('refuses an order that is not a petition case', () => {
@@ -100,16 +112,28 @@ describe('ReportPetitionFinding', () => {
   });
 
   it('refuses a second report (corrections go through the second check)', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when(command).thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_ALREADY_REPORTED' });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_ALREADY_REPORTED' });
   });
 
   it('refuses an unknown finding', () => {
-    spec.given(petitionInProgress).when({ ...command, finding: 'MOSTLY' as never }).thenThrows({ kind: 'invalid', code: 'INVALID_OPTION' });
+    spec
+      .given(petitionInProgress)
+      .when({ ...command, finding: 'MOSTLY' as never })
+      .thenThrows({ kind: 'invalid', code: 'INVALID_OPTION' });
   });
 
   it('refuses once acceptance has been requested', () => {
-    const requested: Event = { type: 'AcceptanceRequested', data: { requestedOn: TODAY, note: null, requestedBy: 'u-water', occurredAt: T } };
-    spec.given([...petitionInProgress, requested]).when(command).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+    const requested: Event = {
+      type: 'AcceptanceRequested',
+      data: { requestedOn: TODAY, note: null, requestedBy: 'u-water', occurredAt: T },
+    };
+    spec
+      .given([...petitionInProgress, requested])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 
   it('refuses a cooperating department', () => {
@@ -119,7 +143,10 @@ describe('ReportPetitionFinding', () => {
 
 describe('RequestAcceptance on a petition case', () => {
   it('refuses before the finding is reported', () => {
-    spec.given(petitionInProgress).when({ type: 'RequestAcceptance', note: null }).thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
+    spec
+      .given(petitionInProgress)
+      .when({ type: 'RequestAcceptance', note: null })
+      .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
   });
 
   it('is allowed once the finding is reported', () => {
@@ -131,22 +158,44 @@ describe('RequestAcceptance on a petition case', () => {
 });
 
 describe('RecordSecondCheck', () => {
-  const confirm = { type: 'RecordSecondCheck', checkedOn: '2024-03-14', outcome: 'CONFIRMED', revisedFinding: null, summary: '复核维持原结论' } as const;
+  const confirm = {
+    type: 'RecordSecondCheck',
+    checkedOn: '2024-03-14',
+    outcome: 'CONFIRMED',
+    revisedFinding: null,
+    summary: '复核维持原结论',
+  } as const;
   const revise = { ...confirm, outcome: 'REVISED', revisedFinding: 'PARTLY_TRUE', summary: '复核发现部分属实' } as const;
 
   it('records a second check confirming an untrue finding', () => {
-    spec.given([...petitionInProgress, findingReported('UNTRUE')]).when(confirm, by(supervision)).then([
-      {
-        type: 'PetitionSecondCheckRecorded',
-        data: { checkedOn: '2024-03-14', outcome: 'CONFIRMED', originalFinding: 'UNTRUE', revisedFinding: null, summary: '复核维持原结论', occurredAt: T },
-      },
-    ]);
+    spec
+      .given([...petitionInProgress, findingReported('UNTRUE')])
+      .when(confirm, by(supervision))
+      .then([
+        {
+          type: 'PetitionSecondCheckRecorded',
+          data: {
+            checkedOn: '2024-03-14',
+            outcome: 'CONFIRMED',
+            originalFinding: 'UNTRUE',
+            revisedFinding: null,
+            summary: '复核维持原结论',
+            occurredAt: T,
+          },
+        },
+      ]);
   });
 
   it('a revised second check replaces the finding and keeps the original on record', () => {
-    spec.given([...petitionInProgress, findingReported('UNTRUE')]).when(revise, by(supervision)).thenState((state) => {
-      expect(state.petition).toMatchObject({ finding: 'PARTLY_TRUE', secondCheck: { originalFinding: 'UNTRUE', revisedFinding: 'PARTLY_TRUE' } });
-    });
+    spec
+      .given([...petitionInProgress, findingReported('UNTRUE')])
+      .when(revise, by(supervision))
+      .thenState((state) => {
+        expect(state.petition).toMatchObject({
+          finding: 'PARTLY_TRUE',
+          secondCheck: { originalFinding: 'UNTRUE', revisedFinding: 'PARTLY_TRUE' },
+        });
+      });
   });
 
   it('refuses a revision back to untrue', () => {
@@ -193,7 +242,10 @@ describe('RecordSecondCheck', () => {
   });
 
   it('refuses the department that investigated', () => {
-    spec.given([...petitionInProgress, findingReported('UNTRUE')]).when(confirm).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...petitionInProgress, findingReported('UNTRUE')])
+      .when(confirm)
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
@@ -221,7 +273,10 @@ describe('CloseOrder on a petition case', () => {
   });
 
   it('refuses a case whose finding was never reported (e.g. an imported history)', () => {
-    spec.given(petitionInNotice()).when({ type: 'CloseOrder' }, by(supervision)).thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
+    spec
+      .given(petitionInNotice())
+      .when({ type: 'CloseOrder' }, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
   });
 });
 
@@ -234,19 +289,31 @@ describe('ConcludeInStages', () => {
   } as const;
 
   it('concludes in stages when linked to an order with a deadline', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when(command, by(supervision)).then([
-      {
-        type: 'PetitionConcludedInStages',
-        data: { linkedOrderId: 'o-1', linkedOrderDeadline: '2024-06-30', summary: '粪污治理纳入整改任务o-1，阶段性办结', concludedOn: TODAY, occurredAt: T },
-      },
-    ]);
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when(command, by(supervision))
+      .then([
+        {
+          type: 'PetitionConcludedInStages',
+          data: {
+            linkedOrderId: 'o-1',
+            linkedOrderDeadline: '2024-06-30',
+            summary: '粪污治理纳入整改任务o-1，阶段性办结',
+            concludedOn: TODAY,
+            occurredAt: T,
+          },
+        },
+      ]);
   });
 
   it('records the link without changing the order status', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when(command, by(supervision)).thenState((state) => {
-      expect(state.status).toBe('IN_PROGRESS');
-      expect(state.petition?.stagedConclusion).toMatchObject({ linkedOrderId: 'o-1', concludedOn: TODAY });
-    });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when(command, by(supervision))
+      .thenState((state) => {
+        expect(state.status).toBe('IN_PROGRESS');
+        expect(state.petition?.stagedConclusion).toMatchObject({ linkedOrderId: 'o-1', concludedOn: TODAY });
+      });
   });
 
   it('refuses a linked order without a deadline', () => {
@@ -264,7 +331,10 @@ describe('ConcludeInStages', () => {
   });
 
   it('refuses without a linked order', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when({ ...command, linkedOrderId: '' }, by(supervision)).thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when({ ...command, linkedOrderId: '' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses before the finding is reported', () => {
@@ -276,7 +346,10 @@ describe('ConcludeInStages', () => {
       type: 'PetitionConcludedInStages',
       data: { linkedOrderId: 'o-1', linkedOrderDeadline: '2024-06-30', summary: '阶段性办结', concludedOn: '2024-03-14', occurredAt: T },
     };
-    spec.given([...petitionInProgress, findingReported('TRUE'), concluded]).when(command, by(supervision)).thenThrows({ kind: 'conflict', code: 'ALREADY_CONCLUDED_IN_STAGES' });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE'), concluded])
+      .when(command, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'ALREADY_CONCLUDED_IN_STAGES' });
   });
 
   it('refuses an order that is not a petition case', () => {
@@ -284,17 +357,32 @@ describe('ConcludeInStages', () => {
   });
 
   it('refuses a project-lead', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when(command).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when(command)
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
   });
 });
 
 describe('RecordFollowUpVisit', () => {
-  const command = { type: 'RecordFollowUpVisit', visitId: 'v-1', visitedOn: '2024-03-14', summary: '回访信访人，对处理结果表示满意', satisfied: true } as const;
+  const command = {
+    type: 'RecordFollowUpVisit',
+    visitId: 'v-1',
+    visitedOn: '2024-03-14',
+    summary: '回访信访人，对处理结果表示满意',
+    satisfied: true,
+  } as const;
 
   it('records a follow-up visit', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when(command).then([
-      { type: 'FollowUpVisitRecorded', data: { visitId: 'v-1', visitedOn: '2024-03-14', summary: '回访信访人，对处理结果表示满意', satisfied: true, occurredAt: T } },
-    ]);
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when(command)
+      .then([
+        {
+          type: 'FollowUpVisitRecorded',
+          data: { visitId: 'v-1', visitedOn: '2024-03-14', summary: '回访信访人，对处理结果表示满意', satisfied: true, occurredAt: T },
+        },
+      ]);
   });
 
   it('records a visit after the case is closed, by the supervision office', () => {
@@ -305,8 +393,14 @@ describe('RecordFollowUpVisit', () => {
   });
 
   it('refuses a visit id already used', () => {
-    const visited: Event = { type: 'FollowUpVisitRecorded', data: { visitId: 'v-1', visitedOn: '2024-03-12', summary: '回访', satisfied: false, occurredAt: T } };
-    spec.given([...petitionInProgress, findingReported('TRUE'), visited]).when(command).thenThrows({ kind: 'conflict', code: 'VISIT_ALREADY_RECORDED' });
+    const visited: Event = {
+      type: 'FollowUpVisitRecorded',
+      data: { visitId: 'v-1', visitedOn: '2024-03-12', summary: '回访', satisfied: false, occurredAt: T },
+    };
+    spec
+      .given([...petitionInProgress, findingReported('TRUE'), visited])
+      .when(command)
+      .thenThrows({ kind: 'conflict', code: 'VISIT_ALREADY_RECORDED' });
   });
 
   it('refuses a visit before the case was forwarded', () => {
@@ -317,7 +411,10 @@ describe('RecordFollowUpVisit', () => {
   });
 
   it('refuses a visit dated in the future', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when({ ...command, visitedOn: '2024-03-16' }).thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when({ ...command, visitedOn: '2024-03-16' })
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 
   it('refuses before the finding is reported', () => {
@@ -329,6 +426,9 @@ describe('RecordFollowUpVisit', () => {
   });
 
   it('refuses a cooperating department', () => {
-    spec.given([...petitionInProgress, findingReported('TRUE')]).when(command, by(housingBureau)).thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when(command, by(housingBureau))
+      .thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
   });
 });

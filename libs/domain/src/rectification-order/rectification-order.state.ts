@@ -1,22 +1,9 @@
 import type { CalendarDate } from '../shared/dates';
-import type {
-  DeadlineKind,
-  ObjectionOutcome,
-  OrderSource,
-  PetitionFinding,
-  SecondCheckOutcome,
-} from './rectification-order.commands';
+import type { DeadlineKind, ObjectionOutcome, OrderSource, PetitionFinding, SecondCheckOutcome } from './rectification-order.commands';
 import type { RectificationOrderEvent } from './rectification-order.events';
 
 export type OrderStatus =
-  | 'ISSUED'
-  | 'ASSIGNED'
-  | 'IN_PROGRESS'
-  | 'ACCEPTANCE_REQUESTED'
-  | 'ACCEPTED'
-  | 'IN_PUBLIC_NOTICE'
-  | 'CLOSED'
-  | 'REOPENED';
+  'ISSUED' | 'ASSIGNED' | 'IN_PROGRESS' | 'ACCEPTANCE_REQUESTED' | 'ACCEPTED' | 'IN_PUBLIC_NOTICE' | 'CLOSED' | 'REOPENED';
 
 export const orderStatusLabels: Record<OrderStatus, string> = {
   ISSUED: '已下达',

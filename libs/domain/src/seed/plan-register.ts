@@ -33,17 +33,7 @@ export interface SeedMilestone {
 }
 
 export type SeedCategory =
-  | 'water'
-  | 'air'
-  | 'soil'
-  | 'ecology'
-  | 'risk'
-  | 'rural'
-  | 'climate'
-  | 'capacity'
-  | 'structure'
-  | 'noise'
-  | 'governance';
+  'water' | 'air' | 'soil' | 'ecology' | 'risk' | 'rural' | 'climate' | 'capacity' | 'structure' | 'noise' | 'governance';
 
 export interface SeedKeyProject {
   /** e.g. 'ZL8-1', 'DC-04' */
@@ -87,28 +77,113 @@ export interface SeedDepartment {
 
 export const SEED_DEPARTMENTS: SeedDepartment[] = [
   // 市政府工作部门
-  { id: 'city-eco-env-bureau', nameZh: '牡丹江市生态环境局', nameEn: 'Mudanjiang Municipal Bureau of Ecology and Environment', kind: 'city-department' },
+  {
+    id: 'city-eco-env-bureau',
+    nameZh: '牡丹江市生态环境局',
+    nameEn: 'Mudanjiang Municipal Bureau of Ecology and Environment',
+    kind: 'city-department',
+  },
   // named in the plan (第一章 一(三)): 市级生态环境保护综合行政执法局
-  { id: 'city-eco-env-enforcement-bureau', nameZh: '牡丹江市生态环境保护综合行政执法局', nameEn: 'Mudanjiang Municipal Ecological and Environmental Protection Comprehensive Administrative Law Enforcement Bureau', kind: 'city-department' },
-  { id: 'city-development-reform-commission', nameZh: '牡丹江市发展和改革委员会', nameEn: 'Mudanjiang Municipal Development and Reform Commission', kind: 'city-department' },
-  { id: 'city-industry-it-bureau', nameZh: '牡丹江市工业和信息化局', nameEn: 'Mudanjiang Municipal Bureau of Industry and Information Technology', kind: 'city-department' },
-  { id: 'city-science-technology-bureau', nameZh: '牡丹江市科学技术局', nameEn: 'Mudanjiang Municipal Bureau of Science and Technology', kind: 'city-department' },
+  {
+    id: 'city-eco-env-enforcement-bureau',
+    nameZh: '牡丹江市生态环境保护综合行政执法局',
+    nameEn: 'Mudanjiang Municipal Ecological and Environmental Protection Comprehensive Administrative Law Enforcement Bureau',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-development-reform-commission',
+    nameZh: '牡丹江市发展和改革委员会',
+    nameEn: 'Mudanjiang Municipal Development and Reform Commission',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-industry-it-bureau',
+    nameZh: '牡丹江市工业和信息化局',
+    nameEn: 'Mudanjiang Municipal Bureau of Industry and Information Technology',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-science-technology-bureau',
+    nameZh: '牡丹江市科学技术局',
+    nameEn: 'Mudanjiang Municipal Bureau of Science and Technology',
+    kind: 'city-department',
+  },
   { id: 'city-finance-bureau', nameZh: '牡丹江市财政局', nameEn: 'Mudanjiang Municipal Bureau of Finance', kind: 'city-department' },
-  { id: 'city-natural-resources-bureau', nameZh: '牡丹江市自然资源局', nameEn: 'Mudanjiang Municipal Bureau of Natural Resources', kind: 'city-department' },
-  { id: 'city-housing-urban-rural-bureau', nameZh: '牡丹江市住房和城乡建设局', nameEn: 'Mudanjiang Municipal Bureau of Housing and Urban-Rural Development', kind: 'city-department' },
-  { id: 'city-urban-management-bureau', nameZh: '牡丹江市城市管理综合执法局', nameEn: 'Mudanjiang Municipal Urban Management Comprehensive Law Enforcement Bureau', kind: 'city-department' },
-  { id: 'city-water-affairs-bureau', nameZh: '牡丹江市水务局', nameEn: 'Mudanjiang Municipal Water Affairs Bureau', kind: 'city-department' },
-  { id: 'city-agriculture-rural-bureau', nameZh: '牡丹江市农业农村局', nameEn: 'Mudanjiang Municipal Bureau of Agriculture and Rural Affairs', kind: 'city-department' },
-  { id: 'city-forestry-grassland-bureau', nameZh: '牡丹江市林业和草原局', nameEn: 'Mudanjiang Municipal Forestry and Grassland Bureau', kind: 'city-department' },
+  {
+    id: 'city-natural-resources-bureau',
+    nameZh: '牡丹江市自然资源局',
+    nameEn: 'Mudanjiang Municipal Bureau of Natural Resources',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-housing-urban-rural-bureau',
+    nameZh: '牡丹江市住房和城乡建设局',
+    nameEn: 'Mudanjiang Municipal Bureau of Housing and Urban-Rural Development',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-urban-management-bureau',
+    nameZh: '牡丹江市城市管理综合执法局',
+    nameEn: 'Mudanjiang Municipal Urban Management Comprehensive Law Enforcement Bureau',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-water-affairs-bureau',
+    nameZh: '牡丹江市水务局',
+    nameEn: 'Mudanjiang Municipal Water Affairs Bureau',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-agriculture-rural-bureau',
+    nameZh: '牡丹江市农业农村局',
+    nameEn: 'Mudanjiang Municipal Bureau of Agriculture and Rural Affairs',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-forestry-grassland-bureau',
+    nameZh: '牡丹江市林业和草原局',
+    nameEn: 'Mudanjiang Municipal Forestry and Grassland Bureau',
+    kind: 'city-department',
+  },
   { id: 'city-transport-bureau', nameZh: '牡丹江市交通运输局', nameEn: 'Mudanjiang Municipal Transport Bureau', kind: 'city-department' },
-  { id: 'city-public-security-bureau', nameZh: '牡丹江市公安局', nameEn: 'Mudanjiang Municipal Public Security Bureau', kind: 'city-department' },
-  { id: 'city-health-commission', nameZh: '牡丹江市卫生健康委员会', nameEn: 'Mudanjiang Municipal Health Commission', kind: 'city-department' },
-  { id: 'city-culture-tourism-bureau', nameZh: '牡丹江市文化广电和旅游局', nameEn: 'Mudanjiang Municipal Bureau of Culture, Radio, Television and Tourism', kind: 'city-department' },
-  { id: 'city-emergency-management-bureau', nameZh: '牡丹江市应急管理局', nameEn: 'Mudanjiang Municipal Emergency Management Bureau', kind: 'city-department' },
-  { id: 'city-market-regulation-bureau', nameZh: '牡丹江市市场监督管理局', nameEn: 'Mudanjiang Municipal Administration for Market Regulation', kind: 'city-department' },
+  {
+    id: 'city-public-security-bureau',
+    nameZh: '牡丹江市公安局',
+    nameEn: 'Mudanjiang Municipal Public Security Bureau',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-health-commission',
+    nameZh: '牡丹江市卫生健康委员会',
+    nameEn: 'Mudanjiang Municipal Health Commission',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-culture-tourism-bureau',
+    nameZh: '牡丹江市文化广电和旅游局',
+    nameEn: 'Mudanjiang Municipal Bureau of Culture, Radio, Television and Tourism',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-emergency-management-bureau',
+    nameZh: '牡丹江市应急管理局',
+    nameEn: 'Mudanjiang Municipal Emergency Management Bureau',
+    kind: 'city-department',
+  },
+  {
+    id: 'city-market-regulation-bureau',
+    nameZh: '牡丹江市市场监督管理局',
+    nameEn: 'Mudanjiang Municipal Administration for Market Regulation',
+    kind: 'city-department',
+  },
   { id: 'city-education-bureau', nameZh: '牡丹江市教育局', nameEn: 'Mudanjiang Municipal Education Bureau', kind: 'city-department' },
   // 市政府派出机构 (manages the Jingpo Lake scenic area); modelled as a city department
-  { id: 'jingpo-lake-admin-committee', nameZh: '镜泊湖风景名胜区管理委员会', nameEn: 'Jingpo Lake Scenic Area Administrative Committee', kind: 'city-department' },
+  {
+    id: 'jingpo-lake-admin-committee',
+    nameZh: '镜泊湖风景名胜区管理委员会',
+    nameEn: 'Jingpo Lake Scenic Area Administrative Committee',
+    kind: 'city-department',
+  },
 
   // 县（市）区人民政府
   { id: 'ning-an-city', nameZh: '宁安市人民政府', nameEn: "Ning'an City People's Government", kind: 'county-government' },
@@ -123,10 +198,20 @@ export const SEED_DEPARTMENTS: SeedDepartment[] = [
   { id: 'xi-an-district', nameZh: '西安区人民政府', nameEn: "Xi'an District People's Government", kind: 'county-government' },
 
   // 企业 (named in 专栏7 as the owner of ZL7-3)
-  { id: 'suiyang-forestry-bureau-co', nameZh: '黑龙江绥阳林业局有限公司', nameEn: 'Heilongjiang Suiyang Forestry Bureau Co., Ltd.', kind: 'enterprise' },
+  {
+    id: 'suiyang-forestry-bureau-co',
+    nameZh: '黑龙江绥阳林业局有限公司',
+    nameEn: 'Heilongjiang Suiyang Forestry Bureau Co., Ltd.',
+    kind: 'enterprise',
+  },
 
   // 督察整改办 (the `supervision-office` role's home department)
-  { id: 'city-inspection-rectification-office', nameZh: '牡丹江市生态环境保护督察整改工作领导小组办公室', nameEn: 'Office of the Mudanjiang Leading Group for Rectification after Ecological and Environmental Protection Inspections', kind: 'office' },
+  {
+    id: 'city-inspection-rectification-office',
+    nameZh: '牡丹江市生态环境保护督察整改工作领导小组办公室',
+    nameEn: 'Office of the Mudanjiang Leading Group for Rectification after Ecological and Environmental Protection Inspections',
+    kind: 'office',
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -225,7 +310,13 @@ export const SEED_KEY_PROJECTS: SeedKeyProject[] = [
       milestones: [
         { key: 'ZL1-1-M1', name: '有序开发利用风力资源，提高风能利用效率', weight: 25, baselineDue: null, mandatory: true },
         { key: 'ZL1-1-M2', name: '利用采煤沉陷区等建设光伏发电基地', weight: 25, baselineDue: null, mandatory: true },
-        { key: 'ZL1-1-M3', name: '利用大型公共建筑及公用设施、工业园区等屋顶发展分布式光伏发电', weight: 25, baselineDue: null, mandatory: true },
+        {
+          key: 'ZL1-1-M3',
+          name: '利用大型公共建筑及公用设施、工业园区等屋顶发展分布式光伏发电',
+          weight: 25,
+          baselineDue: null,
+          mandatory: true,
+        },
         { key: 'ZL1-1-M4', name: '推进牡丹江流域梯级水电开发', weight: 25, baselineDue: null, mandatory: true },
       ],
     },
@@ -363,9 +454,7 @@ export const SEED_KEY_PROJECTS: SeedKeyProject[] = [
     '专栏6（一）；第三章 六(三)2',
     {
       plannedEnd: '2025-12-31',
-      milestones: [
-        { key: 'ZL6-1-M1', name: '国控清单农村黑臭水体治理率达到60%', weight: 100, baselineDue: '2025-12-31', mandatory: true },
-      ],
+      milestones: [{ key: 'ZL6-1-M1', name: '国控清单农村黑臭水体治理率达到60%', weight: 100, baselineDue: '2025-12-31', mandatory: true }],
     },
   ),
   boxProject(

@@ -23,27 +23,14 @@ export interface SampleMeasure {
 }
 
 export type SampleOrderState =
-  | 'ISSUED'
-  | 'ASSIGNED'
-  | 'IN_PROGRESS'
-  | 'ACCEPTANCE_REQUESTED'
-  | 'ACCEPTED'
-  | 'IN_PUBLIC_NOTICE'
-  | 'CLOSED'
-  | 'REOPENED';
+  'ISSUED' | 'ASSIGNED' | 'IN_PROGRESS' | 'ACCEPTANCE_REQUESTED' | 'ACCEPTED' | 'IN_PUBLIC_NOTICE' | 'CLOSED' | 'REOPENED';
 
 export interface SampleOrder {
   /** stable, e.g. 'SAMPLE-CI-01' */
   key: string;
   /** e.g. '示例-中央督察-01' */
   code: string;
-  source:
-    | 'CENTRAL_INSPECTION'
-    | 'CENTRAL_FOLLOW_UP'
-    | 'PROVINCIAL_INSPECTION'
-    | 'PETITION'
-    | 'SPECIAL_CAMPAIGN'
-    | 'SELF_FOUND';
+  source: 'CENTRAL_INSPECTION' | 'CENTRAL_FOLLOW_UP' | 'PROVINCIAL_INSPECTION' | 'PETITION' | 'SPECIAL_CAMPAIGN' | 'SELF_FOUND';
   /** e.g. '示例批次：第二轮中央生态环境保护督察' */
   batch: string;
   /** starts with '【示例】' */
@@ -84,13 +71,17 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     batch: BATCH_CENTRAL,
     finding:
       '【示例】镜泊湖流域沿湖村屯及景区旅游服务设施生活污水收集处理设施不完善，部分污水未经处理排入入湖河流，湖区总磷浓度偏高，水体呈中营养状态。',
-    target:
-      '【示例】沿湖村屯和景区旅游服务设施污水全部收集处理、稳定达标，入湖河流水质达到考核要求，镜泊湖总磷浓度呈下降趋势。',
+    target: '【示例】沿湖村屯和景区旅游服务设施污水全部收集处理、稳定达标，入湖河流水质达到考核要求，镜泊湖总磷浓度呈下降趋势。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: -120,
     issuedOffsetDays: -700,
     leadDepartment: 'ning-an-city',
-    cooperatingDepartments: ['jingpo-lake-admin-committee', 'city-eco-env-bureau', 'city-housing-urban-rural-bureau', 'city-agriculture-rural-bureau'],
+    cooperatingDepartments: [
+      'jingpo-lake-admin-committee',
+      'city-eco-env-bureau',
+      'city-housing-urban-rural-bureau',
+      'city-agriculture-rural-bureau',
+    ],
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '宁安市人民政府市长（示例）',
     measures: [
@@ -107,10 +98,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-中央督察-02',
     source: 'CENTRAL_INSPECTION',
     batch: BATCH_CENTRAL,
-    finding:
-      '【示例】郭家沟生活垃圾处理场渗滤液处理能力不足，调节池渗滤液积存量大，存在渗漏、溢流污染地下水和周边水体的环境风险。',
-    target:
-      '【示例】渗滤液处理设施完成扩能改造，积存渗滤液全部达标处理，建立渗滤液及地下水日常监测和应急处置机制。',
+    finding: '【示例】郭家沟生活垃圾处理场渗滤液处理能力不足，调节池渗滤液积存量大，存在渗漏、溢流污染地下水和周边水体的环境风险。',
+    target: '【示例】渗滤液处理设施完成扩能改造，积存渗滤液全部达标处理，建立渗滤液及地下水日常监测和应急处置机制。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: -45,
     issuedOffsetDays: -420,
@@ -130,8 +119,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-中央督察-03',
     source: 'CENTRAL_INSPECTION',
     batch: BATCH_CENTRAL,
-    finding:
-      '【示例】海林市城镇污水处理厂出水仍执行一级B标准，未按要求完成提标改造，配套管网雨污混接问题突出。',
+    finding: '【示例】海林市城镇污水处理厂出水仍执行一级B标准，未按要求完成提标改造，配套管网雨污混接问题突出。',
     target: '【示例】完成污水处理厂一级A提标改造，出水稳定达标，完成配套管网雨污分流改造。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: -400,
@@ -175,8 +163,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-中央督察-05',
     source: 'CENTRAL_INSPECTION',
     batch: BATCH_CENTRAL,
-    finding:
-      '【示例】市区集中式饮用水水源保护区内存在垂钓、违规耕种和机动车通行等活动，隔离防护设施不完善，日常巡查不到位。',
+    finding: '【示例】市区集中式饮用水水源保护区内存在垂钓、违规耕种和机动车通行等活动，隔离防护设施不完善，日常巡查不到位。',
     target: '【示例】保护区内违法违规活动全部清理，建立常态化巡查、监测和信息公开长效机制，水源水质稳定达标。',
     deadlineKind: 'ONGOING',
     deadlineOffsetDays: null,
@@ -199,8 +186,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-回头看-01',
     source: 'CENTRAL_FOLLOW_UP',
     batch: BATCH_FOLLOW_UP,
-    finding:
-      '【示例】西安区已淘汰的10蒸吨/小时及以下燃煤小锅炉出现“死灰复燃”，部分商户违规恢复使用燃煤锅炉和原煤散烧。',
+    finding: '【示例】西安区已淘汰的10蒸吨/小时及以下燃煤小锅炉出现“死灰复燃”，部分商户违规恢复使用燃煤锅炉和原煤散烧。',
     target: '【示例】复燃锅炉全部拆除，用户完成清洁能源替代或并入集中供热，建立网格化巡查机制，杜绝反弹。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: -20,
@@ -222,8 +208,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-回头看-02',
     source: 'CENTRAL_FOLLOW_UP',
     batch: BATCH_FOLLOW_UP,
-    finding:
-      '【示例】市区城中村、城乡接合部存在污水管网空白区，部分生活污水经雨水管网排入市区内河，河岸垃圾堆放。',
+    finding: '【示例】市区城中村、城乡接合部存在污水管网空白区，部分生活污水经雨水管网排入市区内河，河岸垃圾堆放。',
     target: '【示例】消除污水收集空白区，完成雨污分流改造，内河河面无大面积漂浮物、河岸无垃圾、无违法排污口。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: -15,
@@ -244,8 +229,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-回头看-03',
     source: 'CENTRAL_FOLLOW_UP',
     batch: BATCH_FOLLOW_UP,
-    finding:
-      '【示例】一般工业固体废物综合利用率偏低，部分企业煤矸石、粉煤灰露天堆存，未采取防扬散、防流失、防渗漏措施。',
+    finding: '【示例】一般工业固体废物综合利用率偏低，部分企业煤矸石、粉煤灰露天堆存，未采取防扬散、防流失、防渗漏措施。',
     target: '【示例】露天堆存的工业固体废物全部规范贮存或综合利用，建立企业工业固废管理台账，综合利用率明显提升。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: 90,
@@ -269,8 +253,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-省级督察-01',
     source: 'PROVINCIAL_INSPECTION',
     batch: BATCH_PROVINCIAL,
-    finding:
-      '【示例】穆棱河出境（穆棱河入鸡西市）断面水质长期处于Ⅳ类，沿河部分乡镇生活污水未经处理直排。',
+    finding: '【示例】穆棱河出境（穆棱河入鸡西市）断面水质长期处于Ⅳ类，沿河部分乡镇生活污水未经处理直排。',
     target: '【示例】沿河乡镇生活污水收集处理设施建成运行，穆棱河出境断面水质稳定达到考核目标。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: 2,
@@ -292,8 +275,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     code: '示例-省级督察-02',
     source: 'PROVINCIAL_INSPECTION',
     batch: BATCH_PROVINCIAL,
-    finding:
-      '【示例】林口县某石墨企业尾矿库渗滤液收集设施不完善，库区防渗和地下水监测措施不到位，存在环境风险隐患。',
+    finding: '【示例】林口县某石墨企业尾矿库渗滤液收集设施不完善，库区防渗和地下水监测措施不到位，存在环境风险隐患。',
     target: '【示例】尾矿库渗滤液全部收集回用，完成防渗整改和地下水监测井建设，纳入环境风险隐患排查清单实行销号管理。',
     deadlineKind: 'BY_DATE',
     deadlineOffsetDays: 6,

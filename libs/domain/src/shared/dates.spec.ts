@@ -1,12 +1,4 @@
-import {
-  addDays,
-  addMonths,
-  addWorkingDays,
-  daysBetween,
-  endOfShanghaiDay,
-  isValidCalendarDate,
-  shanghaiDate,
-} from './dates';
+import { addDays, addMonths, addWorkingDays, daysBetween, endOfShanghaiDay, isValidCalendarDate, shanghaiDate } from './dates';
 
 describe('shanghaiDate', () => {
   it('moves an instant late in the UTC day into the next Shanghai day', () => {
