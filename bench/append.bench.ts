@@ -1,130 +1,124 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { Pool } from 'pg';
 import { CreateEventStore1764300000000, EventTypeRegistry, PostgresEventStore } from '@app/event-store';
-import { EmbeddedPostgres, openDatabase, poolOf } from '@app/platform';
+import { measure, openBenchDatabase, printTable, type Sample } from './lib';
 
 /**
- * Append throughput: one event per command with an expected version, WRITERS concurrent writers over
- * STREAMS streams, against the ceiling (raw `pg` single-row INSERT into an equivalent table with the
- * same unique constraint) on the same PostgreSQL, in alternating rounds. Prints events/s, p50, p99
- * and the ratio. `npm run bench:append` (DATABASE_URL, else an embedded PostgreSQL).
+ * Issue 6, parts 1 and 2. Append: one event per command with an expected version, WRITERS concurrent
+ * writers over STREAMS streams, against the ceiling (raw `pg` single-row INSERT into an equivalent
+ * table with the same unique constraint) and the peer Emmett (`appendToStream` with an expected
+ * version). Batch append: 100 events per transaction against a multi-row INSERT. Sides alternate
+ * round by round on the same PostgreSQL; medians of ROUNDS rounds.
  */
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
-const PER_ROUND = Number(process.env.BENCH_EVENTS ?? 8000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 8000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-type Side = (streamIndex: number, version: number) => Promise<void>;
-
-async function run(side: Side): Promise<{ perSecond: number; p50: number; p99: number }> {
-  const versions = new Array<number>(STREAMS).fill(0);
-  const latencies: number[] = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: WRITERS }, async (_, w) => {
-      for (;;) {
-        const i = next++;
-        if (i >= PER_ROUND) return;
-        // Each writer owns the streams congruent to its index, so expected versions never collide.
-        const s = (w + WRITERS * (i % Math.floor(STREAMS / WRITERS))) % STREAMS;
-        const t0 = process.hrtime.bigint();
-        await side(s, versions[s]);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        versions[s]++;
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: PER_ROUND / seconds,
-    p50: latencies[Math.floor(latencies.length * 0.5)],
-    p99: latencies[Math.floor(latencies.length * 0.99)],
-  };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const BATCH = 100;
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 
 async function main(): Promise<void> {
-  let embedded: EmbeddedPostgres | null = null;
-  let server = process.env.DATABASE_URL;
-  if (!server) {
-    embedded = new EmbeddedPostgres({ dataDir: '.data/bench-pg', port: 54331, database: 'bench' });
-    server = await embedded.start();
-  }
-  const dbName = `bench_${Date.now()}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(server);
-  url.pathname = `/${dbName}`;
-  const dataSource = await openDatabase({ url: url.toString(), migrations: [CreateEventStore1764300000000], poolSize: WRITERS + 4 });
-  const pool = poolOf(dataSource);
-  const store = new PostgresEventStore(pool, new EventTypeRegistry().register('ProgressReported'));
-  await pool.query(`CREATE TABLE ceiling (position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL,
+  const db = await openBenchDatabase([CreateEventStore1764300000000], WRITERS + 4);
+  const store = new PostgresEventStore(db.pool, new EventTypeRegistry().register('ProgressReported'));
+  await db.pool.query(`CREATE TABLE ceiling (position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL,
     version int NOT NULL, event_id uuid NOT NULL UNIQUE, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
     recorded_at timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, version))`);
-  const raw = new Pool({ connectionString: url.toString(), max: WRITERS + 4 });
-  const data = { reportId: '', percentComplete: 40, narrative: '镜泊湖入湖河流综合整治：完成截污管网 3.2 公里' };
+  const raw = new Pool({ connectionString: db.url, max: WRITERS + 4 });
+  const emmettPool = new Pool({ connectionString: db.url, max: WRITERS + 4 });
+  for (const p of [raw, emmettPool]) p.on('error', () => undefined);
+  const emmett = getPostgreSQLEventStore(db.url, { connectionOptions: { pooled: true, pool: emmettPool } });
+  await emmett.schema.migrate();
+
+  const data = () => ({ reportId: randomUUID(), percentComplete: 40, narrative: '镜泊湖入湖河流综合整治：完成截污管网 3.2 公里' });
   const meta = { actor: { userId: 'bench', roles: ['project-lead'] } };
 
-  let round = 0;
-  const ours: Side = (s, v) =>
-    store
-      .append(
-        `key-project-r${round}-${s}`,
-        v === 0 ? 'no-stream' : v,
-        [{ type: 'ProgressReported', data: { ...data, reportId: randomUUID() } }],
-        meta,
-      )
-      .then(() => undefined);
-  const ceiling: Side = (s, v) =>
-    raw
-      .query({
-        name: 'ceiling',
-        text: `INSERT INTO ceiling (stream_id, version, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)`,
-        values: [
-          `key-project-r${round}-${s}`,
-          v + 1,
-          randomUUID(),
-          'ProgressReported',
-          JSON.stringify({ ...data, reportId: randomUUID() }),
-          JSON.stringify(meta),
-        ],
-      })
-      .then(() => undefined);
+  // Each writer owns the streams congruent to its index, so its expected versions are always right.
+  const perWriter = Math.floor(STREAMS / WRITERS);
+  const single = (append: (stream: string, version: number) => Promise<unknown>) => (round: number) => {
+    const versions = new Map<string, number>();
+    return measure(EVENTS, WRITERS, async (i, w) => {
+      const stream = `key-project-r${round}-${w + WRITERS * (i % perWriter)}`;
+      const v = versions.get(stream) ?? 0;
+      await append(stream, v);
+      versions.set(stream, v + 1);
+    });
+  };
+  const sides: Array<{ name: string; run: (round: number) => Promise<Sample> }> = [
+    {
+      name: 'ceiling: raw pg single-row INSERT',
+      run: single((stream, v) =>
+        raw.query({
+          name: 'ceiling',
+          text: `INSERT INTO ceiling (stream_id, version, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)`,
+          values: [stream, v + 1, randomUUID(), 'ProgressReported', JSON.stringify(data()), JSON.stringify(meta)],
+        }),
+      ),
+    },
+    {
+      name: 'event store append (expected version)',
+      run: single((stream, v) => store.append(stream, v === 0 ? 'no-stream' : v, [{ type: 'ProgressReported', data: data() }], meta)),
+    },
+    {
+      name: 'peer: emmett-postgresql appendToStream',
+      run: single((stream, v) =>
+        emmett.appendToStream(stream, [{ type: 'ProgressReported', data: data() }], {
+          expectedStreamVersion: v === 0 ? 'STREAM_DOES_NOT_EXIST' : BigInt(v),
+        }),
+      ),
+    },
+  ];
+  const batchSides: Array<{ name: string; run: (round: number) => Promise<Sample> }> = [
+    {
+      name: 'ceiling: raw pg multi-row INSERT (100 rows)',
+      run: (round) =>
+        measure(BATCHES, WRITERS, async (i) => {
+          const values: unknown[] = [];
+          const rows: string[] = [];
+          for (let k = 0; k < BATCH; k++) {
+            const o = k * 6;
+            rows.push(`($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6})`);
+            values.push(`batch-r${round}-${i}`, k + 1, randomUUID(), 'ProgressReported', JSON.stringify(data()), JSON.stringify(meta));
+          }
+          await raw.query(`INSERT INTO ceiling (stream_id, version, event_id, type, data, metadata) VALUES ${rows.join(', ')}`, values);
+        }),
+    },
+    {
+      name: 'event store append (100 events, no-stream)',
+      run: (round) =>
+        measure(BATCHES, WRITERS, async (i) => {
+          await store.append(
+            `batch-r${round}-${i}`,
+            'no-stream',
+            Array.from({ length: BATCH }, () => ({ type: 'ProgressReported', data: data() })),
+            meta,
+          );
+        }),
+    },
+  ];
 
-  const results = { ours: [] as Array<Awaited<ReturnType<typeof run>>>, ceiling: [] as Array<Awaited<ReturnType<typeof run>>> };
-  await run(ceiling); // warm-up, round 0 of each side
-  await run(ours);
-  for (round = 1; round <= ROUNDS; round++) {
-    results.ceiling.push(await run(ceiling));
-    results.ours.push(await run(ours));
+  for (const group of [sides, batchSides]) for (const side of group) await side.run(0); // warm-up
+  const results = sides.map((s) => ({ name: s.name, samples: [] as Sample[] }));
+  const batchResults = batchSides.map((s) => ({ name: s.name, samples: [] as Sample[] }));
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [k, side] of sides.entries()) results[k].samples.push(await side.run(round));
+    for (const [k, side] of batchSides.entries()) batchResults[k].samples.push(await side.run(round));
   }
-  const row = (name: string, rs: typeof results.ours) =>
-    `${name.padEnd(34)} ${median(rs.map((r) => r.perSecond))
-      .toFixed(0)
-      .padStart(9)} ${median(rs.map((r) => r.p50))
-      .toFixed(2)
-      .padStart(8)} ${median(rs.map((r) => r.p99))
-      .toFixed(2)
-      .padStart(8)}`;
-  console.log(
-    `append, 1 event/command, ${WRITERS} writers, ${STREAMS} streams, ${PER_ROUND} events x ${ROUNDS} alternating rounds (medians)`,
+  printTable(
+    `append: 1 event per command, ${WRITERS} writers, ${STREAMS} streams, ${EVENTS} events x ${ROUNDS} rounds`,
+    'events/s',
+    results,
   );
-  console.log(`${'side'.padEnd(34)} ${'events/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
-  console.log(row('event store append (expected ver.)', results.ours));
-  console.log(row('ceiling: raw pg single-row INSERT', results.ceiling));
-  console.log(
-    `ratio to ceiling: ${(median(results.ours.map((r) => r.perSecond)) / median(results.ceiling.map((r) => r.perSecond))).toFixed(2)}`,
+  const perEvent = batchResults.map((r) => ({ name: r.name, samples: r.samples.map((s) => ({ ...s, perSecond: s.perSecond * BATCH })) }));
+  printTable(
+    `batch append: ${BATCH} events per transaction, ${WRITERS} writers, ${BATCHES} batches x ${ROUNDS} rounds`,
+    'events/s',
+    perEvent,
   );
 
+  await emmett.close().catch(() => undefined);
   await raw.end();
-  await dataSource.destroy();
-  await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
+  await db.drop();
 }
 
 void main();

@@ -1,0 +1,89 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PgPool } from '@app/event-store';
+import { EmbeddedPostgres, openDatabase, poolOf, type MigrationList } from '@app/platform';
+
+export interface Sample {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+
+/** Runs `work` with `concurrency` loops until `total` operations are done; latency per operation. */
+export async function measure(total: number, concurrency: number, work: (i: number, worker: number) => Promise<void>): Promise<Sample> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        const t0 = process.hrtime.bigint();
+        await work(i, w);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: total / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+/** Prints medians of each side's rounds and every side's ratio to the first (the baseline). */
+export function printTable(title: string, unit: string, sides: Array<{ name: string; samples: Sample[] }>): void {
+  const rate = (s: Sample[]) => median(s.map((x) => x.perSecond));
+  const base = rate(sides[0].samples);
+  console.log(`\n${title}`);
+  console.log(`${'side'.padEnd(44)} ${unit.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'ratio'.padStart(7)}`);
+  for (const { name, samples } of sides) {
+    const r = rate(samples);
+    console.log(
+      `${name.padEnd(44)} ${r.toFixed(0).padStart(10)} ${median(samples.map((x) => x.p50))
+        .toFixed(2)
+        .padStart(8)} ${median(samples.map((x) => x.p99))
+        .toFixed(2)
+        .padStart(8)} ${(r / base).toFixed(2).padStart(7)}`,
+    );
+  }
+}
+
+export interface BenchDatabase {
+  url: string;
+  pool: PgPool;
+  dataSource: DataSource;
+  drop(): Promise<void>;
+}
+
+/** A fresh database on DATABASE_URL's server, or on an embedded PostgreSQL started for the run. */
+export async function openBenchDatabase(migrations: MigrationList, poolSize: number): Promise<BenchDatabase> {
+  let embedded: EmbeddedPostgres | null = null;
+  let server = process.env.DATABASE_URL;
+  if (!server) {
+    embedded = new EmbeddedPostgres({ dataDir: '.data/bench-pg', port: 54331, database: 'bench' });
+    server = await embedded.start();
+  }
+  const name = `bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const dataSource = await openDatabase({ url: url.toString(), migrations, poolSize });
+  const pool = poolOf(dataSource);
+  pool.on('error', () => undefined);
+  return {
+    url: url.toString(),
+    pool,
+    dataSource,
+    async drop() {
+      await dataSource.destroy();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+      await embedded?.stop();
+    },
+  };
+}
