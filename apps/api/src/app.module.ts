@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@app/auth';
@@ -7,14 +7,16 @@ import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateCo
 import { WorkerModule } from '../../worker/src/worker.module';
 import { HealthController } from './health/health.controller';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
 import { MIGRATIONS } from './migrations';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
   /** The API; with `worker: true` (RUN_WORKER, the default) the worker runs in the same process. */
-  static register(options: { worker?: boolean } = {}): DynamicModule {
+  static register(options: { worker?: boolean; imports?: Array<Type | DynamicModule> } = {}): DynamicModule {
     const worker = options.worker ?? validateConfig(process.env).RUN_WORKER;
     return {
       module: AppModule,
@@ -29,8 +31,12 @@ export class AppModule {
         TerminusModule,
         ...(worker ? [WorkerModule] : []),
         ApiSharedModule,
+        ...(options.imports ?? []),
         KeyProjectsModule,
         RectificationOrdersModule,
+        LedgerModule,
+        // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
+        WebModule,
       ],
       controllers: [HealthController],
     };

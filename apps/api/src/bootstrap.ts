@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +13,8 @@ export interface CreateAppOptions {
   worker?: boolean;
   /** Keep Nest's own logger quiet (tests). */
   quiet?: boolean;
+  /** Extra modules (benchmarks add a trivial endpoint to compare against). */
+  imports?: Array<Type | DynamicModule>;
 }
 
 /** Builds the HTTP app exactly as production runs it; e2e tests use this too. */
@@ -31,7 +34,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     (request.raw as { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ worker: options.worker }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ worker: options.worker, imports: options.imports }), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });

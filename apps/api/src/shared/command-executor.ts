@@ -30,6 +30,34 @@ export interface ExecuteOptions<S, C extends { type: string }, E extends DomainE
 }
 
 const RACE_RETRIES = 3;
+const CACHED_STREAMS = 10_000;
+
+interface CachedState<S> {
+  state: S;
+  version: number;
+  position: string;
+}
+
+/** A small LRU of folded aggregate states, so a command on a long stream does not replay it. */
+class StateCache {
+  private readonly entries = new Map<string, CachedState<unknown>>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): CachedState<unknown> | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: CachedState<unknown>): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
 
 /**
  * The one command path (STYLE.md §2): load the stream, fold, authorize, decide, append with the
@@ -38,6 +66,8 @@ const RACE_RETRIES = 3;
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly cache = new StateCache(CACHED_STREAMS);
+
   constructor(
     private readonly store: PostgresEventStore,
     private readonly clock: Clock,
@@ -55,8 +85,7 @@ export class CommandExecutor {
 
   async execute<S, C extends { type: string }, E extends DomainEvent>(options: ExecuteOptions<S, C, E>): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(options.streamId);
-      const version = history.length;
+      const { state, version, position } = await this.current(options.decider, options.streamId);
       if (options.mode === 'update' && version === 0) {
         throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该${options.what}（编号 ${options.id}），请检查编号`);
       }
@@ -65,13 +94,11 @@ export class CommandExecutor {
       }
       if (options.ifMatch !== undefined && options.ifMatch !== version) throw staleVersion(options.ifMatch, version);
 
-      const state = fold(options.decider, history);
       options.authorize(options.command, state, options.actor);
       const ctx: CommandContext = { now: this.clock.now(), actor: options.actor, config: this.domainConfig };
       const events = options.decider.decide(options.command, state, ctx);
       if (events.length === 0) {
-        const last = history[history.length - 1];
-        return { id: options.id, version, position: last ? last.position.toString() : '0' };
+        return { id: options.id, version, position };
       }
       try {
         const result = await this.store.append(
@@ -86,6 +113,11 @@ export class CommandExecutor {
           },
         );
         this.subscriptions?.poke();
+        this.cache.set(options.streamId, {
+          state: events.reduce((acc, e) => options.decider.evolve(acc, e), state),
+          version: result.version,
+          position: result.position.toString(),
+        });
         return { id: options.id, version: result.version, position: result.position.toString() };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
@@ -101,6 +133,26 @@ export class CommandExecutor {
         }
       }
     }
+  }
+
+  /**
+   * The stream's current state: the cached fold plus whatever was appended since (usually nothing,
+   * one indexed read). The cache can only be stale, never wrong: the append's expected version
+   * rejects a decision made on stale state, and the retry reads the missing tail.
+   */
+  private async current<S, C extends { type: string }, E extends DomainEvent>(
+    decider: Decider<S, C, E>,
+    streamId: string,
+  ): Promise<CachedState<S>> {
+    const cached = this.cache.get(streamId) as CachedState<S> | undefined;
+    const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
+    if (cached && tail.length === 0) return cached;
+    let state = cached?.state ?? decider.initialState();
+    for (const e of tail) state = decider.evolve(state, { type: e.type, data: e.data } as unknown as E);
+    const last = tail[tail.length - 1];
+    const current = last ? { state, version: last.version, position: last.position.toString() } : { state, version: 0, position: '0' };
+    if (last) this.cache.set(streamId, current);
+    return current;
   }
 
   /** State as of a past instant (or now), by replay: for ?asOf= and for reads that need the aggregate. */

@@ -1,0 +1,41 @@
+import autocannon from 'autocannon';
+
+/**
+ * The load generator, in its own process (as a real client would be): argv[2] is a JSON job
+ * { url, token, paths[], body, connections, durationSeconds }; prints autocannon's result as JSON.
+ */
+interface Job {
+  url: string;
+  token: string;
+  paths: string[];
+  body: string;
+  connections: number;
+  durationSeconds: number;
+}
+
+const job = JSON.parse(process.argv[2]) as Job;
+let n = 0;
+const instance = autocannon({
+  url: job.url,
+  connections: job.connections,
+  duration: job.durationSeconds,
+  requests: [
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json' },
+      setupRequest: (req) => ({ ...req, path: job.paths[n++ % job.paths.length], body: job.body }),
+    },
+  ],
+});
+instance.on('done', (result) => {
+  process.stdout.write(
+    JSON.stringify({
+      requestsPerSecond: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      total: result.requests.total,
+    }),
+  );
+});
