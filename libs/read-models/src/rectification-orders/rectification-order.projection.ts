@@ -7,12 +7,15 @@ const STREAM_PREFIX = 'rectification-order-';
 export const SAMPLE_ACTOR_ID = 'system:seed';
 
 const insertColumns = [...ORDER_COLUMNS, 'is_sample', 'state', 'version', 'last_position'];
+/* One statement per batch: rows travel as one JSON array typed by the table's own row type. */
 const UPSERT = `
   INSERT INTO read_models.rectification_orders (${insertColumns.join(', ')}, updated_at)
-  VALUES (${insertColumns.map((_, i) => `$${i + 1}`).join(', ')}, now())
+  SELECT ${insertColumns.join(', ')}, now()
+  FROM jsonb_populate_recordset(NULL::read_models.rectification_orders, $1::jsonb)
   ON CONFLICT (id) DO UPDATE SET
     ${[...ORDER_COLUMNS.filter((c) => c !== 'id'), 'state', 'version', 'last_position'].map((c) => `${c} = EXCLUDED.${c}`).join(',\n    ')},
     updated_at = now()`;
+const JSON_COLUMNS = new Set<string>(['measures', 'extensions']);
 
 /**
  * The orders ledger (台账): one row per order, folded with the domain's own `evolve` so the read
@@ -25,11 +28,14 @@ export class RectificationOrderProjection implements SubscriptionHandler {
   readonly categories = ['rectification-order'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
-    const touched = new Map<string, { state: RectificationOrderState; isSample: boolean; position: bigint }>();
+    const ids = [...new Set(events.filter((e) => e.streamId.startsWith(STREAM_PREFIX)).map((e) => e.streamId.slice(STREAM_PREFIX.length)))];
+    if (ids.length === 0) return;
+    const touched = await this.load(ids, tx);
+    const changed = new Set<string>();
     for (const event of events) {
       if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
       const id = event.streamId.slice(STREAM_PREFIX.length);
-      const current = touched.get(id) ?? (await this.load(id, tx));
+      const current = touched.get(id) ?? { state: rectificationOrderDecider.initialState(), isSample: false, position: 0n };
       if (event.version <= current.state.version) continue;
       const state = rectificationOrderDecider.evolve(current.state, {
         type: event.type,
@@ -37,19 +43,30 @@ export class RectificationOrderProjection implements SubscriptionHandler {
       } as unknown as RectificationOrderEvent);
       const isSample = current.isSample || (event.type === 'OrderIssued' && event.metadata.actor?.userId === SAMPLE_ACTOR_ID);
       touched.set(id, { state, isSample, position: event.position });
+      changed.add(id);
     }
-    for (const [id, { state, isSample, position }] of touched) {
-      await tx.query(UPSERT, [...orderColumns(id, state), isSample, JSON.stringify(state), state.version, position.toString()]);
-    }
+    if (changed.size === 0) return;
+    const rows = [...changed].map((id) => {
+      const { state, isSample, position } = touched.get(id) as Loaded;
+      const values = orderColumns(id, state);
+      const row: Record<string, unknown> = {};
+      ORDER_COLUMNS.forEach((c, i) => (row[c] = JSON_COLUMNS.has(c) ? JSON.parse(values[i] as string) : values[i]));
+      return { ...row, is_sample: isSample, state, version: state.version, last_position: position.toString() };
+    });
+    await tx.query(UPSERT, [JSON.stringify(rows)]);
   }
 
-  private async load(id: string, tx: PgClient): Promise<{ state: RectificationOrderState; isSample: boolean; position: bigint }> {
-    const { rows } = await tx.query<{ state: RectificationOrderState; is_sample: boolean; last_position: string }>(
-      `SELECT state, is_sample, last_position FROM read_models.rectification_orders WHERE id = $1 FOR UPDATE`,
-      [id],
+  private async load(ids: string[], tx: PgClient): Promise<Map<string, Loaded>> {
+    const { rows } = await tx.query<{ id: string; state: RectificationOrderState; is_sample: boolean; last_position: string }>(
+      `SELECT id, state, is_sample, last_position FROM read_models.rectification_orders WHERE id = ANY($1::uuid[]) FOR UPDATE`,
+      [ids],
     );
-    const row = rows[0];
-    if (!row) return { state: rectificationOrderDecider.initialState(), isSample: false, position: 0n };
-    return { state: row.state, isSample: row.is_sample, position: BigInt(row.last_position) };
+    return new Map(rows.map((r) => [r.id, { state: r.state, isSample: r.is_sample, position: BigInt(r.last_position) }]));
   }
+}
+
+interface Loaded {
+  state: RectificationOrderState;
+  isSample: boolean;
+  position: bigint;
 }
