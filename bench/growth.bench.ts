@@ -15,6 +15,9 @@ async function main(): Promise<void> {
   const db = await openBenchDatabase([CreateEventStore1764300000000], WRITERS + 4);
   const store = new PostgresEventStore(db.pool, new EventTypeRegistry().register('ProgressReported'));
   let stored = 0;
+  await measure(1000, WRITERS, (i, w) =>
+    store.append(`key-project-warm-${w}-${i}`, 'no-stream', [{ type: 'ProgressReported', data: { i } }]).then(() => undefined),
+  );
   const rows: Array<{ name: string; samples: Sample[] }> = [];
   for (const size of SIZES) {
     for (let from = stored; from < size; from += 500_000) {

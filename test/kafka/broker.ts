@@ -6,15 +6,21 @@ const run = promisify(execFile);
 const REPO = resolve(__dirname, '../..');
 const SCRIPT = resolve(REPO, 'deploy/kafka/kafka.sh');
 
-/** The test broker: its own ports and data dir, so it never meets a developer's broker on 9092. */
-const env = {
-  ...process.env,
-  KAFKA_PORT: process.env.TEST_KAFKA_PORT ?? '19092',
-  KAFKA_CONTROLLER_PORT: process.env.TEST_KAFKA_CONTROLLER_PORT ?? '19093',
-  KAFKA_DATA_DIR: process.env.TEST_KAFKA_DATA_DIR ?? resolve(REPO, '.data/test-kafka'),
-  // A killed broker re-registers once its old session has expired; keep that short for fault tests.
-  KAFKA_EXTRA_PROPS: process.env.KAFKA_EXTRA_PROPS ?? 'broker.heartbeat.interval.ms=1000\nbroker.session.timeout.ms=4000',
-};
+/**
+ * Test brokers have their own ports and data dirs, so they never meet a developer's broker on 9092.
+ * The fault tests stop and kill theirs, so they get a second one that no other test file uses.
+ */
+function brokerEnv(instance: 'shared' | 'faults') {
+  const base = Number(process.env.TEST_KAFKA_PORT ?? 19092) + (instance === 'faults' ? 100 : 0);
+  return {
+    ...process.env,
+    KAFKA_PORT: String(base),
+    KAFKA_CONTROLLER_PORT: String(base + 1),
+    KAFKA_DATA_DIR: resolve(REPO, process.env.TEST_KAFKA_DATA_DIR ?? '.data/test-kafka') + (instance === 'faults' ? '-faults' : ''),
+    // A killed broker re-registers once its old session has expired; keep that short for fault tests.
+    KAFKA_EXTRA_PROPS: process.env.KAFKA_EXTRA_PROPS ?? 'broker.heartbeat.interval.ms=1000\nbroker.session.timeout.ms=4000',
+  };
+}
 
 export interface TestBroker {
   /** Bootstrap servers, `host:port`. */
@@ -26,32 +32,33 @@ export interface TestBroker {
   kill(): Promise<void>;
 }
 
-async function kafkaSh(command: 'start' | 'stop' | 'kill'): Promise<void> {
+async function kafkaSh(command: 'start' | 'stop' | 'kill', env: NodeJS.ProcessEnv): Promise<void> {
   try {
     await run('bash', [SCRIPT, command], { env, cwd: REPO, timeout: 180_000 });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`kafka.sh ${command} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+    throw new Error(`kafka.sh ${command} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });
   }
 }
 
 /**
- * KAFKA_BROKERS when set (an existing cluster), otherwise the broker of deploy/kafka started on
- * 127.0.0.1:19092. `start` is idempotent, so every test file may call this in beforeAll.
+ * KAFKA_BROKERS when set (an existing cluster), otherwise a broker of deploy/kafka started on
+ * 127.0.0.1:19092 (`faults`: 19192). `start` is idempotent, so every test file may call this in beforeAll.
  */
-export async function testBroker(): Promise<TestBroker> {
+export async function testBroker(instance: 'shared' | 'faults' = 'shared'): Promise<TestBroker> {
   if (process.env.KAFKA_BROKERS) {
     const unmanaged = async () => {
       throw new Error('the broker is external (KAFKA_BROKERS); fault tests need the managed test broker');
     };
     return { brokers: process.env.KAFKA_BROKERS, managed: false, start: async () => undefined, stop: unmanaged, kill: unmanaged };
   }
-  await kafkaSh('start');
+  const env = brokerEnv(instance);
+  await kafkaSh('start', env);
   return {
     brokers: `127.0.0.1:${env.KAFKA_PORT}`,
     managed: true,
-    start: () => kafkaSh('start'),
-    stop: () => kafkaSh('stop'),
-    kill: () => kafkaSh('kill'),
+    start: () => kafkaSh('start', env),
+    stop: () => kafkaSh('stop', env),
+    kill: () => kafkaSh('kill', env),
   };
 }

@@ -5,6 +5,9 @@ import { AuthModule } from '@app/auth';
 import { EventStoreModule } from '@app/event-store';
 import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -35,6 +38,9 @@ export class AppModule {
         KeyProjectsModule,
         RectificationOrdersModule,
         LedgerModule,
+        EscalationsModule,
+        DeadlinesModule,
+        DepartmentsModule,
         // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
         WebModule,
       ],

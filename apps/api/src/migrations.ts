@@ -1,7 +1,13 @@
 import { CreateEventStore1764300000000 } from '@app/event-store';
 import { MESSAGING_MIGRATIONS } from '@app/messaging';
 import type { MigrationList } from '@app/platform';
-import { KEY_PROJECT_READ_MODEL_MIGRATIONS, ORDER_READ_MODEL_MIGRATIONS } from '@app/read-models';
+import {
+  DEADLINE_READ_MODEL_MIGRATIONS,
+  ESCALATION_READ_MODEL_MIGRATIONS,
+  KEY_PROJECT_READ_MODEL_MIGRATIONS,
+  ORDER_READ_MODEL_MIGRATIONS,
+} from '@app/read-models';
+import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1764300005000-create-scheduler-leases';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
 /** Every TypeORM migration of the deployable, in order; applied at start-up (never `synchronize`). */
@@ -10,5 +16,8 @@ export const MIGRATIONS: MigrationList = [
   CreateIdempotencyKeys1764300000100,
   ...KEY_PROJECT_READ_MODEL_MIGRATIONS,
   ...ORDER_READ_MODEL_MIGRATIONS,
+  ...DEADLINE_READ_MODEL_MIGRATIONS,
+  ...ESCALATION_READ_MODEL_MIGRATIONS,
+  CreateSchedulerLeases1764300005000,
   ...MESSAGING_MIGRATIONS,
 ];

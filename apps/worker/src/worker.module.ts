@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
+import { EscalationScheduler } from './scheduler/escalation.scheduler';
 
 /**
  * The background half: projections from the log (and, with Kafka configured, the relay and the
@@ -9,6 +10,7 @@ import { MessagingModule } from '@app/messaging';
 @Global()
 @Module({
   imports: [MessagingModule.forRoot()],
-  exports: [MessagingModule],
+  providers: [EscalationScheduler],
+  exports: [MessagingModule, EscalationScheduler],
 })
 export class WorkerModule {}

@@ -11,3 +11,4 @@ export * from './rectification-order/rectification-order.commands';
 export * from './rectification-order/rectification-order.events';
 export * from './rectification-order/rectification-order.state';
 export * from './rectification-order/rectification-order.decider';
+export * from './escalation';

@@ -86,7 +86,8 @@ export function fromCloudEvent(value: Buffer | string | null): StoredEvent {
   if (typeof id !== 'string' || typeof type !== 'string' || typeof subject !== 'string') {
     throw new InvalidCloudEvent('id, type and subject must be strings');
   }
-  if (!Number.isInteger(streamversion) || (streamversion as number) < 1) throw new InvalidCloudEvent('streamversion must be a positive integer');
+  if (!Number.isInteger(streamversion) || (streamversion as number) < 1)
+    throw new InvalidCloudEvent('streamversion must be a positive integer');
   if (typeof position !== 'string' || !/^\d+$/.test(position)) throw new InvalidCloudEvent('position must be a decimal string');
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InvalidCloudEvent('data must be a JSON object');
   const recordedAt = new Date(time ?? '');

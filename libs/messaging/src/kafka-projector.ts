@@ -44,6 +44,8 @@ export class KafkaProjector {
   private readonly retryDelayMs: number;
   private readonly logger: MessagingLogger;
   private applied = 0;
+  private stopped = false;
+  private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly pool: PgPool,
@@ -70,6 +72,7 @@ export class KafkaProjector {
 
   async start(): Promise<void> {
     if (this.consumer) return;
+    this.stopped = false;
     await ensureTopics(this.kafka, this.topics, this.options.partitions ?? 3);
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
@@ -78,25 +81,50 @@ export class KafkaProjector {
       maxWaitTimeInMs: 250,
       retry: { retries: 8, maxRetryTime: 5_000 },
     });
-    consumer.on(consumer.events.CRASH, (e) =>
-      this.logger.warn('consumer crashed', { subscription: this.name, error: String(e.payload.error), restart: e.payload.restart }),
-    );
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.onBatch(payload),
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.logger.warn('consumer crashed', { subscription: this.name, error: String(e.payload.error), restart: e.payload.restart });
+      // kafkajs gives up on errors it deems non-retriable; a projector must not stay down for good.
+      if (!e.payload.restart && this.consumer === consumer) this.restartLater(consumer);
     });
+    this.consumer = consumer;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+        eachBatch: (payload) => this.onBatch(payload),
+      });
+    } catch (error) {
+      this.consumer = null;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     this.logger.log('projector consuming', { subscription: this.name, groupId: this.groupId, topics: this.topics });
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
     const consumer = this.consumer;
     this.consumer = null;
     await consumer?.disconnect();
+  }
+
+  private restartLater(crashed: Consumer, delayMs = 1000): void {
+    this.consumer = null;
+    this.restartTimer = setTimeout(() => {
+      if (this.stopped) return;
+      void crashed
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => this.start())
+        .catch((error: unknown) => {
+          this.logger.warn('projector restart failed, retrying', { subscription: this.name, error: String(error) });
+          this.restartLater(crashed, Math.min(delayMs * 2, 10_000));
+        });
+    }, delayMs);
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
@@ -181,7 +209,13 @@ export class KafkaProjector {
       });
     }
     for (const bad of messages.filter((m) => m.error)) {
-      this.logger.error('unreadable message parked', { subscription: this.name, topic, partition, offset: bad.message.offset, error: String(bad.error) });
+      this.logger.error('unreadable message parked', {
+        subscription: this.name,
+        topic,
+        partition,
+        offset: bad.message.offset,
+        error: String(bad.error),
+      });
       await this.insertDeadLetter(tx, topic, partition, bad, bad.error, 1);
     }
     this.applied += fresh.length;
@@ -211,8 +245,14 @@ export class KafkaProjector {
 
   /** Versions between the mark and `event` that never arrived: read from the log, the source of truth. */
   private async missing(event: StoredEvent, mark: number): Promise<StoredEvent[]> {
-    this.logger.warn('stream gap on Kafka, filling from the log', { subscription: this.name, stream: event.streamId, after: mark, got: event.version });
-    if (!this.options.store) throw new Error(`stream ${event.streamId}: version ${event.version} arrived after ${mark}, and no event store to fill the gap`);
+    this.logger.warn('stream gap on Kafka, filling from the log', {
+      subscription: this.name,
+      stream: event.streamId,
+      after: mark,
+      got: event.version,
+    });
+    if (!this.options.store)
+      throw new Error(`stream ${event.streamId}: version ${event.version} arrived after ${mark}, and no event store to fill the gap`);
     const history = await this.options.store.readStream(event.streamId, { fromVersion: mark + 1 });
     return history.filter((e) => e.version < event.version);
   }
@@ -228,11 +268,24 @@ export class KafkaProjector {
         event.version,
       ]);
     }
-    this.logger.error('parking event after repeated failures', { subscription: this.name, event: event?.eventId, type: event?.type, attempts, error: String(error) });
+    this.logger.error('parking event after repeated failures', {
+      subscription: this.name,
+      event: event?.eventId,
+      type: event?.type,
+      attempts,
+      error: String(error),
+    });
     await this.insertDeadLetter(tx, topic, partition, one, error, attempts);
   }
 
-  private async insertDeadLetter(tx: PgClient, topic: string, partition: number, one: Parsed, error: unknown, attempts: number): Promise<void> {
+  private async insertDeadLetter(
+    tx: PgClient,
+    topic: string,
+    partition: number,
+    one: Parsed,
+    error: unknown,
+    attempts: number,
+  ): Promise<void> {
     const e = one.event;
     await tx.query(
       `INSERT INTO messaging.dead_letters

@@ -93,7 +93,9 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
       try {
         await ensureTopics(this.kafka, topics, this.config.KAFKA_TOPIC_PARTITIONS);
         for (const p of this.projectors) if (!this.stopping) await p.start();
-        this.messagingLog.log(`consuming Kafka for ${this.projectors.length} subscription(s)`, { subscriptions: this.projectors.map((p) => p.name) });
+        this.messagingLog.log(`consuming Kafka for ${this.projectors.length} subscription(s)`, {
+          subscriptions: this.projectors.map((p) => p.name),
+        });
         return;
       } catch (error) {
         this.messagingLog.warn('Kafka not reachable yet, retrying', { error: String(error), retryInMs: delay });

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Kafka, Producer, TopicMessages } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { CheckpointConflict, type CheckpointStore, type PgPool, type PostgresEventStore, type StoredEvent } from '@app/event-store';
 import { toCloudEvent, topicFor } from './cloud-event';
 import { silentLogger, type MessagingLogger } from './kafka.config';
@@ -173,7 +173,13 @@ export class OutboxRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
-    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    // The default partitioner is Java's murmur2: other clients put a stream id in the same partition.
+    const producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     try {
       await producer.connect();
     } catch (error) {

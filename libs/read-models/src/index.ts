@@ -1,2 +1,5 @@
 export * from './key-projects';
 export * from './rectification-orders';
+export * from './deadlines';
+export * from './escalations';
+export * from './departments';

@@ -133,11 +133,73 @@ export class AppConfig {
   @Max(12)
   ONGOING_REPORT_INTERVAL_MONTHS: number = 3;
 
+  /** Run the deadline scheduler (escalations) in this process when the worker runs here. */
+  @Transform(toBool)
+  @IsBoolean()
+  SCHEDULER_ENABLED: boolean = true;
+
+  /** How often the scheduler evaluates deadlines; the first tick runs a few seconds after start. */
+  @IsInt()
+  @Min(100)
+  @Max(24 * 60 * 60 * 1000)
+  SCHEDULER_INTERVAL_MS: number = 30000;
+
+  /** How long the active scheduler's lease lasts without renewal: the longest a standby waits to take over. */
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  SCHEDULER_LEASE_TTL_MS: number = 90000;
+
+  /** Level 0 notices (提醒), days before a deadline, comma-separated. */
+  @Matches(/^\d{1,3}(,\d{1,3})*$/, { message: 'ESCALATION_NOTICE_DAYS must be comma-separated day counts, e.g. 15,7' })
+  ESCALATION_NOTICE_DAYS: string = '15,7';
+
+  /** Level 1 yellow warning, days before a deadline. */
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  ESCALATION_YELLOW_DAYS: number = 3;
+
+  /** Level 3 listed supervision (挂牌督办) when overdue by more than this many days. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ESCALATION_LISTED_DAYS: number = 30;
+
+  /** Level 4 accountability (问责) when overdue by more than this many days. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ESCALATION_ACCOUNTABILITY_DAYS: number = 90;
+
+  /** Calendar days the acceptance department has for its check after acceptance is requested. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ESCALATION_ACCEPTANCE_CHECK_DAYS: number = 15;
+
   /** Longest wait of a query sent with X-Min-Position for the read models to catch up. */
   @IsInt()
   @Min(0)
   @Max(30000)
   MIN_POSITION_WAIT_MS: number = 5000;
+
+  /** The escalation thresholds in the domain's shape. */
+  get escalationThresholds(): {
+    noticeDays: number[];
+    yellowDays: number;
+    listedDays: number;
+    accountabilityDays: number;
+    acceptanceCheckDays: number;
+  } {
+    return {
+      noticeDays: this.ESCALATION_NOTICE_DAYS.split(',').map(Number),
+      yellowDays: this.ESCALATION_YELLOW_DAYS,
+      listedDays: this.ESCALATION_LISTED_DAYS,
+      accountabilityDays: this.ESCALATION_ACCOUNTABILITY_DAYS,
+      acceptanceCheckDays: this.ESCALATION_ACCEPTANCE_CHECK_DAYS,
+    };
+  }
 
   get embedded(): boolean {
     return !this.DATABASE_URL;

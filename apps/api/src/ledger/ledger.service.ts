@@ -1,0 +1,193 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { shanghaiDate, type RectificationOrderState } from '@app/domain';
+import { PG_POOL, type PgPool } from '@app/event-store';
+import { Clock } from '@app/platform';
+import { SEED_DEPARTMENTS } from '../../../../libs/domain/src/seed/plan-register';
+import { orderSummary } from '../rectification-orders/queries/order.view';
+import type { LedgerQueryDto } from './ledger.dto';
+import { DUE_SOON_DAYS, ledgerTimeliness, ledgerTimelinessLabels, type LedgerTimeliness } from './ledger.layout';
+
+const SORT_COLUMNS: Record<string, string> = {
+  currentDeadline: 'current_deadline',
+  originalDeadline: 'original_deadline',
+  issuedOn: 'issued_on',
+  code: 'code',
+  updatedAt: 'updated_at',
+};
+
+/** The most rows one export carries; a city's ledger is a few thousand orders at most. */
+export const MAX_EXPORT_ROWS = 20000;
+
+export interface LedgerRow {
+  id: string;
+  state: RectificationOrderState;
+  isSample: boolean;
+  updatedAt: Date;
+  timeliness: LedgerTimeliness;
+}
+
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The orders ledger (台账) read from the orders read model. The same filtered set feeds the screen and
+ * the .xlsx export, so an export carries exactly the rows the user filtered.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: PgPool,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return shanghaiDate(this.clock.now());
+  }
+
+  /** Every order matching the filters (timeliness included), sorted; no paging. */
+  async rows(filter: LedgerQueryDto): Promise<LedgerRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.department) {
+      const p = param(filter.department);
+      where.push(`(lead_department = ${p} OR ${p} = ANY (cooperating_departments))`);
+    }
+    if (filter.state) where.push(`status = ${param(filter.state)}`);
+    if (filter.source) where.push(`source = ${param(filter.source)}`);
+    if (filter.batch) where.push(`batch = ${param(filter.batch)}`);
+    if (filter.deadlineKind) where.push(`deadline_kind = ${param(filter.deadlineKind)}`);
+    if (filter.text) {
+      const escaped = filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(`search_text LIKE ${param(`%${escaped}%`)}`);
+    }
+    const key = filter.sort ?? 'currentDeadline';
+    const descending = key.startsWith('-');
+    const column = SORT_COLUMNS[descending ? key.slice(1) : key];
+    const { rows } = await this.pool.query<{ id: string; state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
+      `SELECT id, state, is_sample, updated_at FROM read_models.rectification_orders
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST, code ASC, id ASC LIMIT ${MAX_EXPORT_ROWS}`,
+      params,
+    );
+    const today = this.today();
+    return rows
+      .map((r) => ({ id: r.id, state: r.state, isSample: r.is_sample, updatedAt: r.updated_at, timeliness: ledgerTimeliness(r.state, today) }))
+      .filter((r) => !filter.timeliness || r.timeliness === filter.timeliness);
+  }
+
+  async page(filter: LedgerQueryDto) {
+    const all = await this.rows(filter);
+    const page = filter.page ?? 1;
+    const pageSize = filter.pageSize ?? 20;
+    return {
+      items: all.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
+        ...orderSummary(r.id, r.state),
+        isSample: r.isSample,
+        updatedAt: r.updatedAt.toISOString(),
+        timeliness: r.timeliness,
+        timelinessLabel: ledgerTimelinessLabels[r.timeliness],
+      })),
+      total: all.length,
+      page,
+      pageSize,
+      today: this.today(),
+    };
+  }
+
+  /** Distinct batches, for the ledger's batch filter. */
+  async batches(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ batch: string }>(`SELECT DISTINCT batch FROM read_models.rectification_orders ORDER BY batch`);
+    return rows.map((r) => r.batch);
+  }
+
+  async existingCodes(codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ code: string }>(`SELECT code FROM read_models.rectification_orders WHERE code = ANY ($1)`, [codes]);
+    return new Set(rows.map((r) => r.code));
+  }
+
+  /**
+   * Cockpit figures computed from the orders and key-project read models: the department league
+   * table, overdue orders by department and month, and the deadlines of the next 30 days. The
+   * escalation engine's /departments and /deadlines supersede these where they exist; the web UI
+   * falls back to this when they do not.
+   */
+  async overview() {
+    const today = this.today();
+    const horizon = addDays(today, 30);
+    const all = await this.rows({});
+    const byDept = new Map<string, { open: number; overdue: number; closed: number; onTimeOriginal: number; onTimeCurrent: number; closedWithDeadline: number; daysOverdue: number }>();
+    const dept = (id: string) => {
+      let d = byDept.get(id);
+      if (!d) byDept.set(id, (d = { open: 0, overdue: 0, closed: 0, onTimeOriginal: 0, onTimeCurrent: 0, closedWithDeadline: 0, daysOverdue: 0 }));
+      return d;
+    };
+    const overdueByMonth: Record<string, Record<string, number>> = {};
+    const deadlines: Array<Record<string, unknown>> = [];
+    for (const { id, state: s, timeliness } of all) {
+      const lead = s.leadDepartment ?? 'unassigned';
+      const d = dept(lead);
+      if (s.status === 'CLOSED') {
+        d.closed++;
+        if (s.originalDeadline && s.currentDeadline && s.closedOn) {
+          d.closedWithDeadline++;
+          if (s.closedOn <= s.originalDeadline) d.onTimeOriginal++;
+          if (s.closedOn <= s.currentDeadline) d.onTimeCurrent++;
+        }
+      } else {
+        d.open++;
+      }
+      if (timeliness === 'OVERDUE' && s.currentDeadline) {
+        d.overdue++;
+        d.daysOverdue += Math.round((Date.parse(today) - Date.parse(s.currentDeadline)) / 86400000);
+      }
+      if ((timeliness === 'OVERDUE' || timeliness === 'DONE_LATE') && s.currentDeadline) {
+        const month = s.currentDeadline.slice(0, 7);
+        (overdueByMonth[lead] ??= {})[month] = (overdueByMonth[lead][month] ?? 0) + 1;
+      }
+      const subject = { subjectType: 'RECTIFICATION_ORDER', subjectId: id, subjectCode: s.code, subjectName: s.finding, department: s.leadDepartment };
+      if (s.status !== 'CLOSED' && s.currentDeadline && s.currentDeadline <= horizon) {
+        deadlines.push({ ...subject, kind: 'ORDER_DEADLINE', dueDate: s.currentDeadline, originalDueDate: s.originalDeadline, timeliness: s.currentDeadline < today ? 'OVERDUE' : 'DUE_SOON', doneOn: null });
+      }
+      for (const m of s.measures) {
+        if (m.status === 'OPEN' && m.dueDate >= today && m.dueDate <= horizon) {
+          deadlines.push({ ...subject, subjectName: `${s.code}：${m.description}`, kind: 'MEASURE', dueDate: m.dueDate, originalDueDate: m.dueDate, timeliness: 'DUE_SOON', doneOn: null });
+        }
+      }
+    }
+    const { rows: projects } = await this.pool.query<{ id: string; code: string; name: string; lead_department: string | null; status: string; milestones: Array<{ milestoneId: string; name: string; baselineDate: string | null; originalBaselineDate: string | null; achievedOn: string | null }> }>(
+      `SELECT id, code, name, lead_department, status, milestones FROM read_models.key_projects WHERE status NOT IN ('CANCELLED', 'ACCEPTED', 'COMPLETED')`,
+    );
+    for (const p of projects) {
+      for (const m of p.milestones ?? []) {
+        if (!m.achievedOn && m.baselineDate && m.baselineDate >= today && m.baselineDate <= horizon) {
+          deadlines.push({ subjectType: 'KEY_PROJECT', subjectId: p.id, subjectCode: p.code, subjectName: `${p.name}：${m.name}`, department: p.lead_department, kind: 'MILESTONE', dueDate: m.baselineDate, originalDueDate: m.originalBaselineDate, timeliness: 'DUE_SOON', doneOn: null });
+        }
+      }
+    }
+    deadlines.sort((a, b) => String(a.dueDate).localeCompare(String(b.dueDate)));
+    const names = new Map(SEED_DEPARTMENTS.map((d) => [d.id, d]));
+    const rate = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
+    const departments = [...byDept.entries()].map(([id, d]) => ({
+      id,
+      nameZh: names.get(id)?.nameZh ?? (id === 'unassigned' ? '尚未交办' : id),
+      nameEn: names.get(id)?.nameEn ?? id,
+      open: d.open,
+      overdue: d.overdue,
+      closed: d.closed,
+      onTimeRateOriginal: rate(d.onTimeOriginal, d.closedWithDeadline),
+      onTimeRateCurrent: rate(d.onTimeCurrent, d.closedWithDeadline),
+      avgDaysOverdue: d.overdue === 0 ? 0 : Math.round((d.daysOverdue / d.overdue) * 10) / 10,
+      openEscalationsByLevel: null,
+    }));
+    departments.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.nameZh.localeCompare(b.nameZh, 'zh'));
+    return { today, dueSoonDays: DUE_SOON_DAYS, departments, overdueByMonth, deadlines: { items: deadlines, total: deadlines.length, from: today, to: horizon } };
+  }
+}

@@ -1,0 +1,65 @@
+import { AuditOutlined, DashboardOutlined, LogoutOutlined, ProjectOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { roleLabels } from './domain';
+import { Cockpit } from './pages/Cockpit';
+import { Login } from './pages/Login';
+import { OrderDetail } from './pages/OrderDetail';
+import { OrderLedger } from './pages/OrderLedger';
+import { ProjectDetail } from './pages/ProjectDetail';
+import { ProjectList } from './pages/ProjectList';
+import { useSession } from './session';
+
+export function Shell() {
+  const { user, signOut, deptName } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (!user) return <Login />;
+  const section = location.pathname.startsWith('/projects') ? '/projects' : location.pathname.startsWith('/orders') ? '/orders' : '/';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          牡丹江市“十四五”生态环境保护 · 重点工程与督察整改
+        </Typography.Title>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[section]}
+          style={{ flex: 1, minWidth: 0, background: 'transparent' }}
+          onClick={(e) => navigate(e.key)}
+          items={[
+            { key: '/', icon: <DashboardOutlined />, label: '领导驾驶舱' },
+            { key: '/projects', icon: <ProjectOutlined />, label: '重点工程' },
+            { key: '/orders', icon: <AuditOutlined />, label: '整改台账' },
+          ]}
+        />
+        <Space style={{ color: '#fff' }} data-testid="current-user">
+          <span>{user.displayName}</span>
+          {user.roles.map((r) => (
+            <Tag color="gold" key={r}>
+              {roleLabels[r] ?? r}
+            </Tag>
+          ))}
+          {user.department && <Tag color="green">{deptName(user.department)}</Tag>}
+          <Button icon={<LogoutOutlined />} size="small" onClick={signOut}>
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 20, background: '#f3f6f4' }}>
+        <Routes>
+          <Route path="/" element={<Cockpit />} />
+          <Route path="/projects" element={<ProjectList />} />
+          <Route path="/projects/:id" element={<ProjectDetail />} />
+          <Route path="/orders" element={<OrderLedger />} />
+          <Route path="/orders/:id" element={<OrderDetail />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
+        牡丹江市生态环境保护督察整改工作平台 · 所有日期为北京时间 · <a href="/api/docs">接口文档</a>
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,126 @@
+/** The API client: bearer token from the session, problem+json errors turned into ApiError. */
+
+export interface RowError {
+  row?: number;
+  field: string;
+  messages: string[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly code: string | undefined,
+    readonly errors: RowError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+const TOKEN_KEY = 'mdj-eco.token';
+
+export function getToken(): string | null {
+  return localStorage.getItem(TOKEN_KEY);
+}
+export function setToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+let onUnauthorized: () => void = () => undefined;
+export function setUnauthorizedHandler(fn: () => void): void {
+  onUnauthorized = fn;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: { detail?: string; code?: string; errors?: RowError[] } = {};
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  const fallback: Record<number, string> = {
+    401: '登录已失效，请重新登录',
+    403: '您无权进行此操作',
+    404: '未找到',
+    409: '当前状态不允许此操作',
+    412: '记录已被他人更新，请刷新后再提交',
+    413: '文件过大',
+    422: '填写的内容不符合要求',
+  };
+  return new ApiError(res.status, body.detail ?? fallback[res.status] ?? `请求失败（${res.status}）`, body.code, body.errors ?? []);
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const token = getToken();
+  const init: RequestInit = {
+    method,
+    headers: {
+      accept: 'application/json, application/problem+json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined && !(body instanceof Blob) ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
+  };
+  const res = await fetch(path, init);
+  if (!res.ok) {
+    const error = await toError(res);
+    if (res.status === 401 && token) onUnauthorized();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const get = <T>(path: string, headers?: Record<string, string>) => request<T>('GET', path, undefined, headers);
+export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
+
+/** GET that answers null when the endpoint is not there yet (404/405/501), for optional back-ends. */
+export async function getOptional<T>(path: string): Promise<T | null> {
+  try {
+    return await get<T>(path);
+  } catch (e) {
+    if (e instanceof ApiError && [404, 405, 501].includes(e.status)) return null;
+    throw e;
+  }
+}
+
+export async function download(path: string, fallbackName: string): Promise<number> {
+  const token = getToken();
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw await toError(res);
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const name = match ? decodeURIComponent(match[1]) : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return Number(res.headers.get('x-total-count') ?? 0);
+}
+
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface CommandResult {
+  id: string;
+  version: number;
+  position: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,150 @@
+import type { KeyProjectState } from '../key-project/key-project.state';
+import { keyProjectStreamId } from '../key-project/key-project.state';
+import type { RectificationOrderState } from '../rectification-order/rectification-order.state';
+import { rectificationOrderStreamId } from '../rectification-order/rectification-order.state';
+import { addDays } from '../shared/dates';
+import type { DeadlineItem } from './deadline-item';
+import type { EscalationThresholds } from './escalation.thresholds';
+
+const COMPLETED_ORDER_STATUSES = ['ACCEPTANCE_REQUESTED', 'ACCEPTED', 'IN_PUBLIC_NOTICE', 'CLOSED'];
+
+function orderName(state: RectificationOrderState): string {
+  const finding = state.finding.replace(/\s+/g, ' ').trim();
+  return finding.length > 60 ? `${finding.slice(0, 60)}…` : finding;
+}
+
+/**
+ * Every dated obligation of an order. The order's own deadline counts as met on the day acceptance
+ * was requested (the lead department declares the rectification done); a failed acceptance check
+ * re-opens it. The notice-period end is met when the order is closed; the acceptance check when the
+ * acceptance department records its result.
+ */
+export function deadlineItemsOfOrder(id: string, state: RectificationOrderState, thresholds: EscalationThresholds): DeadlineItem[] {
+  if (state.status === null) return [];
+  const base = {
+    subjectType: 'RECTIFICATION_ORDER' as const,
+    subjectId: id,
+    subjectStreamId: rectificationOrderStreamId(id),
+    subjectCode: state.code,
+    subjectName: orderName(state),
+    subjectStatus: state.status,
+    department: state.leadDepartment,
+    responsiblePerson: state.responsiblePerson,
+  };
+  const items: DeadlineItem[] = [];
+  const open = state.status !== 'CLOSED';
+  if (state.currentDeadline) {
+    const done = COMPLETED_ORDER_STATUSES.includes(state.status);
+    items.push({
+      ...base,
+      itemId: 'deadline',
+      kind: 'ORDER_DEADLINE',
+      itemName: '整改时限',
+      dueDate: state.currentDeadline,
+      originalDueDate: state.originalDeadline ?? state.currentDeadline,
+      doneOn: done ? (state.acceptanceRequestedOn ?? state.closedOn ?? state.currentDeadline) : null,
+    });
+  }
+  for (const m of state.measures) {
+    items.push({
+      ...base,
+      itemId: `measure:${m.measureId}`,
+      kind: 'MEASURE',
+      itemName: m.description,
+      dueDate: m.dueDate,
+      originalDueDate: m.dueDate,
+      doneOn: m.completedOn,
+    });
+  }
+  if (state.petition) {
+    items.push({
+      ...base,
+      itemId: 'petition-report',
+      kind: 'PETITION_REPORT',
+      itemName: '信访件首次调查报告',
+      dueDate: state.petition.reportDueOn,
+      originalDueDate: state.petition.reportDueOn,
+      doneOn: state.petition.findingReportedOn,
+    });
+  }
+  for (const r of state.periodicReports) {
+    items.push({
+      ...base,
+      itemId: `periodic:${r.dueOn}`,
+      kind: 'PERIODIC_REPORT',
+      itemName: `定期报告（${r.dueOn} 前）`,
+      dueDate: r.dueOn,
+      originalDueDate: r.dueOn,
+      doneOn: r.reportedOn,
+    });
+  }
+  if (open && state.periodicReportDueOn && !state.periodicReports.some((r) => r.dueOn === state.periodicReportDueOn)) {
+    items.push({
+      ...base,
+      itemId: `periodic:${state.periodicReportDueOn}`,
+      kind: 'PERIODIC_REPORT',
+      itemName: `定期报告（${state.periodicReportDueOn} 前）`,
+      dueDate: state.periodicReportDueOn,
+      originalDueDate: state.periodicReportDueOn,
+      doneOn: null,
+    });
+  }
+  const notice = state.publicNotice;
+  if (notice && !notice.withdrawnAt && (state.status === 'IN_PUBLIC_NOTICE' || state.status === 'CLOSED')) {
+    items.push({
+      ...base,
+      itemId: `notice:${notice.noticeId}`,
+      kind: 'NOTICE_END',
+      itemName: '拟销号公示期满，待销号',
+      dueDate: notice.endsOn,
+      originalDueDate: notice.endsOn,
+      doneOn: state.status === 'CLOSED' ? state.closedOn : null,
+    });
+  }
+  if (state.acceptanceRequestedOn && COMPLETED_ORDER_STATUSES.includes(state.status)) {
+    const due = addDays(state.acceptanceRequestedOn, thresholds.acceptanceCheckDays);
+    const check = state.acceptanceChecks.find((c) => c.checkedOn >= (state.acceptanceRequestedOn as string) && c.outcome === 'PASSED');
+    items.push({
+      ...base,
+      department: state.acceptanceDepartment ?? state.leadDepartment,
+      itemId: `acceptance:${state.acceptanceRequestedOn}`,
+      kind: 'ACCEPTANCE',
+      itemName: '验收办理',
+      dueDate: due,
+      originalDueDate: due,
+      doneOn: state.status === 'ACCEPTANCE_REQUESTED' ? null : (check?.checkedOn ?? state.acceptanceRequestedOn),
+    });
+  }
+  return items;
+}
+
+/**
+ * A project's dated milestones. A cancelled project owes nothing; a completed one no longer owes the
+ * optional milestones it left unachieved, so those drop out rather than turn overdue.
+ */
+export function deadlineItemsOfKeyProject(id: string, state: KeyProjectState): DeadlineItem[] {
+  if (state.status === null || state.status === 'CANCELLED') return [];
+  const finished = state.status === 'COMPLETED' || state.status === 'ACCEPTED';
+  const items: DeadlineItem[] = [];
+  for (const m of state.milestones) {
+    if (!m.baselineDate) continue;
+    if (finished && !m.achievedOn) continue;
+    items.push({
+      subjectType: 'KEY_PROJECT',
+      subjectId: id,
+      subjectStreamId: keyProjectStreamId(id),
+      subjectCode: state.code,
+      subjectName: state.name,
+      subjectStatus: state.status,
+      department: state.leadDepartment,
+      responsiblePerson: state.responsiblePerson,
+      itemId: `milestone:${m.milestoneId}`,
+      kind: 'MILESTONE',
+      itemName: m.name,
+      dueDate: m.baselineDate,
+      originalDueDate: m.originalBaselineDate ?? m.baselineDate,
+      doneOn: m.achievedOn,
+    });
+  }
+  return items;
+}

@@ -1,0 +1,27 @@
+/**
+ * When escalations are raised (DOMAIN.md "Deadlines, timeliness and escalation"). Days are calendar
+ * days in Asia/Shanghai; a deadline is due at the end of its day.
+ */
+export interface EscalationThresholds {
+  /** Level 0 notices, days before the deadline (default 15 and 7). */
+  noticeDays: number[];
+  /** Level 1 yellow, days before the deadline (default 3). */
+  yellowDays: number;
+  /** Level 3 listed supervision (挂牌督办) when overdue by more than this many days (default 30). */
+  listedDays: number;
+  /** Level 4 accountability (问责) when overdue by more than this many days (default 90). */
+  accountabilityDays: number;
+  /**
+   * Calendar days the acceptance department has for its check after acceptance is requested.
+   * DOMAIN.md names no period; 15 is a judgement call, configurable.
+   */
+  acceptanceCheckDays: number;
+}
+
+export const defaultEscalationThresholds: EscalationThresholds = {
+  noticeDays: [15, 7],
+  yellowDays: 3,
+  listedDays: 30,
+  accountabilityDays: 90,
+  acceptanceCheckDays: 15,
+};

@@ -1,0 +1,93 @@
+import { addDays } from '../shared/dates';
+import { at } from '../testing/decider-spec';
+import { defaultEscalationThresholds as T } from './escalation.thresholds';
+import { currentEscalation, daysOverdue, evaluateTimeliness } from './timeliness';
+
+const D = '2024-06-30';
+const item = { dueDate: D, doneOn: null, kind: 'ORDER_DEADLINE' as const };
+const onDay = (offset: number, time = '10:00') => at(`${addDays(D, offset)} ${time}`);
+
+describe('currentEscalation: an order with deadline D', () => {
+  it.each([
+    [-16, null],
+    [-15, { level: 0, trigger: 'notice-15' }],
+    [-8, { level: 0, trigger: 'notice-15' }],
+    [-7, { level: 0, trigger: 'notice-7' }],
+    [-4, { level: 0, trigger: 'notice-7' }],
+    [-3, { level: 1, trigger: 'yellow' }],
+    [0, { level: 1, trigger: 'yellow' }],
+    [1, { level: 2, trigger: 'red' }],
+    [30, { level: 2, trigger: 'red' }],
+    [31, { level: 3, trigger: 'listed' }],
+    [90, { level: 3, trigger: 'listed' }],
+    [91, { level: 4, trigger: 'accountability' }],
+    [400, { level: 4, trigger: 'accountability' }],
+  ])('on D %i the current escalation is %j', (offset, expected) => {
+    expect(currentEscalation(item, onDay(offset), T)).toEqual(expected);
+  });
+
+  it('raises nothing once the item is done', () => {
+    expect(currentEscalation({ ...item, doneOn: addDays(D, 5) }, onDay(100), T)).toBeNull();
+  });
+
+  it('a measure behind its date is yellow and goes no higher', () => {
+    const measure = { ...item, kind: 'MEASURE' as const };
+    expect(currentEscalation(measure, onDay(-2), T)).toBeNull();
+    expect(currentEscalation(measure, onDay(1), T)).toEqual({ level: 1, trigger: 'measure-behind' });
+    expect(currentEscalation(measure, onDay(200), T)).toEqual({ level: 1, trigger: 'measure-behind' });
+  });
+
+  it('follows configured thresholds', () => {
+    const custom = { ...T, noticeDays: [10], yellowDays: 5, listedDays: 10, accountabilityDays: 20 };
+    expect(currentEscalation(item, onDay(-10), custom)).toEqual({ level: 0, trigger: 'notice-10' });
+    expect(currentEscalation(item, onDay(-5), custom)).toEqual({ level: 1, trigger: 'yellow' });
+    expect(currentEscalation(item, onDay(11), custom)).toEqual({ level: 3, trigger: 'listed' });
+    expect(currentEscalation(item, onDay(21), custom)).toEqual({ level: 4, trigger: 'accountability' });
+  });
+});
+
+describe('Asia/Shanghai end-of-day boundary', () => {
+  it('is not overdue at 23:59:59 +08:00 on the due day', () => {
+    const now = new Date(`${D}T23:59:59+08:00`);
+    expect(evaluateTimeliness(item, now, T)).toBe('AT_RISK');
+    expect(currentEscalation(item, now, T)).toEqual({ level: 1, trigger: 'yellow' });
+  });
+
+  it('is overdue at 00:00:00 +08:00 the next day', () => {
+    const now = new Date(`${addDays(D, 1)}T00:00:00+08:00`);
+    expect(evaluateTimeliness(item, now, T)).toBe('OVERDUE');
+    expect(currentEscalation(item, now, T)).toEqual({ level: 2, trigger: 'red' });
+  });
+
+  it('judges a UTC clock by the Shanghai date: 16:00Z on D is already D+1 in Shanghai', () => {
+    expect(currentEscalation(item, new Date(`${D}T15:59:59Z`), T)).toEqual({ level: 1, trigger: 'yellow' });
+    expect(currentEscalation(item, new Date(`${D}T16:00:00Z`), T)).toEqual({ level: 2, trigger: 'red' });
+  });
+});
+
+describe('evaluateTimeliness', () => {
+  it.each([
+    [-20, 'ON_TRACK'],
+    [-15, 'DUE_SOON'],
+    [-4, 'DUE_SOON'],
+    [-3, 'AT_RISK'],
+    [0, 'AT_RISK'],
+    [1, 'OVERDUE'],
+  ])('on D %i it is %s', (offset, expected) => {
+    expect(evaluateTimeliness(item, onDay(offset), T)).toBe(expected);
+  });
+
+  it('is AT_RISK when a measure is behind, however far the deadline', () => {
+    expect(evaluateTimeliness(item, onDay(-60), T, true)).toBe('AT_RISK');
+  });
+
+  it('is DONE once met, late or not', () => {
+    expect(evaluateTimeliness({ ...item, doneOn: addDays(D, 3) }, onDay(10), T)).toBe('DONE');
+  });
+
+  it('counts days overdue by the Shanghai calendar', () => {
+    expect(daysOverdue(D, D)).toBe(0);
+    expect(daysOverdue(D, addDays(D, 31))).toBe(31);
+    expect(daysOverdue(D, addDays(D, -5))).toBe(0);
+  });
+});

@@ -1,0 +1,86 @@
+import { daysBetween, shanghaiDate, type CalendarDate } from '../shared/dates';
+import type { DeadlineItem, DeadlineItemKind } from './deadline-item';
+import type { EscalationThresholds } from './escalation.thresholds';
+
+export type Timeliness = 'ON_TRACK' | 'DUE_SOON' | 'AT_RISK' | 'OVERDUE' | 'DONE';
+
+export const timelinessLabels: Record<Timeliness, string> = {
+  ON_TRACK: '正常推进',
+  DUE_SOON: '临近期限（蓝色）',
+  AT_RISK: '存在风险（黄色）',
+  OVERDUE: '已逾期（红色）',
+  DONE: '已完成',
+};
+
+export type EscalationLevel = 0 | 1 | 2 | 3 | 4;
+
+export const escalationLevelLabels: Record<EscalationLevel, string> = {
+  0: '提醒（临近期限）',
+  1: '黄色预警（即将到期）',
+  2: '红色预警（已逾期）',
+  3: '挂牌督办（严重逾期）',
+  4: '问责（长期逾期）',
+};
+
+/**
+ * Which threshold raised an escalation. Two notices share level 0, so the trigger, not the level,
+ * names an escalation of an item; e.g. 'notice-15', 'notice-7', 'yellow', 'red', 'listed',
+ * 'accountability', 'measure-behind'.
+ */
+export interface EscalationTrigger {
+  level: EscalationLevel;
+  trigger: string;
+}
+
+/** Days past the due date (0 while the due day has not ended), by the Shanghai calendar. */
+export function daysOverdue(dueDate: CalendarDate, today: CalendarDate): number {
+  return Math.max(0, daysBetween(dueDate, today));
+}
+
+/**
+ * Timeliness of one item at `now`. The due day counts in full: an item due 2024-06-30 is overdue from
+ * 2024-07-01T00:00:00+08:00, whatever the server's time zone. `measureBehind` marks an order
+ * deadline whose order has a measure past its own date (DOMAIN.md: yellow).
+ */
+export function evaluateTimeliness(
+  item: Pick<DeadlineItem, 'dueDate' | 'doneOn'>,
+  now: Date,
+  thresholds: EscalationThresholds,
+  measureBehind = false,
+): Timeliness {
+  if (item.doneOn) return 'DONE';
+  const daysLeft = daysBetween(shanghaiDate(now), item.dueDate);
+  if (daysLeft < 0) return 'OVERDUE';
+  if (daysLeft <= thresholds.yellowDays || measureBehind) return 'AT_RISK';
+  if (daysLeft <= Math.max(0, ...thresholds.noticeDays)) return 'DUE_SOON';
+  return 'ON_TRACK';
+}
+
+/**
+ * The escalation an open item should have at `now`: the highest threshold it has crossed, or null.
+ * Only the current one is raised, so a scheduler that was down for a month raises the level that
+ * applies now rather than a burst of stale notices. A measure behind its date is a yellow
+ * warning (level 1) and goes no higher: the order's own deadline carries the red and above.
+ */
+export function currentEscalation(
+  item: Pick<DeadlineItem, 'dueDate' | 'doneOn' | 'kind'>,
+  now: Date,
+  thresholds: EscalationThresholds,
+): EscalationTrigger | null {
+  if (item.doneOn) return null;
+  const today = shanghaiDate(now);
+  const daysLeft = daysBetween(today, item.dueDate);
+  if (item.kind === ('MEASURE' satisfies DeadlineItemKind)) {
+    return daysLeft < 0 ? { level: 1, trigger: 'measure-behind' } : null;
+  }
+  if (daysLeft < 0) {
+    const overdue = -daysLeft;
+    if (overdue > thresholds.accountabilityDays) return { level: 4, trigger: 'accountability' };
+    if (overdue > thresholds.listedDays) return { level: 3, trigger: 'listed' };
+    return { level: 2, trigger: 'red' };
+  }
+  if (daysLeft <= thresholds.yellowDays) return { level: 1, trigger: 'yellow' };
+  const notices = [...thresholds.noticeDays].filter((d) => d > thresholds.yellowDays).sort((a, b) => a - b);
+  const crossed = notices.find((d) => daysLeft <= d);
+  return crossed === undefined ? null : { level: 0, trigger: `notice-${crossed}` };
+}

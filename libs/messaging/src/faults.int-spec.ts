@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { CheckpointStore, CreateEventStore1764300000000, type PostgresEventStore } from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { testBroker, type TestBroker } from '../../../test/kafka/broker';
+import { spawnChild, type Child } from '../../../test/kafka/child';
+import {
+  appendEvents,
+  CATEGORIES,
+  checkDelivery,
+  createReadModelTable,
+  newStore,
+  newStreams,
+  orderedReadModel,
+  readModelRows,
+  readTopics,
+  rebuildFromLog,
+  waitUntil,
+} from '../../../test/kafka/fixtures';
+import { createKafka, KafkaProjector, MESSAGING_MIGRATIONS, OutboxRelay, topicForCategory } from './index';
+
+/*
+ * Fault tests against a real broker of deploy/kafka of their own, since they stop and kill it
+ * (skipped when KAFKA_BROKERS points at a broker the tests cannot stop). Every wait has a deadline; the only timed pause is the outage itself.
+ */
+jest.setTimeout(400_000);
+
+let db: TestDatabase;
+let store: PostgresEventStore;
+let checkpoints: CheckpointStore;
+let broker: TestBroker;
+let kafka: Kafka;
+const cleanup: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  [db, broker] = await Promise.all([
+    createTestDatabase([CreateEventStore1764300000000, ...MESSAGING_MIGRATIONS], 30),
+    testBroker('faults'),
+  ]);
+  store = newStore(db.pool);
+  checkpoints = new CheckpointStore(db.pool);
+  kafka = createKafka({ brokers: broker.brokers, clientId: 'fault-test', topicPrefix: 'unused', categories: CATEGORIES, partitions: 3 });
+});
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+  await broker.start(); // whatever a test did, the next one gets a running broker
+});
+afterAll(() => db.drop());
+
+const itManaged = process.env.KAFKA_BROKERS ? it.skip : it;
+
+async function scope() {
+  const prefix = `f${randomUUID().slice(0, 8)}`;
+  const name = `relay-${prefix}`;
+  const start = await store.headPosition();
+  await checkpoints.compareAndSet(name, 0n, start);
+  return { prefix, name, start, table: `rm_${prefix}`, topics: CATEGORIES.map((c) => topicForCategory(c, { prefix })) };
+}
+
+function childEnv(prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers, TOPIC_PREFIX: prefix, ...extra };
+}
+
+function track(child: Child): Child {
+  cleanup.push(() => child.kill('SIGKILL'));
+  return child;
+}
+
+async function head(): Promise<bigint> {
+  return store.headPosition();
+}
+
+async function versionsApplied(table: string): Promise<number> {
+  return Number((await db.pool.query(`SELECT coalesce(sum(version), 0) AS n FROM ${table}`)).rows[0].n);
+}
+
+async function expectEqualToRebuild(table: string, streams: string[]): Promise<void> {
+  const rebuilt = `${table}_rebuilt`;
+  await rebuildFromLog(db.pool, store, rebuilt);
+  const mine = (rows: Array<{ stream_id: string }>) => rows.filter((r) => streams.includes(r.stream_id));
+  const fromLog = mine(await readModelRows(db.pool, rebuilt));
+  expect(fromLog).toHaveLength(streams.length);
+  expect(mine(await readModelRows(db.pool, table))).toEqual(fromLog);
+  expect((await db.pool.query(`SELECT count(*)::int AS n FROM messaging.dead_letters WHERE subscription = $1`, [table])).rows[0].n).toBe(0);
+}
+
+describe('faults against the real broker', () => {
+  itManaged(
+    'broker stopped for 20 s while commands are accepted: afterwards Kafka has every event in per-key order and the read model equals a rebuild',
+    async () => {
+      const { prefix, name, start, table, topics } = await scope();
+      await createReadModelTable(db.pool, table);
+      const relay = new OutboxRelay(db.pool, store, checkpoints, kafka, {
+        topicPrefix: prefix,
+        source: '/fault',
+        name,
+        maxBackoffMs: 1000,
+      });
+      const projector = new KafkaProjector(db.pool, kafka, orderedReadModel(table), { topicPrefix: prefix, categories: CATEGORIES, store });
+      cleanup.push(
+        () => relay.stop(),
+        () => projector.stop(),
+      );
+      relay.start();
+      await projector.start();
+      const streams = newStreams(20);
+      await appendEvents(store, streams, 200);
+      await waitUntil('read model fed before the outage', async () => (await versionsApplied(table)) === 200);
+
+      await broker.stop();
+      const outageStart = Date.now();
+      let accepted = 200;
+      while (Date.now() - outageStart < 20_000) {
+        await appendEvents(store, streams, 20, 4);
+        accepted += 20;
+      }
+      const checkpointDuringOutage = await checkpoints.get(name);
+      await broker.start();
+
+      const expected = await store.readAll({ after: start, limit: 1_000_000 });
+      expect(expected).toHaveLength(accepted);
+      expect(checkpointDuringOutage).toBeLessThan(expected[expected.length - 1].position);
+      await waitUntil(
+        'relay caught up after the outage',
+        async () => await store.hasReached(await checkpoints.get(name), await head()),
+        120_000,
+      );
+      const received = await readTopics(kafka, topics, (all) => checkDelivery(all, expected).missing === 0, 60_000);
+      expect(checkDelivery(received, expected)).toMatchObject({ missing: 0, problems: [] });
+      await waitUntil('read model caught up after the outage', async () => (await versionsApplied(table)) === accepted, 120_000);
+      await expectEqualToRebuild(table, streams);
+    },
+  );
+
+  itManaged('relay killed with SIGKILL mid-batch and restarted: nothing missing, duplicates carry the same CloudEvents id', async () => {
+    const { prefix, name, start, topics } = await scope();
+    await appendEvents(store, newStreams(40), 4000);
+    const expected = await store.readAll({ after: start, limit: 1_000_000 });
+    const last = expected[expected.length - 1].position;
+    const env = childEnv(prefix, { RELAY_NAME: name, BATCH_SIZE: '50' });
+    const first = track(spawnChild('relay-process.ts', env));
+    await waitUntil('relay publishing', async () => Number(first.status.published ?? 0) >= 500, 60_000, 5);
+    await first.kill('SIGKILL');
+    const atKill = await checkpoints.get(name);
+    expect(atKill).toBeLessThan(last);
+
+    const second = track(spawnChild('relay-process.ts', env));
+    await waitUntil('restarted relay caught up', async () => await store.hasReached(await checkpoints.get(name), last), 60_000).catch(
+      (e) => {
+        console.log(second.output.join('').slice(-6000), second.status, first.output.join('').slice(-3000));
+        throw e;
+      },
+    );
+    await second.kill('SIGTERM');
+    const received = await readTopics(kafka, topics, (all) => checkDelivery(all, expected).missing === 0);
+    const check = checkDelivery(received, expected);
+    expect(check).toMatchObject({ missing: 0, problems: [], unique: expected.length });
+    console.log(`relay SIGKILL: checkpoint at kill ${atKill - start}/${expected.length}, duplicates on Kafka: ${check.duplicates}`);
+  });
+
+  itManaged('projector killed with SIGKILL mid-batch: the read model converges to the rebuild', async () => {
+    const { prefix, name, table } = await scope();
+    await createReadModelTable(db.pool, table);
+    const streams = newStreams(30);
+    await appendEvents(store, streams, 1500);
+    const relay = new OutboxRelay(db.pool, store, checkpoints, kafka, { topicPrefix: prefix, source: '/fault', name });
+    cleanup.push(() => relay.stop());
+    relay.start();
+    await waitUntil('relay caught up', async () => await store.hasReached(await checkpoints.get(name), await head()), 60_000);
+
+    const env = childEnv(prefix, { TABLE: table, DELAY_MS: '2' });
+    const first = track(spawnChild('projector-process.ts', env));
+    await waitUntil('projector part-way', async () => (await versionsApplied(table)) > 0, 60_000, 5);
+    await first.kill('SIGKILL');
+    const atKill = await versionsApplied(table);
+    expect(atKill).toBeLessThan(1500);
+
+    const second = track(spawnChild('projector-process.ts', env));
+    await waitUntil('read model converged', async () => (await versionsApplied(table)) === 1500, 120_000).catch((e) => {
+      console.log(second.output.join('\n').slice(-5000), second.status, first.output.join('\n').slice(-3000));
+      throw e;
+    });
+    await second.kill('SIGTERM');
+    await expectEqualToRebuild(table, streams);
+    console.log(`projector SIGKILL: ${atKill}/1500 applied at kill`);
+  });
+
+  itManaged('two relays started at once, the active one then SIGKILLed: per-key order holds and no event is lost', async () => {
+    const { prefix, name, start, topics } = await scope();
+    const streams = newStreams(20);
+    const env = childEnv(prefix, { RELAY_NAME: name, BATCH_SIZE: '20', LEASE_TTL_MS: '2000' });
+    const relays = [track(spawnChild('relay-process.ts', env)), track(spawnChild('relay-process.ts', env))];
+    await appendEvents(store, streams, 600, 4);
+    await waitUntil('one relay active', async () => relays.some((r) => r.status.active === true), 60_000);
+    const active = relays.find((r) => r.status.active === true)!;
+    const standby = relays.find((r) => r !== active)!;
+    await active.kill('SIGKILL');
+    await appendEvents(store, streams, 400, 4);
+    await waitUntil(
+      'standby took over and caught up',
+      async () => await store.hasReached(await checkpoints.get(name), await head()),
+      60_000,
+    );
+    expect(standby.status).toMatchObject({ active: true });
+    const expected = await store.readAll({ after: start, limit: 1_000_000 });
+    const received = await readTopics(kafka, topics, (all) => checkDelivery(all, expected).missing === 0);
+    expect(checkDelivery(received, expected)).toMatchObject({ missing: 0, problems: [], unique: expected.length });
+  });
+});

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { Partitioners, type Kafka } from 'kafkajs';
+import { CheckpointStore, CreateEventStore1764300000000, type PostgresEventStore } from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { testBroker } from '../../../test/kafka/broker';
+import {
+  appendEvents,
+  CATEGORIES,
+  createReadModelTable,
+  newStore,
+  newStreams,
+  orderedReadModel,
+  readModelRows,
+  rebuildFromLog,
+  waitUntil,
+} from '../../../test/kafka/fixtures';
+import { createKafka, KafkaProjector, MESSAGING_MIGRATIONS, OutboxRelay, toCloudEvent, topicFor, topicForCategory } from './index';
+
+jest.setTimeout(120_000);
+
+let db: TestDatabase;
+let store: PostgresEventStore;
+let kafka: Kafka;
+const running: Array<{ stop(): Promise<void> }> = [];
+
+beforeAll(async () => {
+  const [database, broker] = await Promise.all([
+    createTestDatabase([CreateEventStore1764300000000, ...MESSAGING_MIGRATIONS]),
+    testBroker(),
+  ]);
+  db = database;
+  store = newStore(db.pool);
+  kafka = createKafka({
+    brokers: broker.brokers,
+    clientId: 'projector-test',
+    topicPrefix: 'unused',
+    categories: CATEGORIES,
+    partitions: 3,
+  });
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+});
+afterAll(() => db.drop());
+
+/** A relay publishing this test's events under its own prefix, and a Kafka-fed read model in `table`. */
+async function pipeline(options: { maxAttempts?: number } = {}) {
+  const prefix = `t${randomUUID().slice(0, 8)}`;
+  const table = `rm_${prefix}`;
+  const checkpoints = new CheckpointStore(db.pool);
+  const name = `relay-${prefix}`;
+  const start = await store.headPosition();
+  await checkpoints.compareAndSet(name, 0n, start);
+  await createReadModelTable(db.pool, table);
+  const relay = new OutboxRelay(db.pool, store, checkpoints, kafka, { topicPrefix: prefix, source: '/test', name, idleDelayMs: 20 });
+  const projector = new KafkaProjector(db.pool, kafka, orderedReadModel(table), {
+    topicPrefix: prefix,
+    categories: CATEGORIES,
+    store,
+    retryDelayMs: 20,
+    maxAttempts: options.maxAttempts ?? 3,
+  });
+  running.push(relay, projector);
+  relay.start();
+  await projector.start();
+  return { prefix, table, relay, projector, start };
+}
+
+/** The Kafka-fed read model equals the one rebuilt from the log, restricted to this test's streams. */
+async function expectEqualToRebuild(table: string, streams: string[]): Promise<void> {
+  const rebuilt = `${table}_rebuilt`;
+  await rebuildFromLog(db.pool, store, rebuilt);
+  const mine = (rows: Array<{ stream_id: string }>) => rows.filter((r) => streams.includes(r.stream_id));
+  const fromLog = mine(await readModelRows(db.pool, rebuilt));
+  expect(fromLog.length).toBe(streams.length);
+  expect(mine(await readModelRows(db.pool, table))).toEqual(fromLog);
+}
+
+async function versionsApplied(table: string): Promise<number> {
+  return Number((await db.pool.query(`SELECT coalesce(sum(version), 0) AS n FROM ${table}`)).rows[0].n);
+}
+
+async function deadLetters(subscription: string) {
+  return (await db.pool.query(`SELECT * FROM messaging.dead_letters WHERE subscription = $1 ORDER BY id`, [subscription])).rows;
+}
+
+describe('KafkaProjector', () => {
+  it('builds the read model from Kafka equal to a rebuild from the log', async () => {
+    const { table } = await pipeline();
+    const streams = newStreams(30);
+    await appendEvents(store, streams, 600);
+    await waitUntil('read model caught up', async () => (await versionsApplied(table)) === 600);
+    await expectEqualToRebuild(table, streams);
+    expect(await deadLetters(table)).toEqual([]);
+  });
+
+  it('redelivered messages change nothing', async () => {
+    const { prefix, table, projector } = await pipeline();
+    const streams = newStreams(8);
+    await appendEvents(store, streams, 80);
+    await waitUntil('read model caught up', async () => (await versionsApplied(table)) === 80);
+    // The same CloudEvents again, as a relay restarted before its checkpoint moved would send them.
+    const events = (await Promise.all(streams.map((s) => store.readStream(s)))).flat();
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: topicFor(streams[0], { prefix }),
+      messages: events
+        .filter((e) => e.streamId.startsWith('key-project'))
+        .map((e) => ({ key: e.streamId, value: JSON.stringify(toCloudEvent(e, { source: '/test' })) })),
+    });
+    await producer.disconnect();
+    const appliedBefore = projector.appliedCount;
+    await appendEvents(store, streams, 8); // a marker behind the duplicates in every partition
+    await waitUntil('marker applied', async () => (await versionsApplied(table)) === 88);
+    expect(projector.appliedCount - appliedBefore).toBe(8);
+    await expectEqualToRebuild(table, streams);
+    expect(await deadLetters(table)).toEqual([]);
+  });
+
+  it('parks a message that keeps failing, with its error, and goes on with the rest', async () => {
+    const { prefix, table } = await pipeline({ maxAttempts: 3 });
+    const streams = newStreams(6);
+    await appendEvents(store, streams, 30);
+    const poisoned = `key-project-${randomUUID()}`;
+    const { events } = await store.append(poisoned, 'no-stream', [{ type: 'Poison', data: {} }]);
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: topicForCategory('rectification-order', { prefix }),
+      messages: [{ key: 'garbage', value: 'not a cloud event' }],
+    });
+    await producer.disconnect();
+    await appendEvents(store, streams, 30);
+    await waitUntil('others applied', async () => (await versionsApplied(table)) === 60);
+    await waitUntil('two dead letters', async () => (await deadLetters(table)).length === 2);
+    const parked = await deadLetters(table);
+    expect(parked.find((d) => d.event_id === events[0].eventId)).toMatchObject({ stream_id: poisoned, type: 'Poison', attempts: 3 });
+    expect(parked.find((d) => d.event_id === events[0].eventId).error).toContain('poison event');
+    expect(parked.find((d) => d.event_id === null)).toMatchObject({ payload: 'not a cloud event', attempts: 1 });
+    expect(parked.find((d) => d.event_id === null).error).toContain('InvalidCloudEvent');
+    await expectEqualToRebuild(table, streams);
+  });
+
+  it('fills a version missing on Kafka from the log instead of applying out of order', async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const table = `rm_${prefix}`;
+    await createReadModelTable(db.pool, table);
+    const stream = `rectification-order-${randomUUID()}`;
+    await appendEvents(store, [stream], 3);
+    const [, , third] = await store.readStream(stream);
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: topicFor(stream, { prefix }),
+      messages: [{ key: stream, value: JSON.stringify(toCloudEvent(third, { source: '/t' })) }],
+    });
+    await producer.disconnect();
+    const projector = new KafkaProjector(db.pool, kafka, orderedReadModel(table), { topicPrefix: prefix, categories: CATEGORIES, store });
+    running.push(projector);
+    await projector.start();
+    await waitUntil('stream applied', async () => (await versionsApplied(table)) === 3);
+    await expectEqualToRebuild(table, [stream]);
+  });
+});

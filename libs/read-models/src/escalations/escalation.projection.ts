@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { escalationDecider, type EscalationEvent, type EscalationState } from '@app/domain';
+import type { PgClient, StoredEvent, SubscriptionHandler } from '@app/event-store';
+
+const STREAM_PREFIX = 'escalation-';
+
+/**
+ * read_models.escalations from the escalation streams, folded with the decider's own evolve.
+ * Events at or below the stored version are skipped, so a redelivered batch is harmless.
+ */
+@Injectable()
+export class EscalationProjection implements SubscriptionHandler {
+  readonly name = 'read-model.escalations';
+  readonly categories = ['escalation'];
+
+  async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
+    const touched = new Map<string, { state: EscalationState; position: bigint }>();
+    for (const event of events) {
+      if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
+      const id = event.streamId.slice(STREAM_PREFIX.length);
+      const current = touched.get(id) ?? (await this.load(id, tx));
+      if (event.version <= current.state.version) continue;
+      const state = escalationDecider.evolve(current.state, { type: event.type, data: event.data } as unknown as EscalationEvent);
+      touched.set(id, { state, position: event.position });
+    }
+    for (const [id, { state: s, position }] of touched) {
+      if (s.status === null) continue;
+      await tx.query(
+        `INSERT INTO read_models.escalations (id, level, trigger, status, subject_type, subject_id, subject_code, subject_name, item_kind,
+           item_id, item_name, department, responsible_person, due_date, original_due_date, raised_at, raised_on, acknowledged_at,
+           resolved_at, resolved_on, resolution_reason, resolution_note, actions, state, version, last_position, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26, now())
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, acknowledged_at = EXCLUDED.acknowledged_at,
+           resolved_at = EXCLUDED.resolved_at, resolved_on = EXCLUDED.resolved_on, resolution_reason = EXCLUDED.resolution_reason,
+           resolution_note = EXCLUDED.resolution_note, actions = EXCLUDED.actions, state = EXCLUDED.state, version = EXCLUDED.version,
+           last_position = EXCLUDED.last_position, updated_at = now()`,
+        [
+          id,
+          s.level,
+          s.trigger,
+          s.status,
+          s.subjectType,
+          s.subjectId,
+          s.subjectCode,
+          s.subjectName,
+          s.itemKind,
+          s.itemId,
+          s.itemName,
+          s.department,
+          s.responsiblePerson,
+          s.dueDate,
+          s.originalDueDate,
+          s.raisedAt,
+          s.raisedOn,
+          s.acknowledgedAt,
+          s.resolvedAt,
+          s.resolvedOn,
+          s.resolution?.reason ?? null,
+          s.resolution?.note ?? null,
+          JSON.stringify(s.actions),
+          JSON.stringify(s),
+          s.version,
+          position.toString(),
+        ],
+      );
+    }
+  }
+
+  private async load(id: string, tx: PgClient): Promise<{ state: EscalationState; position: bigint }> {
+    const { rows } = await tx.query<{ state: EscalationState; last_position: string }>(
+      `SELECT state, last_position FROM read_models.escalations WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { state: row.state, position: BigInt(row.last_position) } : { state: escalationDecider.initialState(), position: 0n };
+  }
+}

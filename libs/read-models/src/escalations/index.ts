@@ -1,0 +1,6 @@
+import type { MigrationList } from '@app/platform';
+import { CreateEscalationReadModel1764300004100 } from './1764300004100-create-escalation-read-model';
+
+export * from './escalation.projection';
+export { CreateEscalationReadModel1764300004100 };
+export const ESCALATION_READ_MODEL_MIGRATIONS: MigrationList = [CreateEscalationReadModel1764300004100];
