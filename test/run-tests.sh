@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # The whole test suite against real components: PostgreSQL (DATABASE_URL, else an embedded one
-# started by Jest's global setup) and a real Kafka broker (KAFKA_BROKERS, else one started here from
-# deploy/kafka on a test port and stopped afterwards). Extra arguments go to Jest.
+# started by Jest's global setup) and a real Kafka broker (KAFKA_BROKERS, else the test brokers of
+# deploy/kafka on 127.0.0.1:19092 and, for the fault tests, :19192, stopped afterwards).
+# Extra arguments go to Jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-started_kafka=no
-if [ -z "${KAFKA_BROKERS:-}" ]; then
-  export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
-  export KAFKA_DATA_DIR="${TEST_KAFKA_DATA_DIR:-$PWD/.data/test-kafka}"
-  bash deploy/kafka/kafka.sh start
-  started_kafka=yes
-  export TEST_KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT}"
-else
-  export TEST_KAFKA_BROKERS="$KAFKA_BROKERS"
-fi
-stop_kafka() { [ "$started_kafka" = yes ] && bash deploy/kafka/kafka.sh stop || true; }
-trap stop_kafka EXIT
+stop_test_brokers() {
+  for d in .data/test-kafka .data/test-kafka-faults; do
+    [ -d "$d" ] && KAFKA_DATA_DIR="$PWD/$d" bash deploy/kafka/kafka.sh stop >/dev/null 2>&1 || true
+  done
+}
 
-# The app under test reads KAFKA_BROKERS only where a test opts in (TEST_KAFKA_BROKERS).
-unset KAFKA_BROKERS
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing Debian's chromium and CJK fonts for the browser tests"
+  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) || echo "could not install chromium; the browser tests will say so"
+fi
+
+if [ -z "${KAFKA_BROKERS:-}" ]; then
+  trap stop_test_brokers EXIT
+  # Fetch and start the shared test broker up front, so the first download is not inside a test's timeout.
+  KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 KAFKA_DATA_DIR="$PWD/.data/test-kafka" bash deploy/kafka/kafka.sh start
+fi
+
 npx jest --ci "$@"

@@ -3,7 +3,8 @@ import { JWT_SECRET, signToken, type Role } from '@app/auth';
 
 /** Demo users of the embedded default, one per role; their tokens are printed at start. */
 export const DEMO_USERS: Array<{ userId: string; displayName: string; roles: Role[]; department: string | null }> = [
-  { userId: 'demo-lead-eco', displayName: '市生态环境局 项目负责人（演示）', roles: ['project-lead'], department: 'city-eco-env-bureau' },
+  // 宁安市 leads seeded plan projects (ZL7-4, DC-02, DC-03) and sample orders, so its lead has work to do.
+  { userId: 'demo-lead-ningan', displayName: '宁安市 项目负责人（演示）', roles: ['project-lead'], department: 'ning-an-city' },
   {
     userId: 'demo-supervision',
     displayName: '督察整改办 工作人员（演示）',

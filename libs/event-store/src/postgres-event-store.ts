@@ -62,16 +62,13 @@ const COLUMNS = `position, stream_id, version, event_id, type, schema_version, d
  * passed over; when it commits, its events are read in their turn. Same idea as Marten/Emmett, but
  * the cursor is the pair, not the bare position, because xid order and position order can disagree.
  */
+/* The cursor's tx_id comes from a scalar subquery (an InitPlan), so the row comparison is an index
+ * range condition on (tx_id, position): each page costs the rows it returns, not the log's size. */
 const READ_ALL_SQL = `
-WITH cursor AS (
-  SELECT tx_id, position FROM event_store.events WHERE position = $1::bigint
-  UNION ALL SELECT '0'::xid8, 0::bigint WHERE $1::bigint = 0
-)
-SELECT ${COLUMNS.split(', ')
-  .map((c) => `e.${c}`)
-  .join(', ')}
-FROM event_store.events e, cursor c
-WHERE (e.tx_id, e.position) > (c.tx_id, c.position)
+SELECT ${COLUMNS}
+FROM event_store.events e
+WHERE (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events c WHERE c.position = $1::bigint), '0'::xid8), $1::bigint)
+  AND ($1::bigint = 0 OR EXISTS (SELECT 1 FROM event_store.events c WHERE c.position = $1::bigint))
   AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
   AND ($3::text[] IS NULL OR e.stream_id LIKE ANY ($3::text[]))
 ORDER BY e.tx_id, e.position

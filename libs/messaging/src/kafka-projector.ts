@@ -1,7 +1,16 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import type { PgClient, PgPool, PostgresEventStore, StoredEvent, SubscriptionHandler } from '@app/event-store';
+import {
+  searchPathSql,
+  type PgClient,
+  type PgPool,
+  type PostgresEventStore,
+  type StoredEvent,
+  type SubscriptionHandler,
+} from '@app/event-store';
 import { fromCloudEvent, topicForCategory } from './cloud-event';
 import { ensureTopics, silentLogger, type MessagingLogger } from './kafka.config';
+
+const WATCHDOG_MS = 20_000;
 
 export interface KafkaProjectorOptions {
   topicPrefix: string;
@@ -46,6 +55,8 @@ export class KafkaProjector {
   private applied = 0;
   private stopped = false;
   private restartTimer: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  private lastActivity = Date.now();
 
   constructor(
     private readonly pool: PgPool,
@@ -79,13 +90,17 @@ export class KafkaProjector {
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 250,
-      retry: { retries: 8, maxRetryTime: 5_000 },
+      // We restart crashed consumers ourselves, with a fresh client: after a broker restart kafkajs's
+      // in-place restart can keep a stale group coordinator and stop consuming without a word.
+      retry: { retries: 8, maxRetryTime: 5_000, restartOnFailure: async () => false },
     });
     consumer.on(consumer.events.CRASH, (e) => {
-      this.logger.warn('consumer crashed', { subscription: this.name, error: String(e.payload.error), restart: e.payload.restart });
-      // kafkajs gives up on errors it deems non-retriable; a projector must not stay down for good.
-      if (!e.payload.restart && this.consumer === consumer) this.restartLater(consumer);
+      this.logger.warn('consumer crashed', { subscription: this.name, error: String(e.payload.error) });
+      if (this.consumer === consumer) this.restartLater(consumer);
     });
+    const alive = () => (this.lastActivity = Date.now());
+    for (const event of [consumer.events.FETCH_START, consumer.events.HEARTBEAT, consumer.events.GROUP_JOIN]) consumer.on(event, alive);
+    this.armWatchdog(consumer);
     this.consumer = consumer;
     try {
       await consumer.connect();
@@ -107,12 +122,31 @@ export class KafkaProjector {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.watchdog) clearInterval(this.watchdog);
     const consumer = this.consumer;
     this.consumer = null;
     await consumer?.disconnect();
   }
 
+  /**
+   * A consumer that neither fetches nor heartbeats for WATCHDOG_MS is wedged (seen after broker
+   * restarts); replace it. Offsets are committed only after the PostgreSQL commit, so nothing is lost.
+   */
+  private armWatchdog(consumer: Consumer): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.lastActivity = Date.now();
+    this.watchdog = setInterval(() => {
+      if (this.consumer !== consumer || this.stopped) return;
+      if (Date.now() - this.lastActivity > WATCHDOG_MS) {
+        this.logger.warn('consumer silent, replacing it', { subscription: this.name, silentMs: Date.now() - this.lastActivity });
+        this.restartLater(consumer, 0);
+      }
+    }, 2_000);
+    this.watchdog.unref();
+  }
+
   private restartLater(crashed: Consumer, delayMs = 1000): void {
+    if (this.watchdog) clearInterval(this.watchdog);
     this.consumer = null;
     this.restartTimer = setTimeout(() => {
       if (this.stopped) return;
@@ -316,6 +350,7 @@ export class KafkaProjector {
     let failure: Error | undefined;
     try {
       await client.query('BEGIN');
+      if (this.handler.schema) await client.query(searchPathSql(this.handler.schema));
       await work(client);
       await client.query('COMMIT');
     } catch (error) {

@@ -1,6 +1,6 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { from, switchMap, type Observable } from 'rxjs';
-import { CheckpointStore, PostgresEventStore, SubscriptionRegistry } from '@app/event-store';
+import { CheckpointStore, PG_POOL, PostgresEventStore, SubscriptionRegistry, type PgPool } from '@app/event-store';
 import { AppConfig, ProblemException } from '@app/platform';
 
 interface Req {
@@ -23,6 +23,7 @@ export class MinPositionInterceptor implements NestInterceptor {
     private readonly checkpoints: CheckpointStore,
     private readonly store: PostgresEventStore,
     private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: PgPool,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -56,10 +57,38 @@ export class MinPositionInterceptor implements NestInterceptor {
   }
 
   private async reached(position: bigint): Promise<boolean> {
+    return this.config.KAFKA_BROKERS ? this.reachedThroughKafka(position) : this.reachedFromLog(position);
+  }
+
+  /** Read models fed from the log keep one checkpoint each, compared in commit order. */
+  private async reachedFromLog(position: bigint): Promise<boolean> {
     for (const handler of this.registry.all()) {
       const checkpoint = await this.checkpoints.get(handler.name);
       if (!(await this.store.hasReached(checkpoint, position))) return false;
     }
     return true;
+  }
+
+  /**
+   * Kafka-fed read models only keep order per stream, so "reached" means: every projector that
+   * receives this event's stream has applied that stream up to the event's version.
+   */
+  private async reachedThroughKafka(position: bigint): Promise<boolean> {
+    const { rows } = await this.pool.query<{ stream_id: string; version: number }>(
+      `SELECT stream_id, version FROM event_store.events WHERE position = $1`,
+      [position.toString()],
+    );
+    const event = rows[0];
+    if (!event) return true;
+    const names = this.registry
+      .all()
+      .filter((h) => !h.categories?.length || h.categories.some((c) => event.stream_id.startsWith(`${c}-`)))
+      .map((h) => h.name);
+    if (names.length === 0) return true;
+    const { rows: marks } = await this.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM messaging.stream_positions WHERE subscription = ANY($1::text[]) AND stream_id = $2 AND version >= $3`,
+      [names, event.stream_id, event.version],
+    );
+    return Number(marks[0].n) === names.length;
   }
 }

@@ -13,7 +13,7 @@ interface DemoUser {
 }
 
 const ROLE_HINTS: Record<string, string> = {
-  'demo-lead-eco': '报送工程进度、确认里程碑、申请调整基线、办理本单位整改任务',
+  'demo-lead-ningan': '报送工程进度、确认里程碑、申请调整基线、办理本单位整改任务',
   'demo-supervision': '下达、交办、验收、销号整改任务，导入导出台账',
   'demo-leader': '查看驾驶舱，批示、督办、约谈、问责，审批基线调整和延期',
   'demo-integrator': '只读查看（对接系统）',
