@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { AppConfig } from '@app/platform';
+import { EscalationScheduler } from '../../../apps/worker/src/scheduler/escalation.scheduler';
 import { LEDGER_COLUMNS } from '../../../apps/api/src/ledger/ledger.layout';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser';
@@ -30,7 +31,12 @@ async function eventually<T>(fn: () => Promise<T | undefined | null | false>, wh
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return page;
@@ -45,7 +51,7 @@ async function signInWithToken(page: Page, token: string): Promise<void> {
 
 /** Picks an option of the antd Select in the open modal/form by its visible label. */
 async function choose(page: Page, fieldLabel: string, optionText: string): Promise<void> {
-  await page.locator('.ant-modal-content .ant-form-item').filter({ hasText: fieldLabel }).locator('.ant-select').click();
+  await page.locator('.ant-modal-container:visible .ant-form-item').filter({ hasText: fieldLabel }).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
 }
 
@@ -57,7 +63,8 @@ async function shot(page: Page, name: string): Promise<void> {
 beforeAll(async () => {
   requireChromium();
   ensureWebBuilt();
-  t = await createTestApp({ SEED_PLAN: 'true', SEED_SAMPLES: 'true' });
+  // The scheduler is driven by hand here, so the cockpit can be watched before and after a tick.
+  t = await createTestApp({ SEED_PLAN: 'true', SEED_SAMPLES: 'true', SCHEDULER_ENABLED: 'false' });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.getHttpServer().address() as { port: number };
   base = `http://127.0.0.1:${address.port}`;
@@ -87,10 +94,14 @@ describe('web UI in Chromium', () => {
   it('a project lead reports progress and achieves a milestone with evidence', async () => {
     const department = 'ning-an-city';
     const lead = await t.token('project-lead', department, 'lead-ningan');
-    const list = await api<{ items: Array<{ id: string; code: string; status: string; milestones: Array<{ milestoneId: string; name: string; achievedOn: string | null }> }> }>(
-      lead,
-      `/api/v1/key-projects?department=${department}&pageSize=100`,
-    );
+    const list = await api<{
+      items: Array<{
+        id: string;
+        code: string;
+        status: string;
+        milestones: Array<{ milestoneId: string; name: string; achievedOn: string | null }>;
+      }>;
+    }>(lead, `/api/v1/key-projects?department=${department}&pageSize=100`);
     const project = list.items.find((p) => p.milestones.some((m) => !m.achievedOn) && ['PLANNED', 'IN_PROGRESS'].includes(p.status));
     expect(project).toBeDefined();
     const milestone = project!.milestones.find((m) => !m.achievedOn)!;
@@ -105,16 +116,16 @@ describe('web UI in Chromium', () => {
 
     if (project!.status === 'PLANNED') {
       await page.getByRole('button', { name: '确认开工' }).click();
-      await page.locator('.ant-modal-content').getByRole('button', { name: '提交' }).click();
+      await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
       await page.getByText('实施中').first().waitFor();
     }
 
     // 报送进度
     await page.getByRole('button', { name: '报送进度' }).click();
     await choose(page, '推进中的里程碑', milestone.milestoneId);
-    await page.locator('.ant-modal-content').getByLabel('该里程碑完成百分比').fill('60');
-    await page.locator('.ant-modal-content').getByLabel('进展情况').fill('浏览器测试：主体工程完成六成，设备已进场。');
-    await page.locator('.ant-modal-content').getByRole('button', { name: '提交' }).click();
+    await page.locator('.ant-modal-container:visible').getByLabel('该里程碑完成百分比').fill('60');
+    await page.locator('.ant-modal-container:visible').getByLabel('进展情况').fill('浏览器测试：主体工程完成六成，设备已进场。');
+    await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
     await page.getByText('报送进度：已提交').waitFor();
     await page.getByRole('tab', { name: /进度报告/ }).click();
     await page.getByTestId('progress-reports').getByText('浏览器测试：主体工程完成六成').waitFor();
@@ -122,12 +133,15 @@ describe('web UI in Chromium', () => {
     // 确认里程碑完成，附佐证材料
     await page.getByRole('button', { name: '确认里程碑完成' }).click();
     await choose(page, '里程碑', milestone.milestoneId);
-    await page.locator('.ant-modal-content').getByLabel('佐证材料名称').fill('浏览器测试竣工验收单');
-    await page.locator('.ant-modal-content').getByLabel('文号或链接').fill('宁环发〔2025〕8号');
-    await page.locator('.ant-modal-content').getByRole('button', { name: '提交' }).click();
+    await page.locator('.ant-modal-container:visible').getByLabel('佐证材料名称').fill('浏览器测试竣工验收单');
+    await page.locator('.ant-modal-container:visible').getByLabel('文号或链接').fill('宁环发〔2025〕8号');
+    await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
     await page.getByText('确认里程碑完成：已提交').waitFor();
     await page.getByRole('tab', { name: '里程碑时间轴' }).click();
-    const row = page.getByTestId('milestone-table').locator('tr').filter({ hasText: milestone.name.slice(0, 10) });
+    const row = page
+      .getByTestId('milestone-table')
+      .locator('tr')
+      .filter({ hasText: milestone.name.slice(0, 10) });
     await row.locator('.ant-tag-success').waitFor();
     await expect(row.getByText('浏览器测试竣工验收单').count()).resolves.toBe(1);
     await shot(page, '03-project-detail');
@@ -135,13 +149,18 @@ describe('web UI in Chromium', () => {
     // The audit trail names who did it; the state as of yesterday has no achievement yet.
     await page.getByRole('tab', { name: '历史记录' }).click();
     await page.getByTestId('audit-trail').getByText('确认里程碑完成').waitFor();
-    await expect(page.getByTestId('audit-trail').getByText(/测试用户 project-lead/).count()).resolves.toBeGreaterThan(0);
+    await expect(
+      page
+        .getByTestId('audit-trail')
+        .getByText(/测试用户 project-lead/)
+        .count(),
+    ).resolves.toBeGreaterThan(0);
     await shot(page, '04-project-history');
 
-    const detail = await api<{ milestones: Array<{ milestoneId: string; achievedOn: string | null; evidence: unknown[] }>; progressReports: unknown[] }>(
-      lead,
-      `/api/v1/key-projects/${project!.id}`,
-    );
+    const detail = await api<{
+      milestones: Array<{ milestoneId: string; achievedOn: string | null; evidence: unknown[] }>;
+      progressReports: unknown[];
+    }>(lead, `/api/v1/key-projects/${project!.id}`);
     expect(detail.milestones.find((m) => m.milestoneId === milestone.milestoneId)).toMatchObject({ achievedOn: expect.any(String) });
     expect(detail.progressReports.length).toBeGreaterThan(0);
     await page.context().close();
@@ -150,71 +169,50 @@ describe('web UI in Chromium', () => {
   it('a leadership member (demo picker) sees a new overdue escalation appear without reloading and issues an instruction', async () => {
     // The demo-user picker is for the embedded default; this app runs on DATABASE_URL, so turn it on here.
     Object.defineProperty(t.app.get(AppConfig), 'embedded', { get: () => true, configurable: true });
-    const orders = await api<{ items: Array<{ id: string; code: string; finding: string; leadDepartment: string; currentDeadline: string }> }>(
-      await t.token('leadership'),
-      '/api/v1/ledger/orders?timeliness=OVERDUE',
-    );
-    const order = orders.items[0];
-    expect(order).toBeDefined();
-
-    // The escalation engine is built in parallel; the browser gets its HTTP contract from this stub so
-    // the cockpit is tested on its own: empty first, then one overdue escalation appears.
-    const escalation = {
-      id: '6f1d8a52-2b1e-4a53-9d3c-0c6f5f2b7e11',
-      level: 2,
-      levelLabel: '红色预警（已逾期）',
-      status: 'OPEN',
-      subjectType: 'RECTIFICATION_ORDER',
-      subjectId: order.id,
-      subjectCode: order.code,
-      subjectName: order.finding,
-      itemKind: 'ORDER_DEADLINE',
-      department: order.leadDepartment,
-      responsiblePerson: null,
-      dueDate: order.currentDeadline,
-      daysOverdue: 12,
-      raisedAt: new Date().toISOString(),
-      resolvedAt: null,
-      resolution: null,
-      actions: [] as Array<{ type: string; actor: string; at: string; text: string }>,
+    const leader = await t.token('leadership');
+    type Queue = {
+      items: Array<{ id: string; subjectCode: string; subjectId: string; level: number; actions: Array<{ type: string; text?: string }> }>;
     };
-    let raised = false;
-    const posted: Array<{ url: string; body: unknown }> = [];
-    const page = await newPage();
-    await page.route(/\/api\/v1\/escalations(\?.*)?$/, (route) =>
-      route.fulfill({ json: { items: raised ? [escalation] : [], total: raised ? 1 : 0, page: 1, pageSize: 100 } }),
-    );
-    await page.route(/\/api\/v1\/escalations\/[^/?]+\/[a-z-]+$/, async (route) => {
-      const body = route.request().postDataJSON() as { text?: string };
-      posted.push({ url: route.request().url(), body });
-      escalation.actions.push({ type: 'INSTRUCTED', actor: '领导小组 成员（演示）', at: new Date().toISOString(), text: body.text ?? '' });
-      await route.fulfill({ json: { id: escalation.id, version: 2, position: '1' } });
-    });
+    expect((await api<Queue>(leader, '/api/v1/escalations?status=OPEN')).items).toHaveLength(0);
 
+    const page = await newPage();
     await page.goto(`${base}/`);
     await page.getByTestId('demo-user-demo-leader').click();
     await page.getByTestId('escalation-queue').getByText('暂无待处理的预警').waitFor();
     await page.getByTestId('league-table').locator('tbody tr').first().waitFor();
-    raised = true;
-    // Polling every 10 s: the row appears without a reload.
-    await page.getByTestId('escalation-queue').getByText(order.code).waitFor({ timeout: 25_000 });
+
+    // The real escalation engine's tick, over the seeded sample orders (several are overdue).
+    const scheduler = t.app.get(EscalationScheduler);
+    const top = await eventually(async () => {
+      await scheduler.evaluate();
+      return (await api<Queue>(leader, '/api/v1/escalations?status=OPEN')).items[0];
+    }, 'escalations raised by the scheduler');
+    // Polling every 10 s: the row appears without a reload, with a notification.
+    const row = page.getByTestId('escalation-queue').locator('tbody tr', { hasText: top.subjectCode }).first();
+    await row.waitFor({ timeout: 25_000 });
     await page.locator('.ant-notification-notice').filter({ hasText: '新增' }).first().waitFor();
     await shot(page, '01-cockpit');
 
-    await page.getByTestId('escalation-queue').getByRole('button', { name: '批示' }).click();
-    await page.locator('.ant-modal-content').getByLabel('批示内容').fill('请宁安市政府主要负责同志牵头，月底前整改到位，每周报告进展。');
-    await page.locator('.ant-modal-content').getByRole('button', { name: '提交' }).click();
-    await page.getByText(/批示：已提交/).waitFor();
-    expect(posted).toHaveLength(1);
-    expect(posted[0].url).toMatch(new RegExp(`/api/v1/escalations/${escalation.id}/instruct$`));
-    expect(posted[0].body).toEqual({ text: '请宁安市政府主要负责同志牵头，月底前整改到位，每周报告进展。' });
-    await page.getByTestId('escalation-queue').locator('.ant-tag').filter({ hasText: '批示' }).first().waitFor();
+    const text = '请宁安市政府主要负责同志牵头，月底前整改到位，每周报告进展。';
+    await row.getByRole('button', { name: '批示' }).click();
+    await page.locator('.ant-modal-container:visible').getByLabel('批示内容').fill(text);
+    await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
+    await page.getByText(/领导批示：.*已提交/).waitFor();
+    const instructed = await eventually(async () => {
+      const queue = await api<Queue>(leader, `/api/v1/escalations?status=OPEN&subjectId=${top.subjectId}`);
+      return queue.items.find((e) => e.actions.some((a) => a.type === 'LeadershipInstructed' && a.text?.includes(text)));
+    }, 'the instruction recorded on the escalation');
+    expect(instructed.subjectCode).toBe(top.subjectCode);
+    await page.getByTestId('escalation-queue').locator('.ant-tag').filter({ hasText: '批示' }).first().waitFor({ timeout: 25_000 });
     await page.context().close();
   });
 
   it('exports exactly the filtered ledger rows as a spreadsheet', async () => {
     const office = await t.token('supervision-office', 'supervision-office');
-    const expected = await api<{ items: Array<{ code: string }>; total: number }>(office, '/api/v1/ledger/orders?source=CENTRAL_INSPECTION&pageSize=100');
+    const expected = await api<{ items: Array<{ code: string }>; total: number }>(
+      office,
+      '/api/v1/ledger/orders?source=CENTRAL_INSPECTION&pageSize=100',
+    );
     const all = await api<{ total: number }>(office, '/api/v1/ledger/orders');
     expect(expected.total).toBeGreaterThan(0);
     expect(expected.total).toBeLessThan(all.total);
@@ -223,8 +221,14 @@ describe('web UI in Chromium', () => {
     await signInWithToken(page, office);
     await page.getByText('整改台账', { exact: true }).first().click();
     await page.getByTestId('filter-source').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^中央生态环境保护督察$/ }).click();
-    await page.getByTestId('ledger-total').filter({ hasText: `共 ${expected.total} 条` }).waitFor();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^中央生态环境保护督察$/ })
+      .click();
+    await page
+      .getByTestId('ledger-total')
+      .filter({ hasText: `共 ${expected.total} 条` })
+      .waitFor();
     await shot(page, '05-orders-ledger');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);

@@ -1,10 +1,34 @@
 import { AlertOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Col, Empty, Popconfirm, Progress, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Popconfirm,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, getOptional, post, query, type Page } from '../api';
-import { deadlineKindItemLabels, escalationLevelColors, escalationLevelLabels, hasRole, timelinessColors, timelinessLabels } from '../domain';
+import {
+  deadlineKindItemLabels,
+  escalationLevelColors,
+  escalationLevelLabels,
+  hasRole,
+  timelinessColors,
+  timelinessLabels,
+} from '../domain';
 import { addDays, fmtDate, fmtDateTime, pct, todayShanghai } from '../format';
 import { useSession } from '../session';
 import { CommandButton, useShowError } from '../ui';
@@ -59,17 +83,13 @@ interface Overview {
 }
 
 const POLL_MS = 10_000;
+/** The escalation engine's action event types (libs/domain/src/escalation/escalation.events.ts). */
 const actionLabels: Record<string, string> = {
-  ACKNOWLEDGED: '已阅',
-  ACKNOWLEDGE: '已阅',
-  INSTRUCTED: '批示',
-  INSTRUCTION: '批示',
-  SUPERVISION_NOTICE: '督办单',
-  SUPERVISION_NOTICE_ISSUED: '督办单',
-  SUMMONED: '约谈',
-  SUMMON: '约谈',
-  REFERRED_FOR_ACCOUNTABILITY: '问责',
-  ACCOUNTABILITY: '问责',
+  EscalationAcknowledged: '已阅',
+  LeadershipInstructed: '批示',
+  SupervisionNoticeIssued: '督办单',
+  SummonsIssued: '约谈',
+  AccountabilityReferred: '问责',
 };
 
 export const subjectLink = (type: string, id: string) => (type === 'KEY_PROJECT' ? `/projects/${id}` : `/orders/${id}`);
@@ -170,7 +190,13 @@ export function Cockpit() {
       data: months.map((m) => byDept[d]?.[m] ?? 0),
     }));
     if (rest.length) {
-      series.push({ name: '其他单位', type: 'bar', stack: 'overdue', emphasis: { focus: 'series' }, data: months.map((m) => rest.reduce((a, d) => a + (byDept[d]?.[m] ?? 0), 0)) });
+      series.push({
+        name: '其他单位',
+        type: 'bar',
+        stack: 'overdue',
+        emphasis: { focus: 'series' },
+        data: months.map((m) => rest.reduce((a, d) => a + (byDept[d]?.[m] ?? 0), 0)),
+      });
     }
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -191,11 +217,7 @@ export function Cockpit() {
           title="确认已阅此预警？"
           okText="确认"
           cancelText="取消"
-          onConfirm={() =>
-            post(`${path}/acknowledge`, {})
-              .then(done)
-              .catch(showError)
-          }
+          onConfirm={() => post(`${path}/acknowledge`, {}).then(done).catch(showError)}
         >
           <Button size="small">已阅</Button>
         </Popconfirm>
@@ -204,7 +226,15 @@ export function Cockpit() {
           title={`领导批示：${e.subjectCode}`}
           path={`${path}/instruct`}
           button={{ size: 'small', type: 'primary' }}
-          fields={[{ name: 'text', label: '批示内容', type: 'textarea', required: true, placeholder: '如：请市生态环境局牵头，务必于月底前整改到位，按周报告进展。' }]}
+          fields={[
+            {
+              name: 'text',
+              label: '批示内容',
+              type: 'textarea',
+              required: true,
+              placeholder: '如：请市生态环境局牵头，务必于月底前整改到位，按周报告进展。',
+            },
+          ]}
           onDone={done}
         />
         <CommandButton
@@ -248,7 +278,12 @@ export function Cockpit() {
       <Row gutter={16}>
         {[4, 3, 2, 1, 0].map((l) => (
           <Col xs={12} md={8} lg={4} key={l}>
-            <Card size="small" hoverable onClick={() => setLevel(String(l))} style={{ borderTop: `4px solid ${{ 0: '#1677ff', 1: '#faad14', 2: '#f5222d', 3: '#d4380d', 4: '#c41d7f' }[l]}` }}>
+            <Card
+              size="small"
+              hoverable
+              onClick={() => setLevel(String(l))}
+              style={{ borderTop: `4px solid ${{ 0: '#1677ff', 1: '#faad14', 2: '#f5222d', 3: '#d4380d', 4: '#c41d7f' }[l]}` }}
+            >
               <Statistic title={escalationLevelLabels[l]} value={escalations ? counts[l] : '—'} suffix="件" />
             </Card>
           </Col>
@@ -280,7 +315,9 @@ export function Cockpit() {
         }
         data-testid="escalation-queue"
       >
-        {pollError && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`预警数据暂时无法获取：${pollError}（将自动重试）`} />}
+        {pollError && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`预警数据暂时无法获取：${pollError}（将自动重试）`} />
+        )}
         {escalations === null ? (
           <Empty description="预警督办功能即将上线：逾期事项将在此按级别列出，无需刷新页面。目前可在下方查看单位排名、临期事项和逾期统计。" />
         ) : (
@@ -314,7 +351,12 @@ export function Cockpit() {
                 ),
               }}
               columns={[
-                { title: '级别', dataIndex: 'level', width: 110, render: (l: number, e) => <Tag color={escalationLevelColors[l]}>{e.levelLabel ?? escalationLevelLabels[l]}</Tag> },
+                {
+                  title: '级别',
+                  dataIndex: 'level',
+                  width: 110,
+                  render: (l: number, e) => <Tag color={escalationLevelColors[l]}>{e.levelLabel ?? escalationLevelLabels[l]}</Tag>,
+                },
                 {
                   title: '事项',
                   render: (_, e) => (
@@ -325,11 +367,21 @@ export function Cockpit() {
                 },
                 { title: '责任单位', dataIndex: 'department', width: 170, render: (d: string) => deptName(d) },
                 { title: '时限', dataIndex: 'dueDate', width: 130, render: fmtDate },
-                { title: '逾期', dataIndex: 'daysOverdue', width: 90, render: (d: number) => (d > 0 ? <Typography.Text type="danger">{d} 天</Typography.Text> : '未逾期') },
+                {
+                  title: '逾期',
+                  dataIndex: 'daysOverdue',
+                  width: 90,
+                  render: (d: number) => (d > 0 ? <Typography.Text type="danger">{d} 天</Typography.Text> : '未逾期'),
+                },
                 {
                   title: '已办',
                   width: 140,
-                  render: (_, e) => (e.actions?.length ? e.actions.map((a, i) => <Tag key={i}>{actionLabels[a.type] ?? a.type}</Tag>) : <Typography.Text type="secondary">待处理</Typography.Text>),
+                  render: (_, e) =>
+                    e.actions?.length ? (
+                      e.actions.map((a, i) => <Tag key={i}>{actionLabels[a.type] ?? a.type}</Tag>)
+                    ) : (
+                      <Typography.Text type="secondary">待处理</Typography.Text>
+                    ),
                 },
                 ...(isLeader ? [{ title: '领导处理', width: 330, render: (_: unknown, e: Escalation) => escalationActions(e) }] : []),
               ]}
@@ -349,23 +401,56 @@ export function Cockpit() {
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               columns={[
                 { title: '序号', width: 60, render: (_, __, i) => i + 1 },
-                { title: '责任单位', dataIndex: 'nameZh' },
+                { title: '责任单位', dataIndex: 'nameZh', width: 190 },
                 { title: '在办', dataIndex: 'open', width: 70, sorter: (a, b) => a.open - b.open },
-                { title: '逾期', dataIndex: 'overdue', width: 70, sorter: (a, b) => a.overdue - b.overdue, render: (n: number) => (n ? <Typography.Text type="danger" strong>{n}</Typography.Text> : 0) },
+                {
+                  title: '逾期',
+                  dataIndex: 'overdue',
+                  width: 70,
+                  sorter: (a, b) => a.overdue - b.overdue,
+                  render: (n: number) =>
+                    n ? (
+                      <Typography.Text type="danger" strong>
+                        {n}
+                      </Typography.Text>
+                    ) : (
+                      0
+                    ),
+                },
                 { title: '已销号', dataIndex: 'closed', width: 80 },
                 {
                   title: '按期率（原时限）',
                   dataIndex: 'onTimeRateOriginal',
                   width: 150,
                   sorter: (a, b) => (a.onTimeRateOriginal ?? -1) - (b.onTimeRateOriginal ?? -1),
-                  render: (r: number | null) => (r === null ? '—' : <Progress percent={Math.round(r * 100)} size="small" status={r < 0.8 ? 'exception' : 'normal'} format={() => pct(r)} />),
+                  render: (r: number | null) =>
+                    r === null ? (
+                      '—'
+                    ) : (
+                      <Progress
+                        percent={Math.round(r * 100)}
+                        size="small"
+                        status={r < 0.8 ? 'exception' : 'normal'}
+                        format={() => pct(r)}
+                      />
+                    ),
                 },
                 {
                   title: '按期率（现行时限）',
                   dataIndex: 'onTimeRateCurrent',
                   width: 150,
                   sorter: (a, b) => (a.onTimeRateCurrent ?? -1) - (b.onTimeRateCurrent ?? -1),
-                  render: (r: number | null) => (r === null ? '—' : <Progress percent={Math.round(r * 100)} size="small" status={r < 0.8 ? 'exception' : 'normal'} format={() => pct(r)} />),
+                  render: (r: number | null) =>
+                    r === null ? (
+                      '—'
+                    ) : (
+                      <Progress
+                        percent={Math.round(r * 100)}
+                        size="small"
+                        status={r < 0.8 ? 'exception' : 'normal'}
+                        format={() => pct(r)}
+                      />
+                    ),
                 },
                 { title: '平均逾期天数', dataIndex: 'avgDaysOverdue', width: 110 },
               ]}
@@ -393,7 +478,12 @@ export function Cockpit() {
                   ),
                 },
                 { title: '单位', dataIndex: 'department', width: 140, render: (x: string) => deptName(x) },
-                { title: '', dataIndex: 'timeliness', width: 80, render: (t: string) => <Tag color={timelinessColors[t]}>{timelinessLabels[t] ?? t}</Tag> },
+                {
+                  title: '',
+                  dataIndex: 'timeliness',
+                  width: 80,
+                  render: (t: string) => <Tag color={timelinessColors[t]}>{timelinessLabels[t] ?? t}</Tag>,
+                },
               ]}
             />
           </Card>
