@@ -34,10 +34,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     (request.raw as { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ worker: options.worker, imports: options.imports }), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ worker: options.worker, imports: options.imports }),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(options.quiet ? false : app.get(Logger));
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
