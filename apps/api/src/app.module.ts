@@ -8,6 +8,7 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -32,7 +33,7 @@ export class AppModule {
         AuthModule,
         CqrsModule.forRoot(),
         TerminusModule,
-        ...(worker ? [WorkerModule] : []),
+        ...(worker ? [WorkerModule.register()] : []),
         ApiSharedModule,
         ...(options.imports ?? []),
         KeyProjectsModule,
@@ -41,6 +42,7 @@ export class AppModule {
         EscalationsModule,
         DeadlinesModule,
         DepartmentsModule,
+        EventsModule,
         // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
         WebModule,
       ],

@@ -84,7 +84,12 @@ export function HistoryPanel(props: { basePath: string; renderState: (state: Rec
           ) : (
             <Timeline
               items={[...items].reverse().map((e) => ({
-                color: e.type.includes('Reject') || e.type.includes('Fail') ? 'red' : e.type.includes('Achieved') || e.type.includes('Closed') ? 'green' : 'blue',
+                color:
+                  e.type.includes('Reject') || e.type.includes('Fail')
+                    ? 'red'
+                    : e.type.includes('Achieved') || e.type.includes('Closed')
+                      ? 'green'
+                      : 'blue',
                 children: (
                   <div>
                     <Space wrap>
@@ -93,7 +98,8 @@ export function HistoryPanel(props: { basePath: string; renderState: (state: Rec
                     </Space>
                     <div>
                       <Typography.Text type="secondary">
-                        {fmtDateTime(e.recordedAt)} · {e.actor ? `${e.actor.displayName}（${e.actor.roles.map((r) => roleLabels[r] ?? r).join('、')}）` : '系统'}
+                        {fmtDateTime(e.recordedAt)} ·{' '}
+                        {e.actor ? `${e.actor.displayName}（${e.actor.roles.map((r) => roleLabels[r] ?? r).join('、')}）` : '系统'}
                       </Typography.Text>
                     </div>
                     {summary(e.data) && <div style={{ color: '#555' }}>{summary(e.data)}</div>}
@@ -108,7 +114,15 @@ export function HistoryPanel(props: { basePath: string; renderState: (state: Rec
         <Card
           title="查看某日状态"
           size="small"
-          extra={<DatePicker placeholder="选择日期" value={asOf} onChange={setAsOf} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="as-of" />}
+          extra={
+            <DatePicker
+              placeholder="选择日期"
+              value={asOf}
+              onChange={setAsOf}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              data-testid="as-of"
+            />
+          }
         >
           {!asOf ? (
             <Typography.Text type="secondary">选择一个日期，查看当日 24 时（北京时间）的状态。</Typography.Text>
@@ -118,7 +132,12 @@ export function HistoryPanel(props: { basePath: string; renderState: (state: Rec
             <Spin />
           ) : (
             <div data-testid="as-of-state">
-              <Alert type="success" showIcon style={{ marginBottom: 12 }} message={`${asOf.format('YYYY年M月D日')} 结束时的状态（第 ${String(snapshot.version)} 版）`} />
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message={`${asOf.format('YYYY年M月D日')} 结束时的状态（第 ${String(snapshot.version)} 版）`}
+              />
               {props.renderState(snapshot)}
             </div>
           )}

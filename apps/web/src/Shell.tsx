@@ -20,11 +20,12 @@ export function Shell() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-          牡丹江市“十四五”生态环境保护 · 重点工程与督察整改
+          牡丹江生态环保 · 重点工程与督察整改
         </Typography.Title>
         <Menu
           theme="dark"
           mode="horizontal"
+          disabledOverflow
           selectedKeys={[section]}
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
           onClick={(e) => navigate(e.key)}

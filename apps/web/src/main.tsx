@@ -12,7 +12,11 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f6f4a', fontSize: 15, borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1f6f4a', fontSize: 15, borderRadius: 6 } }}
+    >
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

@@ -80,7 +80,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       departments,
       deptName(id) {
         if (!id) return '—';
-        return departments.find((d) => d.id === id)?.nameZh ?? (id === 'unassigned' ? '尚未交办' : id);
+        return (
+          departments.find((d) => d.id === id)?.nameZh ??
+          ({ unassigned: '尚未交办', 'supervision-office': '督察整改办' } as Record<string, string>)[id] ??
+          id
+        );
       },
     }),
     [user, token, departments],

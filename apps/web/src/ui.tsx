@@ -70,7 +70,11 @@ export function CommandButton(props: {
       props.onDone(result);
     } catch (e) {
       if (e instanceof ApiError && e.status === 400 && e.errors.length) {
-        form.setFields(e.errors.map((fe) => ({ name: fe.field.split('.')[0], errors: [fe.messages[0]] })).filter((f) => props.fields.some((x) => x.name === f.name)));
+        form.setFields(
+          e.errors
+            .map((fe) => ({ name: fe.field.split('.')[0], errors: [fe.messages[0]] }))
+            .filter((f) => props.fields.some((x) => x.name === f.name)),
+        );
       }
       showError(e);
     } finally {

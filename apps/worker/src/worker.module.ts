@@ -1,16 +1,23 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { EscalationScheduler } from './scheduler/escalation.scheduler';
 
 /**
  * The background half: projections from the log (and, with Kafka configured, the relay and the
  * consumer groups), the deadline scheduler. Imported into the API process by default (RUN_WORKER).
+ * Global so the API's CommandExecutor can poke the runners right after an append.
  */
-// Global so the API's CommandExecutor can poke the runners right after an append.
 @Global()
-@Module({
-  imports: [MessagingModule.forRoot()],
-  providers: [EscalationScheduler],
-  exports: [MessagingModule, EscalationScheduler],
-})
-export class WorkerModule {}
+@Module({})
+export class WorkerModule {
+  /** Reads the configuration when the app is assembled (Kafka or straight from the log), not at import. */
+  static register(): DynamicModule {
+    const messaging = MessagingModule.forRoot();
+    return {
+      module: WorkerModule,
+      imports: [messaging],
+      providers: [EscalationScheduler],
+      exports: [messaging, EscalationScheduler],
+    };
+  }
+}

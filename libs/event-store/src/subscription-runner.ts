@@ -9,6 +9,13 @@ export interface SubscriptionHandler {
   readonly name: string;
   /** Stream categories to receive (e.g. ['rectification-order']); all when absent. */
   readonly categories?: string[];
+  /**
+   * Schema of the tables the handler writes with unqualified names (e.g. `read_models`): runners set
+   * `search_path` to it in their transaction, so a rebuild can point the same SQL at a shadow schema.
+   */
+  readonly schema?: string;
+  /** The tables (in `schema`) this handler alone owns: what `npm run projections:rebuild` rebuilds. */
+  readonly tables?: string[];
   handle(events: StoredEvent[], tx: PgClient): Promise<void>;
 }
 
@@ -24,7 +31,14 @@ export interface SubscriptionRunnerOptions {
   idleDelayMs?: number;
   /** Failures of one event before it is parked in event_store.dead_letters and skipped. */
   maxAttempts?: number;
+  /** Overrides the handler's `schema` (its unqualified table names resolve here), e.g. a rebuild's shadow schema. */
+  schema?: string;
   logger?: RunnerLogger;
+}
+
+/** `SET LOCAL search_path` for a handler's transaction: its schema first, then public. */
+export function searchPathSql(schema: string): string {
+  return `SET LOCAL search_path TO "${schema.replace(/"/g, '""')}", public`;
 }
 
 const silent: RunnerLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -46,6 +60,7 @@ export class SubscriptionRunner {
   private readonly maxAttempts: number;
   private readonly logger: RunnerLogger;
   private readonly categoryFilter: RegExp | null;
+  private readonly schema: string | undefined;
 
   constructor(
     private readonly pool: PgPool,
@@ -58,6 +73,7 @@ export class SubscriptionRunner {
     this.idleDelayMs = options.idleDelayMs ?? 200;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = options.logger ?? silent;
+    this.schema = options.schema ?? handler.schema;
     const categories = handler.categories?.map((c) => c.replace(/[^a-z0-9-]/g, ''));
     this.categoryFilter = categories?.length ? new RegExp(`^(?:${categories.join('|')})-`) : null;
   }
@@ -189,6 +205,7 @@ export class SubscriptionRunner {
     let failure: Error | undefined;
     try {
       await client.query('BEGIN');
+      if (this.schema) await client.query(searchPathSql(this.schema));
       await work(client);
       await client.query('COMMIT');
     } catch (error) {

@@ -6,6 +6,7 @@ export * from './lease';
 export * from './relay';
 export * from './kafka-projector';
 export * from './messaging.module';
+export * from './asyncapi';
 export { CreateMessaging1764400000000 };
 
 /** Append after the event store's migrations. */

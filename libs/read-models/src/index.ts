@@ -3,3 +3,4 @@ export * from './rectification-orders';
 export * from './deadlines';
 export * from './escalations';
 export * from './departments';
+export * from './rebuild';

@@ -6,7 +6,11 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const SHEET_NAME = '整改台账';
 
 /** The ledger as a real .xlsx: a header row in LEDGER_COLUMNS order, one row per order, frozen header. */
-export async function ledgerWorkbook(rows: Array<{ id: string; state: RectificationOrderState }>, today: string, caption: string): Promise<Buffer> {
+export async function ledgerWorkbook(
+  rows: Array<{ id: string; state: RectificationOrderState }>,
+  today: string,
+  caption: string,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '牡丹江市生态环境保护督察整改工作平台';
   workbook.created = new Date();
@@ -37,7 +41,9 @@ export async function ledgerWorkbook(rows: Array<{ id: string; state: Rectificat
 export type CellText = string;
 
 /** Reads the first sheet into header names and data rows (1-based sheet row numbers kept). */
-export async function readSheet(buffer: Buffer): Promise<{ headers: string[]; rows: Array<{ row: number; cells: Record<string, unknown> }> }> {
+export async function readSheet(
+  buffer: Buffer,
+): Promise<{ headers: string[]; rows: Array<{ row: number; cells: Record<string, unknown> }> }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
@@ -67,7 +73,11 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const v = value as { richText?: Array<{ text: string }>; text?: string; result?: unknown; hyperlink?: string };
-    if (Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('').trim();
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if (typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result);
     return '';

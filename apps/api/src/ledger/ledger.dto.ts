@@ -9,7 +9,8 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 /** The ledger's filters: those of GET /rectification-orders plus timeliness (及时性). */
 export class LedgerQueryDto extends ListOrdersQueryDto {
   @ApiPropertyOptional({
-    description: '及时性：ON_TRACK 正常推进 / DUE_SOON 临期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持',
+    description:
+      '及时性：ON_TRACK 正常推进 / DUE_SOON 临期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持',
     enum: LEDGER_TIMELINESS,
   })
   @IsOptional()

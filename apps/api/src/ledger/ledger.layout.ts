@@ -71,7 +71,10 @@ export const LEDGER_COLUMNS = [
 
 export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]['key'];
 
-export function ledgerTimeliness(s: Pick<RectificationOrderState, 'status' | 'currentDeadline' | 'closedOn'>, today: string): LedgerTimeliness {
+export function ledgerTimeliness(
+  s: Pick<RectificationOrderState, 'status' | 'currentDeadline' | 'closedOn'>,
+  today: string,
+): LedgerTimeliness {
   if (s.status === 'CLOSED') {
     if (!s.currentDeadline || !s.closedOn) return 'DONE_ON_TIME';
     return s.closedOn <= s.currentDeadline ? 'DONE_ON_TIME' : 'DONE_LATE';

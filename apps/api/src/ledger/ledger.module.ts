@@ -14,11 +14,15 @@ export class LedgerModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance();
+    // A worker process (createApplicationContext) has no HTTP server to teach .xlsx bodies to.
+    const fastify = this.adapterHost.httpAdapter?.getInstance();
+    if (!fastify) return;
     for (const type of [XLSX_MIME, 'application/octet-stream']) {
       if (fastify.hasContentTypeParser(type)) continue;
-      fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_req: unknown, body: Buffer, done: (err: Error | null, body?: Buffer) => void) =>
-        done(null, body),
+      fastify.addContentTypeParser(
+        type,
+        { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES },
+        (_req: unknown, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => done(null, body),
       );
     }
   }

@@ -78,7 +78,13 @@ export class LedgerService {
     );
     const today = this.today();
     return rows
-      .map((r) => ({ id: r.id, state: r.state, isSample: r.is_sample, updatedAt: r.updated_at, timeliness: ledgerTimeliness(r.state, today) }))
+      .map((r) => ({
+        id: r.id,
+        state: r.state,
+        isSample: r.is_sample,
+        updatedAt: r.updated_at,
+        timeliness: ledgerTimeliness(r.state, today),
+      }))
       .filter((r) => !filter.timeliness || r.timeliness === filter.timeliness);
   }
 
@@ -109,7 +115,9 @@ export class LedgerService {
 
   async existingCodes(codes: string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();
-    const { rows } = await this.pool.query<{ code: string }>(`SELECT code FROM read_models.rectification_orders WHERE code = ANY ($1)`, [codes]);
+    const { rows } = await this.pool.query<{ code: string }>(`SELECT code FROM read_models.rectification_orders WHERE code = ANY ($1)`, [
+      codes,
+    ]);
     return new Set(rows.map((r) => r.code));
   }
 
@@ -123,10 +131,25 @@ export class LedgerService {
     const today = this.today();
     const horizon = addDays(today, 30);
     const all = await this.rows({});
-    const byDept = new Map<string, { open: number; overdue: number; closed: number; onTimeOriginal: number; onTimeCurrent: number; closedWithDeadline: number; daysOverdue: number }>();
+    const byDept = new Map<
+      string,
+      {
+        open: number;
+        overdue: number;
+        closed: number;
+        onTimeOriginal: number;
+        onTimeCurrent: number;
+        closedWithDeadline: number;
+        daysOverdue: number;
+      }
+    >();
     const dept = (id: string) => {
       let d = byDept.get(id);
-      if (!d) byDept.set(id, (d = { open: 0, overdue: 0, closed: 0, onTimeOriginal: 0, onTimeCurrent: 0, closedWithDeadline: 0, daysOverdue: 0 }));
+      if (!d)
+        byDept.set(
+          id,
+          (d = { open: 0, overdue: 0, closed: 0, onTimeOriginal: 0, onTimeCurrent: 0, closedWithDeadline: 0, daysOverdue: 0 }),
+        );
       return d;
     };
     const overdueByMonth: Record<string, Record<string, number>> = {};
@@ -152,23 +175,68 @@ export class LedgerService {
         const month = s.currentDeadline.slice(0, 7);
         (overdueByMonth[lead] ??= {})[month] = (overdueByMonth[lead][month] ?? 0) + 1;
       }
-      const subject = { subjectType: 'RECTIFICATION_ORDER', subjectId: id, subjectCode: s.code, subjectName: s.finding, department: s.leadDepartment };
+      const subject = {
+        subjectType: 'RECTIFICATION_ORDER',
+        subjectId: id,
+        subjectCode: s.code,
+        subjectName: s.finding,
+        department: s.leadDepartment,
+      };
       if (s.status !== 'CLOSED' && s.currentDeadline && s.currentDeadline <= horizon) {
-        deadlines.push({ ...subject, kind: 'ORDER_DEADLINE', dueDate: s.currentDeadline, originalDueDate: s.originalDeadline, timeliness: s.currentDeadline < today ? 'OVERDUE' : 'DUE_SOON', doneOn: null });
+        deadlines.push({
+          ...subject,
+          kind: 'ORDER_DEADLINE',
+          dueDate: s.currentDeadline,
+          originalDueDate: s.originalDeadline,
+          timeliness: s.currentDeadline < today ? 'OVERDUE' : 'DUE_SOON',
+          doneOn: null,
+        });
       }
       for (const m of s.measures) {
         if (m.status === 'OPEN' && m.dueDate >= today && m.dueDate <= horizon) {
-          deadlines.push({ ...subject, subjectName: `${s.code}：${m.description}`, kind: 'MEASURE', dueDate: m.dueDate, originalDueDate: m.dueDate, timeliness: 'DUE_SOON', doneOn: null });
+          deadlines.push({
+            ...subject,
+            subjectName: `${s.code}：${m.description}`,
+            kind: 'MEASURE',
+            dueDate: m.dueDate,
+            originalDueDate: m.dueDate,
+            timeliness: 'DUE_SOON',
+            doneOn: null,
+          });
         }
       }
     }
-    const { rows: projects } = await this.pool.query<{ id: string; code: string; name: string; lead_department: string | null; status: string; milestones: Array<{ milestoneId: string; name: string; baselineDate: string | null; originalBaselineDate: string | null; achievedOn: string | null }> }>(
+    const { rows: projects } = await this.pool.query<{
+      id: string;
+      code: string;
+      name: string;
+      lead_department: string | null;
+      status: string;
+      milestones: Array<{
+        milestoneId: string;
+        name: string;
+        baselineDate: string | null;
+        originalBaselineDate: string | null;
+        achievedOn: string | null;
+      }>;
+    }>(
       `SELECT id, code, name, lead_department, status, milestones FROM read_models.key_projects WHERE status NOT IN ('CANCELLED', 'ACCEPTED', 'COMPLETED')`,
     );
     for (const p of projects) {
       for (const m of p.milestones ?? []) {
         if (!m.achievedOn && m.baselineDate && m.baselineDate >= today && m.baselineDate <= horizon) {
-          deadlines.push({ subjectType: 'KEY_PROJECT', subjectId: p.id, subjectCode: p.code, subjectName: `${p.name}：${m.name}`, department: p.lead_department, kind: 'MILESTONE', dueDate: m.baselineDate, originalDueDate: m.originalBaselineDate, timeliness: 'DUE_SOON', doneOn: null });
+          deadlines.push({
+            subjectType: 'KEY_PROJECT',
+            subjectId: p.id,
+            subjectCode: p.code,
+            subjectName: `${p.name}：${m.name}`,
+            department: p.lead_department,
+            kind: 'MILESTONE',
+            dueDate: m.baselineDate,
+            originalDueDate: m.originalBaselineDate,
+            timeliness: 'DUE_SOON',
+            doneOn: null,
+          });
         }
       }
     }
@@ -188,6 +256,12 @@ export class LedgerService {
       openEscalationsByLevel: null,
     }));
     departments.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.nameZh.localeCompare(b.nameZh, 'zh'));
-    return { today, dueSoonDays: DUE_SOON_DAYS, departments, overdueByMonth, deadlines: { items: deadlines, total: deadlines.length, from: today, to: horizon } };
+    return {
+      today,
+      dueSoonDays: DUE_SOON_DAYS,
+      departments,
+      overdueByMonth,
+      deadlines: { items: deadlines, total: deadlines.length, from: today, to: horizon },
+    };
   }
 }

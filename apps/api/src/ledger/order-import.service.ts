@@ -62,7 +62,12 @@ export class OrderImportService {
     try {
       sheet = await readSheet(file);
     } catch {
-      throw new ProblemException(422, 'IMPORT_UNREADABLE', 'Unprocessable Content', '无法读取该文件：请上传 .xlsx 格式的 Excel 表格（可先导出台账作为模板）');
+      throw new ProblemException(
+        422,
+        'IMPORT_UNREADABLE',
+        'Unprocessable Content',
+        '无法读取该文件：请上传 .xlsx 格式的 Excel 表格（可先导出台账作为模板）',
+      );
     }
     const missing = LEDGER_COLUMNS.filter((c) => c.input && !sheet.headers.includes(c.header)).map((c) => c.header);
     if (missing.length > 0) {
@@ -92,7 +97,10 @@ export class OrderImportService {
       const date = (key: keyof typeof header): string | null => {
         const raw = text(key);
         if (raw === '') return null;
-        const normalized = raw.replace(/[./年月]/g, '-').replace(/日$/, '').replace(/-(\d)(?=-|$)/g, '-0$1');
+        const normalized = raw
+          .replace(/[./年月]/g, '-')
+          .replace(/日$/, '')
+          .replace(/-(\d)(?=-|$)/g, '-0$1');
         if (!isValidCalendarDate(normalized)) {
           fail(header[key], `“${raw}”不是有效日期，请写成 YYYY-MM-DD`);
           return null;
@@ -111,7 +119,8 @@ export class OrderImportService {
       }
       const sourceText = text('source');
       const source = sourceText ? sourceByLabel(sourceText) : undefined;
-      if (sourceText && !source) fail(header.source, `“${sourceText}”不是有效的问题来源（中央督察、“回头看”、省级督察、督察转办信访件、专项行动、自查发现）`);
+      if (sourceText && !source)
+        fail(header.source, `“${sourceText}”不是有效的问题来源（中央督察、“回头看”、省级督察、督察转办信访件、专项行动、自查发现）`);
       const kindText = text('deadlineKind');
       const deadlineKind = kindText ? deadlineKindByLabel(kindText) : undefined;
       if (kindText && !deadlineKind) fail(header.deadlineKind, `“${kindText}”不是有效的时限类型（立行立改、限期整改、长期坚持）`);
@@ -143,13 +152,18 @@ export class OrderImportService {
       const leadDepartment = deptOf('leadDepartment');
       const acceptanceDepartment = deptOf('acceptanceDepartment');
       const cooperatingDepartments: string[] = [];
-      for (const name of text('cooperatingDepartments').split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean)) {
+      for (const name of text('cooperatingDepartments')
+        .split(/[、,，;；\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const id = departmentByIdOrName(name);
         if (id) cooperatingDepartments.push(id);
         else fail(header.cooperatingDepartments, `“${name}”不是已登记的责任单位`);
       }
       const responsiblePerson = text('responsiblePerson') || null;
-      const assigning = Boolean(text('leadDepartment') || text('acceptanceDepartment') || cooperatingDepartments.length || responsiblePerson);
+      const assigning = Boolean(
+        text('leadDepartment') || text('acceptanceDepartment') || cooperatingDepartments.length || responsiblePerson,
+      );
       if (assigning && !text('leadDepartment')) fail(header.leadDepartment, '填写了配合单位、验收单位或责任人时，须同时填写牵头单位');
       if (assigning && !text('acceptanceDepartment')) fail(header.acceptanceDepartment, '交办时须填写验收单位');
 
@@ -168,7 +182,8 @@ export class OrderImportService {
             deadlineKind,
             deadline,
             measures,
-            petition: source === 'PETITION' || forwardedOn ? (forwardedOn ? { forwardedOn, caseNumber: text('caseNumber') || null } : null) : null,
+            petition:
+              source === 'PETITION' || forwardedOn ? (forwardedOn ? { forwardedOn, caseNumber: text('caseNumber') || null } : null) : null,
           },
         ];
         if (assigning && leadDepartment && acceptanceDepartment) {

@@ -17,8 +17,9 @@ export class WebModule implements OnModuleInit {
 
   onModuleInit(): void {
     const root = webDistDir();
-    if (!existsSync(join(root, 'index.html'))) return;
-    const fastify = this.adapterHost.httpAdapter.getInstance();
+    // No built UI, or a worker process without an HTTP server: nothing to serve.
+    const fastify = this.adapterHost.httpAdapter?.getInstance();
+    if (!fastify || !existsSync(join(root, 'index.html'))) return;
     // One route per built file (wildcard: false), so everything else falls through to SpaController.
     void fastify.register(fastifyStatic, {
       root,

@@ -31,11 +31,25 @@ interface OrderView {
   responsiblePerson: string | null;
   measures: Array<{ measureId: string; description: string; dueDate: string; status: string; completedOn: string | null }>;
   hasOpenObjection: boolean;
-  extensions: Array<{ requestId: string; currentDeadline: string; requestedDeadline: string; reason: string; status: string; decisionNote: string | null; requestedBy: string }>;
+  extensions: Array<{
+    requestId: string;
+    currentDeadline: string;
+    requestedDeadline: string;
+    reason: string;
+    status: string;
+    decisionNote: string | null;
+    requestedBy: string;
+  }>;
   evidence?: Array<{ evidenceId: string; title: string; uri: string | null; attachedBy: string; attachedAt: string }>;
   progressReports?: Array<{ reportId: string; summary: string; percentComplete: number | null; reportedOn: string; reportedBy: string }>;
   objections?: Array<{ objectionId: string; summary: string; status: string }>;
-  petitionCase?: { caseNumber: string | null; forwardedOn: string; reportDueOn: string; finding: string | null; secondCheck: unknown } | null;
+  petitionCase?: {
+    caseNumber: string | null;
+    forwardedOn: string;
+    reportDueOn: string;
+    finding: string | null;
+    secondCheck: unknown;
+  } | null;
   version: number;
 }
 
@@ -51,7 +65,14 @@ function StateSteps({ o }: { o: OrderView }) {
       status={o.status === 'REOPENED' ? 'error' : o.status === 'CLOSED' ? 'finish' : 'process'}
       items={MAIN_PATH.map((s) => ({
         title: orderStatusLabels[s as keyof typeof orderStatusLabels],
-        description: s === 'ISSUED' ? fmtDate(o.issuedOn) : s === 'CLOSED' && o.closedOn ? fmtDate(o.closedOn) : s === 'IN_PROGRESS' && o.status === 'REOPENED' ? '已重新打开' : undefined,
+        description:
+          s === 'ISSUED'
+            ? fmtDate(o.issuedOn)
+            : s === 'CLOSED' && o.closedOn
+              ? fmtDate(o.closedOn)
+              : s === 'IN_PROGRESS' && o.status === 'REOPENED'
+                ? '已重新打开'
+                : undefined,
       }))}
     />
   );
@@ -104,79 +125,198 @@ export function OrderDetail() {
   const base = `/api/v1/rectification-orders/${o.id}`;
   const s = o.status;
   const working = ['ASSIGNED', 'IN_PROGRESS', 'REOPENED'].includes(s);
-  const openMeasures = o.measures.filter((m) => m.status === 'OPEN').map((m) => ({ value: m.measureId, label: `${m.measureId} ${m.description}` }));
+  const openMeasures = o.measures
+    .filter((m) => m.status === 'OPEN')
+    .map((m) => ({ value: m.measureId, label: `${m.measureId} ${m.description}` }));
   const pendingExt = o.extensions.filter((x) => x.status === 'PENDING');
   const openObjections = (o.objections ?? []).filter((x) => x.status === 'OPEN');
   const can = (t: Parameters<typeof canOrder>[0]) => canOrder(t, o, user);
   const today = todayShanghai();
 
   const spec: Array<[boolean, string, string, FieldSpec[], ((v: Record<string, unknown>) => unknown)?, boolean?]> = [
-    [can('AssignOrder') && s === 'ISSUED', '交办', 'assign', [
-      { name: 'leadDepartment', label: '牵头单位', type: 'department', required: true },
-      { name: 'cooperatingDepartments', label: '配合单位', type: 'departments' },
-      { name: 'acceptanceDepartment', label: '验收单位', type: 'department', required: true },
-      { name: 'responsiblePerson', label: '责任人（职务）', type: 'text' },
-    ], (v) => ({ ...v, cooperatingDepartments: v.cooperatingDepartments ?? [] })],
+    [
+      can('AssignOrder') && s === 'ISSUED',
+      '交办',
+      'assign',
+      [
+        { name: 'leadDepartment', label: '牵头单位', type: 'department', required: true },
+        { name: 'cooperatingDepartments', label: '配合单位', type: 'departments' },
+        { name: 'acceptanceDepartment', label: '验收单位', type: 'department', required: true },
+        { name: 'responsiblePerson', label: '责任人（职务）', type: 'text' },
+      ],
+      (v) => ({ ...v, cooperatingDepartments: v.cooperatingDepartments ?? [] }),
+    ],
     [can('StartRectification') && s === 'ASSIGNED', '开始整改', 'start-rectification', []],
-    [can('ReportOrderProgress') && working, '报送进展', 'report-progress', [
-      { name: 'summary', label: '进展情况', type: 'textarea', required: true },
-      { name: 'percentComplete', label: '完成百分比', type: 'number', min: 0, max: 100 },
-    ], undefined, true],
-    [can('CompleteMeasure') && working && openMeasures.length > 0, '完成措施', 'complete-measure', [
-      { name: 'measureId', label: '整改措施', type: 'select', required: true, options: openMeasures },
-      { name: 'completedOn', label: '完成日期', type: 'date', required: true, initial: today, disableFuture: true },
-      { name: 'note', label: '备注', type: 'textarea' },
-    ]],
-    [can('AttachEvidence') && s !== 'CLOSED', '上传佐证', 'attach-evidence', [
-      { name: 'title', label: '材料名称', type: 'text', required: true },
-      { name: 'uri', label: '链接或文号', type: 'text' },
-      { name: 'lastingMechanism', label: '长效机制佐证', type: 'switch', initial: false },
-    ]],
-    [can('RequestExtension') && working, '申请延期', 'request-extension', [
-      { name: 'requestedDeadline', label: '申请延期至', type: 'date', required: true },
-      { name: 'reason', label: '延期理由', type: 'textarea', required: true },
-      { name: 'progressSoFar', label: '目前进展', type: 'textarea', required: true },
-    ]],
-    [can('RequestAcceptance') && ['IN_PROGRESS', 'REOPENED'].includes(s), '申请验收', 'request-acceptance', [{ name: 'note', label: '申请说明', type: 'textarea' }]],
-    [can('RecordAcceptancePassed') && s === 'ACCEPTANCE_REQUESTED', '验收通过', 'record-acceptance-passed', [
-      { name: 'checkedOn', label: '验收日期', type: 'date', required: true, initial: today, disableFuture: true },
-      { name: 'summary', label: '验收意见', type: 'textarea', required: true },
-      { name: 'documentRef', label: '验收文件编号', type: 'text', required: true },
-    ]],
-    [can('RecordAcceptanceFailed') && s === 'ACCEPTANCE_REQUESTED', '验收不通过', 'record-acceptance-failed', [
-      { name: 'checkedOn', label: '验收日期', type: 'date', required: true, initial: today, disableFuture: true },
-      { name: 'reasons', label: '不通过原因（每行一条）', type: 'textarea', required: true },
-    ], (v) => ({ checkedOn: v.checkedOn, reasons: String(v.reasons ?? '').split('\n').map((x) => x.trim()).filter(Boolean) })],
+    [
+      can('ReportOrderProgress') && working,
+      '报送进展',
+      'report-progress',
+      [
+        { name: 'summary', label: '进展情况', type: 'textarea', required: true },
+        { name: 'percentComplete', label: '完成百分比', type: 'number', min: 0, max: 100 },
+      ],
+      undefined,
+      true,
+    ],
+    [
+      can('CompleteMeasure') && working && openMeasures.length > 0,
+      '完成措施',
+      'complete-measure',
+      [
+        { name: 'measureId', label: '整改措施', type: 'select', required: true, options: openMeasures },
+        { name: 'completedOn', label: '完成日期', type: 'date', required: true, initial: today, disableFuture: true },
+        { name: 'note', label: '备注', type: 'textarea' },
+      ],
+    ],
+    [
+      can('AttachEvidence') && s !== 'CLOSED',
+      '上传佐证',
+      'attach-evidence',
+      [
+        { name: 'title', label: '材料名称', type: 'text', required: true },
+        { name: 'uri', label: '链接或文号', type: 'text' },
+        { name: 'lastingMechanism', label: '长效机制佐证', type: 'switch', initial: false },
+      ],
+    ],
+    [
+      can('RequestExtension') && working,
+      '申请延期',
+      'request-extension',
+      [
+        { name: 'requestedDeadline', label: '申请延期至', type: 'date', required: true },
+        { name: 'reason', label: '延期理由', type: 'textarea', required: true },
+        { name: 'progressSoFar', label: '目前进展', type: 'textarea', required: true },
+      ],
+    ],
+    [
+      can('RequestAcceptance') && ['IN_PROGRESS', 'REOPENED'].includes(s),
+      '申请验收',
+      'request-acceptance',
+      [{ name: 'note', label: '申请说明', type: 'textarea' }],
+    ],
+    [
+      can('RecordAcceptancePassed') && s === 'ACCEPTANCE_REQUESTED',
+      '验收通过',
+      'record-acceptance-passed',
+      [
+        { name: 'checkedOn', label: '验收日期', type: 'date', required: true, initial: today, disableFuture: true },
+        { name: 'summary', label: '验收意见', type: 'textarea', required: true },
+        { name: 'documentRef', label: '验收文件编号', type: 'text', required: true },
+      ],
+    ],
+    [
+      can('RecordAcceptanceFailed') && s === 'ACCEPTANCE_REQUESTED',
+      '验收不通过',
+      'record-acceptance-failed',
+      [
+        { name: 'checkedOn', label: '验收日期', type: 'date', required: true, initial: today, disableFuture: true },
+        { name: 'reasons', label: '不通过原因（每行一条）', type: 'textarea', required: true },
+      ],
+      (v) => ({
+        checkedOn: v.checkedOn,
+        reasons: String(v.reasons ?? '')
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      }),
+    ],
     [can('PublishClosingNotice') && s === 'ACCEPTED', '发布拟销号公示', 'publish-closing-notice', []],
-    [can('RecordObjection') && s === 'IN_PUBLIC_NOTICE', '登记异议', 'record-objection', [
-      { name: 'summary', label: '异议内容', type: 'textarea', required: true },
-      { name: 'receivedOn', label: '收到日期', type: 'date', required: true, initial: today },
-    ]],
-    [can('SettleObjection') && openObjections.length > 0, '处理异议', 'settle-objection', [
-      { name: 'objectionId', label: '异议', type: 'select', required: true, options: openObjections.map((x) => ({ value: x.objectionId, label: x.summary })) },
-      { name: 'outcome', label: '结论', type: 'select', required: true, options: [{ value: 'UPHELD', label: '异议成立' }, { value: 'DISMISSED', label: '异议不成立' }] },
-      { name: 'resolution', label: '处理意见', type: 'textarea', required: true },
-    ]],
+    [
+      can('RecordObjection') && s === 'IN_PUBLIC_NOTICE',
+      '登记异议',
+      'record-objection',
+      [
+        { name: 'summary', label: '异议内容', type: 'textarea', required: true },
+        { name: 'receivedOn', label: '收到日期', type: 'date', required: true, initial: today },
+      ],
+    ],
+    [
+      can('SettleObjection') && openObjections.length > 0,
+      '处理异议',
+      'settle-objection',
+      [
+        {
+          name: 'objectionId',
+          label: '异议',
+          type: 'select',
+          required: true,
+          options: openObjections.map((x) => ({ value: x.objectionId, label: x.summary })),
+        },
+        {
+          name: 'outcome',
+          label: '结论',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'UPHELD', label: '异议成立' },
+            { value: 'DISMISSED', label: '异议不成立' },
+          ],
+        },
+        { name: 'resolution', label: '处理意见', type: 'textarea', required: true },
+      ],
+    ],
     [can('CloseOrder') && s === 'IN_PUBLIC_NOTICE', '销号', 'close', []],
-    [can('ReopenOrder') && s === 'CLOSED', '重新打开', 'reopen', [
-      { name: 'reason', label: '原因', type: 'textarea', required: true },
-      { name: 'newDeadline', label: '新的整改时限', type: 'date' },
-    ]],
-    [can('ReportPetitionFinding') && Boolean(o.petitionCase) && !o.petitionCase?.finding, '报送核实结果', 'report-petition-finding', [
-      { name: 'finding', label: '核实结论', type: 'select', required: true, options: Object.entries(petitionFindingLabels).map(([value, label]) => ({ value, label })) },
-      { name: 'summary', label: '调查核实情况', type: 'textarea', required: true },
-    ]],
-    [can('SubmitPeriodicReport') && o.deadlineKind === 'ONGOING' && s !== 'CLOSED', '报送定期进展', 'submit-periodic-report', [{ name: 'summary', label: '定期进展情况', type: 'textarea', required: true }]],
-    [can('RecordFollowUpVisit') && Boolean(o.petitionCase), '登记回访', 'record-follow-up-visit', [
-      { name: 'visitedOn', label: '回访日期', type: 'date', required: true, initial: today, disableFuture: true },
-      { name: 'summary', label: '回访情况', type: 'textarea', required: true },
-    ]],
+    [
+      can('ReopenOrder') && s === 'CLOSED',
+      '重新打开',
+      'reopen',
+      [
+        { name: 'reason', label: '原因', type: 'textarea', required: true },
+        { name: 'newDeadline', label: '新的整改时限', type: 'date' },
+      ],
+    ],
+    [
+      can('ReportPetitionFinding') && Boolean(o.petitionCase) && !o.petitionCase?.finding,
+      '报送核实结果',
+      'report-petition-finding',
+      [
+        {
+          name: 'finding',
+          label: '核实结论',
+          type: 'select',
+          required: true,
+          options: Object.entries(petitionFindingLabels).map(([value, label]) => ({ value, label })),
+        },
+        { name: 'summary', label: '调查核实情况', type: 'textarea', required: true },
+      ],
+    ],
+    [
+      can('SubmitPeriodicReport') && o.deadlineKind === 'ONGOING' && s !== 'CLOSED',
+      '报送定期进展',
+      'submit-periodic-report',
+      [{ name: 'summary', label: '定期进展情况', type: 'textarea', required: true }],
+    ],
+    [
+      can('RecordFollowUpVisit') && Boolean(o.petitionCase),
+      '登记回访',
+      'record-follow-up-visit',
+      [
+        { name: 'visitedOn', label: '回访日期', type: 'date', required: true, initial: today, disableFuture: true },
+        { name: 'summary', label: '回访情况', type: 'textarea', required: true },
+      ],
+    ],
   ];
 
   const actions = spec
     .filter(([ok]) => ok)
     .map(([, label, action, fields, transform, primary]) => (
-      <CommandButton key={action} label={label} path={`${base}/${action}`} fields={fields} transform={transform} onDone={done} button={{ type: primary ? 'primary' : 'default' }} confirmText={fields.length ? '提交' : '确认'} intro={fields.length ? undefined : <p>确认对“{o.code}”执行“{label}”？</p>} />
+      <CommandButton
+        key={action}
+        label={label}
+        path={`${base}/${action}`}
+        fields={fields}
+        transform={transform}
+        onDone={done}
+        button={{ type: primary ? 'primary' : 'default' }}
+        confirmText={fields.length ? '提交' : '确认'}
+        intro={
+          fields.length ? undefined : (
+            <p>
+              确认对“{o.code}”执行“{label}”？
+            </p>
+          )
+        }
+      />
     ));
 
   return (
@@ -192,7 +332,11 @@ export function OrderDetail() {
             <Tag>{o.sourceLabel}</Tag>
           </Space>
         }
-        extra={<Space wrap data-testid="order-actions">{actions.length ? actions : <Typography.Text type="secondary">当前无需您办理的操作</Typography.Text>}</Space>}
+        extra={
+          <Space wrap data-testid="order-actions">
+            {actions.length ? actions : <Typography.Text type="secondary">当前无需您办理的操作</Typography.Text>}
+          </Space>
+        }
       >
         <StateSteps o={o} />
         <Descriptions style={{ marginTop: 20 }} size="small" column={{ xs: 1, md: 2 }} bordered>
@@ -207,7 +351,11 @@ export function OrderDetail() {
           <Descriptions.Item label="整改时限（原）">{fmtDate(o.originalDeadline)}</Descriptions.Item>
           <Descriptions.Item label="整改时限（现行）">
             {fmtDate(o.currentDeadline)}
-            {o.currentDeadline && o.currentDeadline < today && s !== 'CLOSED' && <Tag color="red" style={{ marginLeft: 8 }}>已逾期</Tag>}
+            {o.currentDeadline && o.currentDeadline < today && s !== 'CLOSED' && (
+              <Tag color="red" style={{ marginLeft: 8 }}>
+                已逾期
+              </Tag>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label="牵头单位">{deptName(o.leadDepartment)}</Descriptions.Item>
           <Descriptions.Item label="配合单位">{o.cooperatingDepartments.map(deptName).join('、') || '—'}</Descriptions.Item>
@@ -215,8 +363,10 @@ export function OrderDetail() {
           <Descriptions.Item label="责任人">{o.responsiblePerson ?? '—'}</Descriptions.Item>
           {o.petitionCase && (
             <Descriptions.Item label="信访件" span={2}>
-              编号 {o.petitionCase.caseNumber ?? '—'}，{fmtDate(o.petitionCase.forwardedOn)} 转办，报告期限 {fmtDate(o.petitionCase.reportDueOn)}
-              {o.petitionCase.finding && `，核实结论：${petitionFindingLabels[o.petitionCase.finding as keyof typeof petitionFindingLabels]}`}
+              编号 {o.petitionCase.caseNumber ?? '—'}，{fmtDate(o.petitionCase.forwardedOn)} 转办，报告期限{' '}
+              {fmtDate(o.petitionCase.reportDueOn)}
+              {o.petitionCase.finding &&
+                `，核实结论：${petitionFindingLabels[o.petitionCase.finding as keyof typeof petitionFindingLabels]}`}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -233,10 +383,24 @@ export function OrderDetail() {
                 {fmtDate(x.currentDeadline)} → <b>{fmtDate(x.requestedDeadline)}</b>（{x.reason}）
               </span>
               {can('ApproveExtension') && (
-                <CommandButton label="批准" button={{ type: 'primary', size: 'small' }} path={`${base}/approve-extension`} fields={[{ name: 'note', label: '审批意见', type: 'textarea' }]} transform={(v) => ({ requestId: x.requestId, note: v.note })} onDone={done} />
+                <CommandButton
+                  label="批准"
+                  button={{ type: 'primary', size: 'small' }}
+                  path={`${base}/approve-extension`}
+                  fields={[{ name: 'note', label: '审批意见', type: 'textarea' }]}
+                  transform={(v) => ({ requestId: x.requestId, note: v.note })}
+                  onDone={done}
+                />
               )}
               {can('RejectExtension') && (
-                <CommandButton label="驳回" button={{ danger: true, size: 'small' }} path={`${base}/reject-extension`} fields={[{ name: 'reason', label: '驳回理由', type: 'textarea', required: true }]} transform={(v) => ({ requestId: x.requestId, reason: v.reason })} onDone={done} />
+                <CommandButton
+                  label="驳回"
+                  button={{ danger: true, size: 'small' }}
+                  path={`${base}/reject-extension`}
+                  fields={[{ name: 'reason', label: '驳回理由', type: 'textarea', required: true }]}
+                  transform={(v) => ({ requestId: x.requestId, reason: v.reason })}
+                  onDone={done}
+                />
               )}
             </Space>
           ))}
@@ -258,8 +422,21 @@ export function OrderDetail() {
                   columns={[
                     { title: '编号', dataIndex: 'measureId', width: 70 },
                     { title: '措施', dataIndex: 'description' },
-                    { title: '完成时限', dataIndex: 'dueDate', width: 140, render: (d: string, m) => <span style={{ color: m.status === 'OPEN' && d < today ? '#f5222d' : undefined }}>{fmtDate(d)}</span> },
-                    { title: '状态', dataIndex: 'status', width: 150, render: (st: string, m) => (st === 'DONE' ? <Tag color="success">已完成 {fmtDate(m.completedOn)}</Tag> : <Tag>进行中</Tag>) },
+                    {
+                      title: '完成时限',
+                      dataIndex: 'dueDate',
+                      width: 140,
+                      render: (d: string, m) => (
+                        <span style={{ color: m.status === 'OPEN' && d < today ? '#f5222d' : undefined }}>{fmtDate(d)}</span>
+                      ),
+                    },
+                    {
+                      title: '状态',
+                      dataIndex: 'status',
+                      width: 150,
+                      render: (st: string, m) =>
+                        st === 'DONE' ? <Tag color="success">已完成 {fmtDate(m.completedOn)}</Tag> : <Tag>进行中</Tag>,
+                    },
                   ]}
                 />
               ),
@@ -278,7 +455,12 @@ export function OrderDetail() {
                       columns={[
                         { title: '日期', dataIndex: 'reportedOn', width: 130, render: fmtDate },
                         { title: '进展', dataIndex: 'summary' },
-                        { title: '完成', dataIndex: 'percentComplete', width: 70, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
+                        {
+                          title: '完成',
+                          dataIndex: 'percentComplete',
+                          width: 70,
+                          render: (v: number | null) => (v === null ? '—' : `${v}%`),
+                        },
                       ]}
                     />
                   </Col>
@@ -289,7 +471,18 @@ export function OrderDetail() {
                       title={() => '佐证材料'}
                       dataSource={o.evidence ?? []}
                       columns={[
-                        { title: '材料', dataIndex: 'title', render: (t: string, e) => (e.uri && /^https?:/.test(e.uri) ? <a href={e.uri} target="_blank" rel="noreferrer">{t}</a> : `${t}${e.uri ? `（${e.uri}）` : ''}`) },
+                        {
+                          title: '材料',
+                          dataIndex: 'title',
+                          render: (t: string, e) =>
+                            e.uri && /^https?:/.test(e.uri) ? (
+                              <a href={e.uri} target="_blank" rel="noreferrer">
+                                {t}
+                              </a>
+                            ) : (
+                              `${t}${e.uri ? `（${e.uri}）` : ''}`
+                            ),
+                        },
                         { title: '时间', dataIndex: 'attachedAt', width: 150, render: fmtDateTime },
                       ]}
                     />
@@ -309,7 +502,11 @@ export function OrderDetail() {
                     { title: '原时限', dataIndex: 'currentDeadline', render: fmtDate },
                     { title: '申请延至', dataIndex: 'requestedDeadline', render: fmtDate },
                     { title: '理由', dataIndex: 'reason' },
-                    { title: '状态', dataIndex: 'status', render: (x: string) => ({ PENDING: '待审批', APPROVED: '已批准', REJECTED: '已驳回' })[x] ?? x },
+                    {
+                      title: '状态',
+                      dataIndex: 'status',
+                      render: (x: string) => ({ PENDING: '待审批', APPROVED: '已批准', REJECTED: '已驳回' })[x] ?? x,
+                    },
                     { title: '审批意见', dataIndex: 'decisionNote' },
                   ]}
                 />
@@ -318,7 +515,9 @@ export function OrderDetail() {
             {
               key: 'history',
               label: '历史记录',
-              children: <HistoryPanel key={historyKey} basePath={base} renderState={(st) => <OrderSnapshot o={st as unknown as OrderView} />} />,
+              children: (
+                <HistoryPanel key={historyKey} basePath={base} renderState={(st) => <OrderSnapshot o={st as unknown as OrderView} />} />
+              ),
             },
           ]}
         />

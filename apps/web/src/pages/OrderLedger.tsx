@@ -133,13 +133,66 @@ export function OrderLedger() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }} data-testid="ledger-filters">
-        <Input.Search placeholder="编码、问题、目标、责任人" allowClear defaultValue={filters.text} onSearch={(v) => set('text', v)} style={{ width: 230 }} />
-        <Select placeholder="问题来源" allowClear style={{ width: 200 }} value={filters.source} onChange={(v) => set('source', v)} options={Object.entries(orderSourceLabels).map(([value, label]) => ({ value, label }))} data-testid="filter-source" />
-        <Select placeholder="批次" allowClear showSearch style={{ width: 230 }} value={filters.batch} onChange={(v) => set('batch', v)} options={batches.map((b) => ({ value: b, label: b }))} />
-        <Select placeholder="责任单位" allowClear showSearch optionFilterProp="label" style={{ width: 220 }} value={filters.department} onChange={(v) => set('department', v)} options={departments.map((d) => ({ value: d.id, label: d.nameZh }))} />
-        <Select placeholder="状态" allowClear style={{ width: 140 }} value={filters.state} onChange={(v) => set('state', v)} options={Object.entries(orderStatusLabels).map(([value, label]) => ({ value, label }))} />
-        <Select placeholder="及时性" allowClear style={{ width: 150 }} value={filters.timeliness} onChange={(v) => set('timeliness', v)} options={Object.entries(TIMELINESS).map(([value, label]) => ({ value, label }))} data-testid="filter-timeliness" />
-        <Select placeholder="时限类型" allowClear style={{ width: 120 }} value={filters.deadlineKind} onChange={(v) => set('deadlineKind', v)} options={Object.entries(deadlineKindLabels).map(([value, label]) => ({ value, label }))} />
+        <Input.Search
+          placeholder="编码、问题、目标、责任人"
+          allowClear
+          defaultValue={filters.text}
+          onSearch={(v) => set('text', v)}
+          style={{ width: 230 }}
+        />
+        <Select
+          placeholder="问题来源"
+          allowClear
+          style={{ width: 200 }}
+          value={filters.source}
+          onChange={(v) => set('source', v)}
+          options={Object.entries(orderSourceLabels).map(([value, label]) => ({ value, label }))}
+          data-testid="filter-source"
+        />
+        <Select
+          placeholder="批次"
+          allowClear
+          showSearch
+          style={{ width: 230 }}
+          value={filters.batch}
+          onChange={(v) => set('batch', v)}
+          options={batches.map((b) => ({ value: b, label: b }))}
+        />
+        <Select
+          placeholder="责任单位"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 220 }}
+          value={filters.department}
+          onChange={(v) => set('department', v)}
+          options={departments.map((d) => ({ value: d.id, label: d.nameZh }))}
+        />
+        <Select
+          placeholder="状态"
+          allowClear
+          style={{ width: 140 }}
+          value={filters.state}
+          onChange={(v) => set('state', v)}
+          options={Object.entries(orderStatusLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          placeholder="及时性"
+          allowClear
+          style={{ width: 150 }}
+          value={filters.timeliness}
+          onChange={(v) => set('timeliness', v)}
+          options={Object.entries(TIMELINESS).map(([value, label]) => ({ value, label }))}
+          data-testid="filter-timeliness"
+        />
+        <Select
+          placeholder="时限类型"
+          allowClear
+          style={{ width: 120 }}
+          value={filters.deadlineKind}
+          onChange={(v) => set('deadlineKind', v)}
+          options={Object.entries(deadlineKindLabels).map(([value, label]) => ({ value, label }))}
+        />
         {FILTER_KEYS.some((k) => filters[k]) && <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>}
       </Space>
       <Table<OrderRow>
@@ -162,10 +215,31 @@ export function OrderLedger() {
           },
         }}
         columns={[
-          { title: '任务编码', dataIndex: 'code', width: 170, fixed: 'left', render: (c: string, o) => <Link to={`/orders/${o.id}`}>{c}</Link> },
+          {
+            title: '任务编码',
+            dataIndex: 'code',
+            width: 170,
+            fixed: 'left',
+            render: (c: string, o) => <Link to={`/orders/${o.id}`}>{c}</Link>,
+          },
           { title: '问题来源', dataIndex: 'sourceLabel', width: 150 },
-          { title: '督察意见（问题）', dataIndex: 'finding', ellipsis: true, render: (f: string, o) => <>{o.isSample && <Tag>示例</Tag>}{f}</> },
-          { title: '牵头单位', dataIndex: 'leadDepartment', width: 170, render: (d: string | null) => (d ? deptName(d) : <Typography.Text type="secondary">待交办</Typography.Text>) },
+          {
+            title: '督察意见（问题）',
+            dataIndex: 'finding',
+            ellipsis: true,
+            render: (f: string, o) => (
+              <>
+                {o.isSample && <Tag>示例</Tag>}
+                {f}
+              </>
+            ),
+          },
+          {
+            title: '牵头单位',
+            dataIndex: 'leadDepartment',
+            width: 170,
+            render: (d: string | null) => (d ? deptName(d) : <Typography.Text type="secondary">待交办</Typography.Text>),
+          },
           {
             title: '整改时限',
             dataIndex: 'currentDeadline',
@@ -173,12 +247,24 @@ export function OrderLedger() {
             render: (d: string | null, o) => (
               <>
                 {o.deadlineKind === 'ONGOING' ? '长期坚持' : fmtDate(d)}
-                {o.originalDeadline && o.originalDeadline !== d && <div style={{ fontSize: 12, color: '#999' }}>原：{fmtDate(o.originalDeadline)}</div>}
+                {o.originalDeadline && o.originalDeadline !== d && (
+                  <div style={{ fontSize: 12, color: '#999' }}>原：{fmtDate(o.originalDeadline)}</div>
+                )}
               </>
             ),
           },
-          { title: '状态', dataIndex: 'status', width: 120, render: (s: string, o) => <Tag color={orderStatusColors[s]}>{o.statusLabel}</Tag> },
-          { title: '及时性', dataIndex: 'timeliness', width: 130, render: (t: string) => <Tag color={timelinessColors[t]}>{TIMELINESS[t] ?? t}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 120,
+            render: (s: string, o) => <Tag color={orderStatusColors[s]}>{o.statusLabel}</Tag>,
+          },
+          {
+            title: '及时性',
+            dataIndex: 'timeliness',
+            width: 130,
+            render: (t: string) => <Tag color={timelinessColors[t]}>{TIMELINESS[t] ?? t}</Tag>,
+          },
           { title: '责任人', dataIndex: 'responsiblePerson', width: 140, render: (r: string | null) => r ?? '—' },
         ]}
       />

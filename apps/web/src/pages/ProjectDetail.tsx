@@ -56,7 +56,16 @@ export interface ProjectDetailView {
   startedOn: string | null;
   completedOn: string | null;
   milestones: Milestone[];
-  progressReports: Array<{ reportId: string; milestoneId: string | null; percentComplete: number | null; forecastDate: string | null; narrative: string; reportedOn: string; reportedBy: string; reportedAt: string }>;
+  progressReports: Array<{
+    reportId: string;
+    milestoneId: string | null;
+    percentComplete: number | null;
+    forecastDate: string | null;
+    narrative: string;
+    reportedOn: string;
+    reportedBy: string;
+    reportedAt: string;
+  }>;
   baselineChanges: BaselineChange[];
   version: number;
 }
@@ -70,19 +79,44 @@ const changeStatus: Record<string, { label: string; color: string }> = {
 /** Baseline (original and current), forecast and achieved dates of every milestone on one time axis. */
 function MilestoneChart({ milestones }: { milestones: Milestone[] }) {
   const option = useMemo(() => {
-    const names = milestones.map((m) => m.name.length > 16 ? `${m.name.slice(0, 16)}…` : m.name);
+    const names = milestones.map((m) => (m.name.length > 16 ? `${m.name.slice(0, 16)}…` : m.name));
     const point = (pick: (m: Milestone) => string | null) => milestones.map((m, i) => (pick(m) ? [pick(m), i] : null)).filter(Boolean);
     const today = todayShanghai();
     return {
-      tooltip: { trigger: 'item', formatter: (p: { seriesName: string; value: [string, number] }) => `${milestones[p.value[1]].name}<br/>${p.seriesName}：${fmtDate(p.value[0])}` },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { seriesName: string; value: [string, number] }) =>
+          `${milestones[p.value[1]].name}<br/>${p.seriesName}：${fmtDate(p.value[0])}`,
+      },
       legend: { top: 0 },
       grid: { left: 10, right: 30, top: 36, bottom: 30, containLabel: true },
       xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}年{M}月' } },
       yAxis: { type: 'category', data: names, inverse: true },
       series: [
-        { name: '原基线', type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#bfbfbf' }, data: point((m) => m.originalBaselineDate) },
-        { name: '现基线', type: 'scatter', symbol: 'rect', symbolSize: 12, itemStyle: { color: '#1677ff' }, data: point((m) => m.baselineDate) },
-        { name: '预测', type: 'scatter', symbol: 'circle', symbolSize: 12, itemStyle: { color: '#fa8c16' }, data: point((m) => m.forecastDate) },
+        {
+          name: '原基线',
+          type: 'scatter',
+          symbol: 'diamond',
+          symbolSize: 14,
+          itemStyle: { color: '#bfbfbf' },
+          data: point((m) => m.originalBaselineDate),
+        },
+        {
+          name: '现基线',
+          type: 'scatter',
+          symbol: 'rect',
+          symbolSize: 12,
+          itemStyle: { color: '#1677ff' },
+          data: point((m) => m.baselineDate),
+        },
+        {
+          name: '预测',
+          type: 'scatter',
+          symbol: 'circle',
+          symbolSize: 12,
+          itemStyle: { color: '#fa8c16' },
+          data: point((m) => m.forecastDate),
+        },
         {
           name: '实际完成',
           type: 'scatter',
@@ -90,7 +124,12 @@ function MilestoneChart({ milestones }: { milestones: Milestone[] }) {
           symbolSize: 22,
           itemStyle: { color: '#389e0d' },
           data: point((m) => m.achievedOn),
-          markLine: { symbol: 'none', label: { formatter: '今天' }, lineStyle: { color: '#f5222d', type: 'dashed' }, data: [{ xAxis: today }] },
+          markLine: {
+            symbol: 'none',
+            label: { formatter: '今天' },
+            lineStyle: { color: '#f5222d', type: 'dashed' },
+            data: [{ xAxis: today }],
+          },
         },
       ],
     };
@@ -105,7 +144,9 @@ export function ProjectSnapshot({ p }: { p: ProjectDetailView }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label="状态">
-          <Tag color={keyProjectStatusColors[p.status]}>{p.statusLabel ?? keyProjectStatusLabels[p.status as keyof typeof keyProjectStatusLabels]}</Tag>
+          <Tag color={keyProjectStatusColors[p.status]}>
+            {p.statusLabel ?? keyProjectStatusLabels[p.status as keyof typeof keyProjectStatusLabels]}
+          </Tag>
         </Descriptions.Item>
         <Descriptions.Item label="总体进度">{Math.round(Number(p.progress))}%</Descriptions.Item>
         <Descriptions.Item label="牵头单位">{deptName(p.leadDepartment)}</Descriptions.Item>
@@ -233,7 +274,13 @@ export function ProjectDetail() {
       />
     ),
     can('StartKeyProject') && p.status === 'PLANNED' && (
-      <CommandButton key="start" label="确认开工" path={`${base}/start`} fields={[{ name: 'startedOn', label: '实际开工日期', type: 'date', required: true, initial: todayShanghai(), disableFuture: true }]} onDone={done} />
+      <CommandButton
+        key="start"
+        label="确认开工"
+        path={`${base}/start`}
+        fields={[{ name: 'startedOn', label: '实际开工日期', type: 'date', required: true, initial: todayShanghai(), disableFuture: true }]}
+        onDone={done}
+      />
     ),
     can('PlanMilestone') && ['PLANNED', 'IN_PROGRESS'].includes(p.status) && (
       <CommandButton
@@ -249,13 +296,31 @@ export function ProjectDetail() {
       />
     ),
     can('SuspendKeyProject') && p.status === 'IN_PROGRESS' && (
-      <CommandButton key="suspend" label="暂停" path={`${base}/suspend`} fields={[{ name: 'reason', label: '暂停原因', type: 'textarea', required: true }]} onDone={done} />
+      <CommandButton
+        key="suspend"
+        label="暂停"
+        path={`${base}/suspend`}
+        fields={[{ name: 'reason', label: '暂停原因', type: 'textarea', required: true }]}
+        onDone={done}
+      />
     ),
     can('ResumeKeyProject') && p.status === 'SUSPENDED' && (
-      <CommandButton key="resume" label="恢复实施" path={`${base}/resume`} fields={[{ name: 'note', label: '复工说明', type: 'textarea' }]} onDone={done} />
+      <CommandButton
+        key="resume"
+        label="恢复实施"
+        path={`${base}/resume`}
+        fields={[{ name: 'note', label: '复工说明', type: 'textarea' }]}
+        onDone={done}
+      />
     ),
     can('CompleteKeyProject') && p.status === 'IN_PROGRESS' && (
-      <CommandButton key="complete" label="确认完工" path={`${base}/complete`} fields={[{ name: 'completedOn', label: '完工日期', type: 'date', required: true, initial: todayShanghai(), disableFuture: true }]} onDone={done} />
+      <CommandButton
+        key="complete"
+        label="确认完工"
+        path={`${base}/complete`}
+        fields={[{ name: 'completedOn', label: '完工日期', type: 'date', required: true, initial: todayShanghai(), disableFuture: true }]}
+        onDone={done}
+      />
     ),
     can('AcceptKeyProject') && p.status === 'COMPLETED' && (
       <CommandButton
@@ -274,7 +339,14 @@ export function ProjectDetail() {
       />
     ),
     can('CancelKeyProject') && ['PLANNED', 'SUSPENDED'].includes(p.status) && (
-      <CommandButton key="cancel" label="取消工程" button={{ danger: true }} path={`${base}/cancel`} fields={[{ name: 'reason', label: '取消原因', type: 'textarea', required: true }]} onDone={done} />
+      <CommandButton
+        key="cancel"
+        label="取消工程"
+        button={{ danger: true }}
+        path={`${base}/cancel`}
+        fields={[{ name: 'reason', label: '取消原因', type: 'textarea', required: true }]}
+        onDone={done}
+      />
     ),
   ].filter(Boolean);
 
@@ -290,7 +362,11 @@ export function ProjectDetail() {
             <Tag color={keyProjectStatusColors[p.status]}>{p.statusLabel}</Tag>
           </Space>
         }
-        extra={<Space wrap data-testid="project-actions">{actions.length ? actions : <Typography.Text type="secondary">您可查看本工程</Typography.Text>}</Space>}
+        extra={
+          <Space wrap data-testid="project-actions">
+            {actions.length ? actions : <Typography.Text type="secondary">您可查看本工程</Typography.Text>}
+          </Space>
+        }
       >
         <Row gutter={24}>
           <Col xs={24} md={6}>
@@ -357,19 +433,51 @@ export function ProjectDetail() {
                     data-testid="milestone-table"
                     columns={[
                       { title: '编号', dataIndex: 'milestoneId', width: 70 },
-                      { title: '里程碑', dataIndex: 'name', render: (n: string, m) => <>{n} {!m.mandatory && <Tag>非必须</Tag>}</> },
+                      {
+                        title: '里程碑',
+                        dataIndex: 'name',
+                        render: (n: string, m) => (
+                          <>
+                            {n} {!m.mandatory && <Tag>非必须</Tag>}
+                          </>
+                        ),
+                      },
                       { title: '原基线', dataIndex: 'originalBaselineDate', width: 130, render: fmtDate },
-                      { title: '现基线', dataIndex: 'baselineDate', width: 130, render: (d: string | null, m) => <span style={{ color: d !== m.originalBaselineDate ? '#1677ff' : undefined }}>{fmtDate(d)}</span> },
+                      {
+                        title: '现基线',
+                        dataIndex: 'baselineDate',
+                        width: 130,
+                        render: (d: string | null, m) => (
+                          <span style={{ color: d !== m.originalBaselineDate ? '#1677ff' : undefined }}>{fmtDate(d)}</span>
+                        ),
+                      },
                       { title: '预测', dataIndex: 'forecastDate', width: 130, render: fmtDate },
                       {
                         title: '实际完成',
                         dataIndex: 'achievedOn',
                         width: 140,
-                        render: (d: string | null) => (d ? <Tag color="success">{fmtDate(d)}</Tag> : <Typography.Text type="secondary">未完成</Typography.Text>),
+                        render: (d: string | null) =>
+                          d ? <Tag color="success">{fmtDate(d)}</Tag> : <Typography.Text type="secondary">未完成</Typography.Text>,
                       },
-                      { title: '偏差（天）', dataIndex: 'varianceDays', width: 100, render: (v: number | null) => (v === null || v === undefined ? '—' : v > 0 ? <Typography.Text type="danger">+{v}</Typography.Text> : v) },
-                      { title: '完成度', dataIndex: 'latestPercentComplete', width: 140, render: (v: number | null, m) => <Progress size="small" percent={m.achievedOn ? 100 : v ?? 0} /> },
-                      { title: '佐证', dataIndex: 'evidence', width: 160, render: (ev: Milestone['evidence']) => ev.map((e) => <div key={e.evidenceId}>{e.title}</div>) },
+                      {
+                        title: '偏差（天）',
+                        dataIndex: 'varianceDays',
+                        width: 100,
+                        render: (v: number | null) =>
+                          v === null || v === undefined ? '—' : v > 0 ? <Typography.Text type="danger">+{v}</Typography.Text> : v,
+                      },
+                      {
+                        title: '完成度',
+                        dataIndex: 'latestPercentComplete',
+                        width: 140,
+                        render: (v: number | null, m) => <Progress size="small" percent={m.achievedOn ? 100 : (v ?? 0)} />,
+                      },
+                      {
+                        title: '佐证',
+                        dataIndex: 'evidence',
+                        width: 160,
+                        render: (ev: Milestone['evidence']) => ev.map((e) => <div key={e.evidenceId}>{e.title}</div>),
+                      },
                     ]}
                   />
                 </Space>
@@ -409,8 +517,17 @@ export function ProjectDetail() {
                     { title: '原基线', dataIndex: 'currentBaselineDate', width: 130, render: fmtDate },
                     { title: '拟调整为', dataIndex: 'proposedBaselineDate', width: 130, render: fmtDate },
                     { title: '理由', dataIndex: 'reason' },
-                    { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={changeStatus[s].color}>{changeStatus[s].label}</Tag> },
-                    { title: '审批', width: 170, render: (_, c) => (c.status === 'PENDING' ? approveButtons(c) || '待领导小组审批' : c.decisionNote ?? '') },
+                    {
+                      title: '状态',
+                      dataIndex: 'status',
+                      width: 90,
+                      render: (s: string) => <Tag color={changeStatus[s].color}>{changeStatus[s].label}</Tag>,
+                    },
+                    {
+                      title: '审批',
+                      width: 170,
+                      render: (_, c) => (c.status === 'PENDING' ? approveButtons(c) || '待领导小组审批' : (c.decisionNote ?? '')),
+                    },
                   ]}
                 />
               ),
@@ -418,7 +535,13 @@ export function ProjectDetail() {
             {
               key: 'history',
               label: '历史记录',
-              children: <HistoryPanel key={historyKey} basePath={`/api/v1/key-projects/${p.id}`} renderState={(s) => <ProjectSnapshot p={s as unknown as ProjectDetailView} />} />,
+              children: (
+                <HistoryPanel
+                  key={historyKey}
+                  basePath={`/api/v1/key-projects/${p.id}`}
+                  renderState={(s) => <ProjectSnapshot p={s as unknown as ProjectDetailView} />}
+                />
+              ),
             },
           ]}
         />

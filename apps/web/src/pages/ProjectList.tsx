@@ -72,7 +72,13 @@ export function ProjectList() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search placeholder="代码、名称、里程碑关键词" allowClear defaultValue={filters.text} onSearch={(v) => set('text', v)} style={{ width: 260 }} />
+        <Input.Search
+          placeholder="代码、名称、里程碑关键词"
+          allowClear
+          defaultValue={filters.text}
+          onSearch={(v) => set('text', v)}
+          style={{ width: 260 }}
+        />
         <Select
           placeholder="责任单位"
           allowClear
@@ -83,7 +89,14 @@ export function ProjectList() {
           onChange={(v) => set('department', v)}
           options={[{ value: 'unassigned', label: '尚未明确牵头单位' }, ...departments.map((d) => ({ value: d.id, label: d.nameZh }))]}
         />
-        <Select placeholder="状态" allowClear style={{ width: 130 }} value={filters.state} onChange={(v) => set('state', v)} options={Object.entries(keyProjectStatusLabels).map(([value, label]) => ({ value, label }))} />
+        <Select
+          placeholder="状态"
+          allowClear
+          style={{ width: 130 }}
+          value={filters.state}
+          onChange={(v) => set('state', v)}
+          options={Object.entries(keyProjectStatusLabels).map(([value, label]) => ({ value, label }))}
+        />
         <Select
           placeholder="所属专栏"
           allowClear
@@ -92,7 +105,14 @@ export function ProjectList() {
           onChange={(v) => set('planBox', v)}
           options={[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: `专栏 ${n}` }))}
         />
-        <Select placeholder="类别" allowClear style={{ width: 140 }} value={filters.category} onChange={(v) => set('category', v)} options={Object.entries(CATEGORIES).map(([value, label]) => ({ value, label }))} />
+        <Select
+          placeholder="类别"
+          allowClear
+          style={{ width: 140 }}
+          value={filters.category}
+          onChange={(v) => set('category', v)}
+          options={Object.entries(CATEGORIES).map(([value, label]) => ({ value, label }))}
+        />
         <Select
           placeholder="类型"
           allowClear
@@ -109,13 +129,39 @@ export function ProjectList() {
         rowKey="id"
         loading={data === null}
         dataSource={data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 项`,
+          showSizeChanger: false,
+          onChange: (p) => set('page', String(p)),
+        }}
         columns={[
           { title: '代码', dataIndex: 'code', width: 100 },
           { title: '工程名称', dataIndex: 'name', render: (n: string, p) => <Link to={`/projects/${p.id}`}>{n}</Link> },
-          { title: '牵头单位', dataIndex: 'leadDepartment', width: 200, render: (d: string | null) => (d ? deptName(d) : <Typography.Text type="secondary">尚未明确</Typography.Text>) },
-          { title: '状态', dataIndex: 'status', width: 100, render: (s: string, p) => <Tag color={keyProjectStatusColors[s]}>{p.statusLabel ?? keyProjectStatusLabels[s as keyof typeof keyProjectStatusLabels]}</Tag> },
-          { title: '进度', dataIndex: 'progress', width: 170, render: (v: number) => <Progress percent={Math.round(Number(v))} size="small" /> },
+          {
+            title: '牵头单位',
+            dataIndex: 'leadDepartment',
+            width: 200,
+            render: (d: string | null) => (d ? deptName(d) : <Typography.Text type="secondary">尚未明确</Typography.Text>),
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 100,
+            render: (s: string, p) => (
+              <Tag color={keyProjectStatusColors[s]}>
+                {p.statusLabel ?? keyProjectStatusLabels[s as keyof typeof keyProjectStatusLabels]}
+              </Tag>
+            ),
+          },
+          {
+            title: '进度',
+            dataIndex: 'progress',
+            width: 170,
+            render: (v: number) => <Progress percent={Math.round(Number(v))} size="small" />,
+          },
           { title: '计划完工', dataIndex: 'plannedEnd', width: 140, render: fmtDate },
         ]}
       />

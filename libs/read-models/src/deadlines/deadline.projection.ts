@@ -43,6 +43,8 @@ type SubjectState = RectificationOrderState | KeyProjectState;
 export class DeadlineProjection implements SubscriptionHandler {
   readonly name = 'read-model.deadlines';
   readonly categories = ['rectification-order', 'key-project'];
+  readonly schema = 'read_models';
+  readonly tables = ['deadline_subjects', 'deadlines'];
 
   constructor(private readonly config: AppConfig) {}
 
@@ -58,10 +60,9 @@ export class DeadlineProjection implements SubscriptionHandler {
   private async project(streamId: string, events: StoredEvent[], tx: PgClient): Promise<void> {
     const isOrder = streamId.startsWith(ORDER_PREFIX);
     const id = streamId.slice((isOrder ? ORDER_PREFIX : PROJECT_PREFIX).length);
-    const { rows } = await tx.query<{ state: SubjectState }>(
-      `SELECT state FROM read_models.deadline_subjects WHERE stream_id = $1 FOR UPDATE`,
-      [streamId],
-    );
+    const { rows } = await tx.query<{ state: SubjectState }>(`SELECT state FROM deadline_subjects WHERE stream_id = $1 FOR UPDATE`, [
+      streamId,
+    ]);
     let state: SubjectState = rows[0]?.state ?? (isOrder ? rectificationOrderDecider.initialState() : keyProjectDecider.initialState());
     let last: StoredEvent | undefined;
     for (const e of events) {
@@ -76,7 +77,7 @@ export class DeadlineProjection implements SubscriptionHandler {
     }
     if (!last) return;
     await tx.query(
-      `INSERT INTO read_models.deadline_subjects (stream_id, state, version, last_position, updated_at) VALUES ($1, $2, $3, $4, now())
+      `INSERT INTO deadline_subjects (stream_id, state, version, last_position, updated_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version,
          last_position = EXCLUDED.last_position, updated_at = now()`,
       [streamId, JSON.stringify(state), state.version, last.position.toString()],
@@ -84,7 +85,7 @@ export class DeadlineProjection implements SubscriptionHandler {
     const items = isOrder
       ? deadlineItemsOfOrder(id, state as RectificationOrderState, this.config.escalationThresholds)
       : deadlineItemsOfKeyProject(id, state as KeyProjectState);
-    await tx.query(`DELETE FROM read_models.deadlines WHERE subject_id = $1`, [id]);
+    await tx.query(`DELETE FROM deadlines WHERE subject_id = $1`, [id]);
     if (items.length === 0) return;
     const values: unknown[] = [];
     const tuples = items.map((item) => {
@@ -93,7 +94,7 @@ export class DeadlineProjection implements SubscriptionHandler {
       values.push(...row);
       return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
     });
-    await tx.query(`INSERT INTO read_models.deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    await tx.query(`INSERT INTO deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
   }
 }
 

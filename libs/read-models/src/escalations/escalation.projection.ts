@@ -12,6 +12,8 @@ const STREAM_PREFIX = 'escalation-';
 export class EscalationProjection implements SubscriptionHandler {
   readonly name = 'read-model.escalations';
   readonly categories = ['escalation'];
+  readonly schema = 'read_models';
+  readonly tables = ['escalations'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
     const touched = new Map<string, { state: EscalationState; position: bigint }>();
@@ -26,7 +28,7 @@ export class EscalationProjection implements SubscriptionHandler {
     for (const [id, { state: s, position }] of touched) {
       if (s.status === null) continue;
       await tx.query(
-        `INSERT INTO read_models.escalations (id, level, trigger, status, subject_type, subject_id, subject_code, subject_name, item_kind,
+        `INSERT INTO escalations (id, level, trigger, status, subject_type, subject_id, subject_code, subject_name, item_kind,
            item_id, item_name, department, responsible_person, due_date, original_due_date, raised_at, raised_on, acknowledged_at,
            resolved_at, resolved_on, resolution_reason, resolution_note, actions, state, version, last_position, updated_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26, now())
@@ -68,7 +70,7 @@ export class EscalationProjection implements SubscriptionHandler {
 
   private async load(id: string, tx: PgClient): Promise<{ state: EscalationState; position: bigint }> {
     const { rows } = await tx.query<{ state: EscalationState; last_position: string }>(
-      `SELECT state, last_position FROM read_models.escalations WHERE id = $1 FOR UPDATE`,
+      `SELECT state, last_position FROM escalations WHERE id = $1 FOR UPDATE`,
       [id],
     );
     const row = rows[0];

@@ -13,6 +13,8 @@ const STREAM_PREFIX = 'key-project-';
 export class KeyProjectProjection implements SubscriptionHandler {
   readonly name = 'read-model.key-projects';
   readonly categories = ['key-project'];
+  readonly schema = 'read_models';
+  readonly tables = ['key_projects'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
     const byStream = new Map<string, StoredEvent[]>();
@@ -21,9 +23,7 @@ export class KeyProjectProjection implements SubscriptionHandler {
   }
 
   private async project(id: string, events: StoredEvent[], tx: PgClient): Promise<void> {
-    const { rows } = await tx.query<{ state: KeyProjectState }>(`SELECT state FROM read_models.key_projects WHERE id = $1 FOR UPDATE`, [
-      id,
-    ]);
+    const { rows } = await tx.query<{ state: KeyProjectState }>(`SELECT state FROM key_projects WHERE id = $1 FOR UPDATE`, [id]);
     let state = rows[0]?.state ?? keyProjectDecider.initialState();
     let last: StoredEvent | undefined;
     for (const e of events) {
@@ -46,7 +46,7 @@ export class KeyProjectProjection implements SubscriptionHandler {
       .join(' ')
       .toLowerCase();
     await tx.query(
-      `INSERT INTO read_models.key_projects (id, code, name, kind, plan_box, category, lead_department, cooperating_departments,
+      `INSERT INTO key_projects (id, code, name, kind, plan_box, category, lead_department, cooperating_departments,
          implementing_unit, responsible_person, status, progress, planned_start, planned_end, investment, description, milestones,
          latest_report, pending_baseline_changes, state, version, last_position, registered_at, updated_at, search)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)

@@ -9,9 +9,9 @@ export const SAMPLE_ACTOR_ID = 'system:seed';
 const insertColumns = [...ORDER_COLUMNS, 'is_sample', 'state', 'version', 'last_position'];
 /* One statement per batch: rows travel as one JSON array typed by the table's own row type. */
 const UPSERT = `
-  INSERT INTO read_models.rectification_orders (${insertColumns.join(', ')}, updated_at)
+  INSERT INTO rectification_orders (${insertColumns.join(', ')}, updated_at)
   SELECT ${insertColumns.join(', ')}, now()
-  FROM jsonb_populate_recordset(NULL::read_models.rectification_orders, $1::jsonb)
+  FROM jsonb_populate_recordset(NULL::rectification_orders, $1::jsonb)
   ON CONFLICT (id) DO UPDATE SET
     ${[...ORDER_COLUMNS.filter((c) => c !== 'id'), 'state', 'version', 'last_position'].map((c) => `${c} = EXCLUDED.${c}`).join(',\n    ')},
     updated_at = now()`;
@@ -26,6 +26,8 @@ const JSON_COLUMNS = new Set<string>(['measures', 'extensions']);
 export class RectificationOrderProjection implements SubscriptionHandler {
   readonly name = 'read-model.rectification-orders';
   readonly categories = ['rectification-order'];
+  readonly schema = 'read_models';
+  readonly tables = ['rectification_orders'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
     const ids = [...new Set(events.filter((e) => e.streamId.startsWith(STREAM_PREFIX)).map((e) => e.streamId.slice(STREAM_PREFIX.length)))];
@@ -58,7 +60,7 @@ export class RectificationOrderProjection implements SubscriptionHandler {
 
   private async load(ids: string[], tx: PgClient): Promise<Map<string, Loaded>> {
     const { rows } = await tx.query<{ id: string; state: RectificationOrderState; is_sample: boolean; last_position: string }>(
-      `SELECT id, state, is_sample, last_position FROM read_models.rectification_orders WHERE id = ANY($1::uuid[]) FOR UPDATE`,
+      `SELECT id, state, is_sample, last_position FROM rectification_orders WHERE id = ANY($1::uuid[]) FOR UPDATE`,
       [ids],
     );
     return new Map(rows.map((r) => [r.id, { state: r.state, isSample: r.is_sample, position: BigInt(r.last_position) }]));
