@@ -23,7 +23,7 @@ import { createKafka, KafkaProjector, MESSAGING_MIGRATIONS, OutboxRelay, topicFo
  * Fault tests against a real broker of deploy/kafka of their own, since they stop and kill it
  * (skipped when KAFKA_BROKERS points at a broker the tests cannot stop). Every wait has a deadline; the only timed pause is the outage itself.
  */
-jest.setTimeout(400_000);
+jest.setTimeout(900_000);
 
 let db: TestDatabase;
 let store: PostgresEventStore;
@@ -127,7 +127,9 @@ describe('faults against the real broker', () => {
       );
       const received = await readTopics(kafka, topics, (all) => checkDelivery(all, expected).missing === 0, 60_000);
       expect(checkDelivery(received, expected)).toMatchObject({ missing: 0, problems: [] });
-      await waitUntil('read model caught up after the outage', async () => (await versionsApplied(table)) === accepted, 120_000);
+      // After a broker restart the consumer group has to be found and joined again; on 2 busy cores
+      // that has taken from seconds to a few minutes (docs/architecture.md). Bounded, not instant.
+      await waitUntil('read model caught up after the outage', async () => (await versionsApplied(table)) === accepted, 420_000);
       await expectEqualToRebuild(table, streams);
     },
   );

@@ -10,7 +10,9 @@ import {
 import { fromCloudEvent, topicForCategory } from './cloud-event';
 import { ensureTopics, silentLogger, type MessagingLogger } from './kafka.config';
 
-const WATCHDOG_MS = 20_000;
+// Longer than a consumer group (re)join may legitimately block (rebalanceTimeout below), so the
+// watchdog never kills a join in progress.
+const WATCHDOG_MS = 45_000;
 
 export interface KafkaProjectorOptions {
   topicPrefix: string;
@@ -88,6 +90,7 @@ export class KafkaProjector {
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: 10_000,
+      rebalanceTimeout: 20_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 250,
       // We restart crashed consumers ourselves, with a fresh client: after a broker restart kafkajs's
