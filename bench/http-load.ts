@@ -2,13 +2,15 @@ import autocannon from 'autocannon';
 
 /**
  * The load generator, in its own process (as a real client would be): argv[2] is a JSON job
- * { url, token, paths[], body, connections, durationSeconds }; prints autocannon's result as JSON.
+ * { url, token, paths[], method?, body?, connections, durationSeconds }; prints autocannon's result as JSON.
  */
 interface Job {
   url: string;
   token: string;
   paths: string[];
-  body: string;
+  /** POST (default, with `body`) or GET. */
+  method?: 'POST' | 'GET';
+  body?: string;
   connections: number;
   durationSeconds: number;
 }
@@ -20,11 +22,17 @@ const instance = autocannon({
   connections: job.connections,
   duration: job.durationSeconds,
   requests: [
-    {
-      method: 'POST',
-      headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json' },
-      setupRequest: (req) => ({ ...req, path: job.paths[n++ % job.paths.length], body: job.body }),
-    },
+    job.method === 'GET'
+      ? {
+          method: 'GET',
+          headers: { authorization: `Bearer ${job.token}` },
+          setupRequest: (req) => ({ ...req, path: job.paths[n++ % job.paths.length] }),
+        }
+      : {
+          method: 'POST',
+          headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json' },
+          setupRequest: (req) => ({ ...req, path: job.paths[n++ % job.paths.length], body: job.body }),
+        },
   ],
 });
 instance.on('done', (result) => {

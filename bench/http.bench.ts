@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Body, Controller, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { signToken } from '@app/auth';
 import { createApp } from '../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../apps/api/src/migrations';
 import { ReportOrderProgressDto } from '../apps/api/src/rectification-orders/commands/report-progress/report-progress.dto';
-import { median, openBenchDatabase } from './lib';
+import { httpLoad, median, openBenchDatabase } from './lib';
 
 /**
  * Issue 6, part 3: the authenticated, validated "report progress" command over HTTP against a
@@ -31,13 +29,8 @@ class TrivialController {
 @Module({ controllers: [TrivialController] })
 class TrivialModule {}
 
-const exec = promisify(execFile);
-
-async function load(url: string, token: string, paths: string[], body: string) {
-  const job = { url, token, paths, body, connections: CONNECTIONS, durationSeconds: SECONDS };
-  const { stdout } = await exec(process.execPath, [`${__dirname}/http-load.js`, JSON.stringify(job)], { maxBuffer: 1 << 24 });
-  return JSON.parse(stdout) as { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number; total: number };
-}
+const load = (url: string, token: string, paths: string[], body: string) =>
+  httpLoad({ url, token, paths, body, connections: CONNECTIONS, durationSeconds: SECONDS });
 
 async function main(): Promise<void> {
   const db = await openBenchDatabase(MIGRATIONS, 40);

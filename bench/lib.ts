@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PgPool } from '@app/event-store';
@@ -66,10 +68,13 @@ export async function openBenchDatabase(migrations: MigrationList, poolSize: num
     embedded = new EmbeddedPostgres({ dataDir: '.data/bench-pg', port: 54331, database: 'bench' });
     server = await embedded.start();
   }
-  const name = `bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  // BENCH_REUSE=<database> runs on a database kept by an earlier BENCH_KEEP=1 run (migrations still apply).
+  const reuse = process.env.BENCH_REUSE;
+  if (reuse && !/^bench_\w+$/.test(reuse)) throw new Error(`BENCH_REUSE must name a kept bench_… database, got ${reuse}`);
+  const name = reuse ?? `bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   const dataSource = await openDatabase({ url: url.toString(), migrations, poolSize });
@@ -81,9 +86,37 @@ export async function openBenchDatabase(migrations: MigrationList, poolSize: num
     dataSource,
     async drop() {
       await dataSource.destroy();
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      // BENCH_KEEP=1 leaves the database for inspection (EXPLAIN, pg_stat_*); its name is printed.
+      if (process.env.BENCH_KEEP || reuse) console.log(`kept database ${name}`);
+      else await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await admin.end();
       await embedded?.stop();
     },
   };
+}
+
+export interface HttpLoadJob {
+  url: string;
+  token: string;
+  paths: string[];
+  method?: 'POST' | 'GET';
+  body?: string;
+  connections: number;
+  durationSeconds: number;
+}
+export interface HttpLoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+/** Runs autocannon in its own process (bench/http-load.ts), as a real client would be. */
+export async function httpLoad(job: HttpLoadJob): Promise<HttpLoadResult> {
+  const { stdout } = await promisify(execFile)(process.execPath, [`${__dirname}/http-load.js`, JSON.stringify(job)], {
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(stdout) as HttpLoadResult;
 }

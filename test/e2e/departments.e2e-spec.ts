@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Clock } from '@app/platform';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { createTestApp, type TestApp } from '../support/app';
+import { expectCountsToMatchRows } from '../support/read-model-counts';
 
 const ORDERS = '/api/v1/rectification-orders';
 const TODAY = '2024-06-30';
@@ -150,16 +151,20 @@ describe('deadline calendar', () => {
       (await t.http().get(`/api/v1/deadlines?${query}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200)).body;
     const overdue = await get('department=ning-an-city&kind=ORDER_DEADLINE&timeliness=OVERDUE');
     expect(overdue.items.map((d: { dueDate: string }) => d.dueDate)).toEqual(['2024-05-31', '2024-06-29']);
+    expect(overdue.total).toBe(2);
     const extended = await get('department=ning-an-city&from=2024-07-01&to=2024-07-31');
     expect(extended.items).toHaveLength(2);
+    expect(extended.total).toBe(2);
     expect(extended.items.map((d: { originalDueDate: string }) => d.originalDueDate).sort()).toEqual(['2024-04-30', '2024-07-31']);
     expect(extended.items.every((d: { timeliness: string }) => d.timeliness === 'ON_TRACK')).toBe(true);
     const dueToday = await get('department=hailin-city&timeliness=AT_RISK');
     expect(dueToday.items.map((d: { dueDate: string }) => d.dueDate)).toEqual(['2024-06-30']);
+    expect(dueToday.total).toBe(1);
     const page = await get('pageSize=5&page=2&sort=-dueDate');
     expect(page).toMatchObject({ page: 2, pageSize: 5 });
     expect(page.items).toHaveLength(5);
     expect(page.total).toBeGreaterThanOrEqual(20);
     await t.http().get('/api/v1/deadlines?timeliness=LATE').set('authorization', `Bearer ${tokens.integrator}`).expect(400);
+    await expectCountsToMatchRows(t.db.pool);
   });
 });

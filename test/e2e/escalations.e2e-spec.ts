@@ -5,6 +5,7 @@ import { AppConfig, Clock } from '@app/platform';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, type TestApp } from '../support/app';
+import { expectCountsToMatchRows } from '../support/read-model-counts';
 
 const ORDERS = '/api/v1/rectification-orders';
 const LEAD = 'ning-an-city';
@@ -305,5 +306,35 @@ describe('leadership works the queue over HTTP', () => {
     await post(`/api/v1/escalations/${unknown}/acknowledge`, tokens.leadership, {}, 404);
     const stream = await t.app.get(PostgresEventStore).readStream(escalationStreamId(item.id));
     expect(stream.map((e) => e.metadata.actor?.userId)).toContain('leader-zhang');
+  });
+});
+
+describe('queue totals', () => {
+  it('are kept in escalation_counts exactly as the rows are, through raises, supersessions and resolutions', async () => {
+    await settle();
+    await expectCountsToMatchRows(t.db.pool);
+    const get = async (query: string) =>
+      (await t.http().get(`/api/v1/escalations?${query}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200)).body as {
+        total: number;
+        items: Array<{ status: string; level: number; department: string }>;
+      };
+    const all = await get('pageSize=100');
+    expect(all.total).toBe(all.items.length);
+    for (const query of [
+      'status=OPEN',
+      'status=RESOLVED',
+      `status=OPEN&department=${LEAD}`,
+      'level=2',
+      'subjectType=RECTIFICATION_ORDER',
+    ]) {
+      const page = await get(`${query}&pageSize=100`);
+      const conditions = query.split('&').map((c) => c.split('='));
+      const expected = all.items.filter((i) =>
+        conditions.every(([field, value]) => String((i as unknown as Record<string, unknown>)[field]) === value),
+      );
+      expect({ query, total: page.total }).toEqual({ query, total: expected.length });
+    }
+    const subject = await get('subjectId=not-a-uuid');
+    expect(subject).toMatchObject({ total: 0, items: [] });
   });
 });

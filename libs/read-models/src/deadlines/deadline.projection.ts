@@ -30,6 +30,7 @@ const COLUMNS = [
   'due_date',
   'original_due_date',
   'done_on',
+  'open_measure_due',
 ];
 
 type SubjectState = RectificationOrderState | KeyProjectState;
@@ -44,7 +45,7 @@ export class DeadlineProjection implements SubscriptionHandler {
   readonly name = 'read-model.deadlines';
   readonly categories = ['rectification-order', 'key-project'];
   readonly schema = 'read_models';
-  readonly tables = ['deadline_subjects', 'deadlines'];
+  readonly tables = ['deadline_subjects', 'deadlines', 'deadline_counts'];
 
   constructor(private readonly config: AppConfig) {}
 
@@ -54,10 +55,15 @@ export class DeadlineProjection implements SubscriptionHandler {
       if (!e.streamId.startsWith(ORDER_PREFIX) && !e.streamId.startsWith(PROJECT_PREFIX)) continue;
       byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
     }
-    for (const [streamId, streamEvents] of byStream) await this.project(streamId, streamEvents, tx);
+    const counts = new Map<string, CountGroup>();
+    for (const [streamId, streamEvents] of byStream) await this.project(streamId, streamEvents, tx, counts);
+    await applyCounts(
+      [...counts.values()].filter((g) => g.n !== 0),
+      tx,
+    );
   }
 
-  private async project(streamId: string, events: StoredEvent[], tx: PgClient): Promise<void> {
+  private async project(streamId: string, events: StoredEvent[], tx: PgClient, counts: Map<string, CountGroup>): Promise<void> {
     const isOrder = streamId.startsWith(ORDER_PREFIX);
     const id = streamId.slice((isOrder ? ORDER_PREFIX : PROJECT_PREFIX).length);
     const { rows } = await tx.query<{ state: SubjectState }>(`SELECT state FROM deadline_subjects WHERE stream_id = $1 FOR UPDATE`, [
@@ -85,17 +91,52 @@ export class DeadlineProjection implements SubscriptionHandler {
     const items = isOrder
       ? deadlineItemsOfOrder(id, state as RectificationOrderState, this.config.escalationThresholds)
       : deadlineItemsOfKeyProject(id, state as KeyProjectState);
-    await tx.query(`DELETE FROM deadlines WHERE subject_id = $1`, [id]);
+    const { rows: removed } = await tx.query<Omit<CountGroup, 'n'>>(
+      `DELETE FROM deadlines WHERE subject_id = $1 RETURNING due_date::text, department, kind, done_on IS NULL AS open`,
+      [id],
+    );
+    for (const r of removed) count(counts, r, -1);
+    for (const i of items) count(counts, { due_date: i.dueDate, department: i.department, kind: i.kind, open: i.doneOn === null }, +1);
     if (items.length === 0) return;
+    // The earliest open measure, on the order deadline's row: "at risk" is then a column test (deadline.sql.ts).
+    const openMeasureDue = items
+      .filter((i) => i.kind === 'MEASURE' && i.doneOn === null)
+      .reduce<string | null>((min, i) => (min === null || i.dueDate < min ? i.dueDate : min), null);
     const values: unknown[] = [];
     const tuples = items.map((item) => {
-      const row = toRow(item);
+      const row = [...toRow(item), item.kind === 'ORDER_DEADLINE' ? openMeasureDue : null];
       const start = values.length;
       values.push(...row);
       return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
     });
     await tx.query(`INSERT INTO deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
   }
+}
+
+interface CountGroup {
+  due_date: string;
+  department: string | null;
+  kind: string;
+  open: boolean;
+  n: number;
+}
+
+function count(counts: Map<string, CountGroup>, g: Omit<CountGroup, 'n'>, delta: number): void {
+  const key = JSON.stringify([g.due_date, g.department, g.kind, g.open]);
+  const group = counts.get(key) ?? counts.set(key, { ...g, n: 0 }).get(key)!;
+  group.n += delta;
+}
+
+/** deadline_counts += n per (due date, department, kind, open), one statement for the batch. */
+async function applyCounts(groups: CountGroup[], tx: PgClient): Promise<void> {
+  if (groups.length === 0) return;
+  const values = groups.flatMap((g) => [g.due_date, g.department, g.kind, g.open, g.n]);
+  const tuples = groups.map((_, k) => `($${k * 5 + 1}::date, $${k * 5 + 2}, $${k * 5 + 3}, $${k * 5 + 4}::boolean, $${k * 5 + 5}::bigint)`);
+  await tx.query(
+    `INSERT INTO deadline_counts (due_date, department, kind, open, n) VALUES ${tuples.join(', ')}
+     ON CONFLICT (due_date, department, kind, open) DO UPDATE SET n = deadline_counts.n + EXCLUDED.n`,
+    values,
+  );
 }
 
 function toRow(i: DeadlineItem): unknown[] {

@@ -13,18 +13,33 @@ export class EscalationProjection implements SubscriptionHandler {
   readonly name = 'read-model.escalations';
   readonly categories = ['escalation'];
   readonly schema = 'read_models';
-  readonly tables = ['escalations'];
+  readonly tables = ['escalations', 'escalation_counts'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
-    const touched = new Map<string, { state: EscalationState; position: bigint }>();
+    const touched = new Map<string, { before: EscalationState; state: EscalationState; position: bigint }>();
     for (const event of events) {
       if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
       const id = event.streamId.slice(STREAM_PREFIX.length);
       const current = touched.get(id) ?? (await this.load(id, tx));
       if (event.version <= current.state.version) continue;
       const state = escalationDecider.evolve(current.state, { type: event.type, data: event.data } as unknown as EscalationEvent);
-      touched.set(id, { state, position: event.position });
+      touched.set(id, { before: current.before, state, position: event.position });
     }
+    const counts = new Map<string, [EscalationState['status'], number, string | null, string | null, number]>();
+    const count = (s: EscalationState, delta: number) => {
+      if (s.status === null) return;
+      const key = JSON.stringify([s.status, s.level, s.department, s.subjectType]);
+      const group = counts.get(key) ?? counts.set(key, [s.status, s.level, s.department, s.subjectType, 0]).get(key)!;
+      group[4] += delta;
+    };
+    for (const { before, state } of touched.values()) {
+      count(before, -1);
+      count(state, +1);
+    }
+    await this.applyCounts(
+      [...counts.values()].filter((g) => g[4] !== 0),
+      tx,
+    );
     for (const [id, { state: s, position }] of touched) {
       if (s.status === null) continue;
       await tx.query(
@@ -68,12 +83,24 @@ export class EscalationProjection implements SubscriptionHandler {
     }
   }
 
-  private async load(id: string, tx: PgClient): Promise<{ state: EscalationState; position: bigint }> {
+  /** escalation_counts += delta per (status, level, department, subject type), one statement. */
+  private async applyCounts(groups: Array<[unknown, unknown, unknown, unknown, number]>, tx: PgClient): Promise<void> {
+    if (groups.length === 0) return;
+    const values = groups.flat();
+    const tuples = groups.map((_, g) => `($${g * 5 + 1}, $${g * 5 + 2}::smallint, $${g * 5 + 3}, $${g * 5 + 4}, $${g * 5 + 5}::bigint)`);
+    await tx.query(
+      `INSERT INTO escalation_counts (status, level, department, subject_type, n) VALUES ${tuples.join(', ')}
+       ON CONFLICT (status, level, department, subject_type) DO UPDATE SET n = escalation_counts.n + EXCLUDED.n`,
+      values,
+    );
+  }
+
+  private async load(id: string, tx: PgClient): Promise<{ before: EscalationState; state: EscalationState; position: bigint }> {
     const { rows } = await tx.query<{ state: EscalationState; last_position: string }>(
       `SELECT state, last_position FROM escalations WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    const row = rows[0];
-    return row ? { state: row.state, position: BigInt(row.last_position) } : { state: escalationDecider.initialState(), position: 0n };
+    const state = rows[0]?.state ?? escalationDecider.initialState();
+    return { before: state, state, position: rows[0] ? BigInt(rows[0].last_position) : 0n };
   }
 }

@@ -31,11 +31,11 @@ export interface EscalationRow {
   version: number;
 }
 
-/** The columns EscalationRow needs, with days overdue as of $1 (today, Shanghai) for open ones. */
-export const ESCALATION_SELECT = `
+/** The columns EscalationRow needs, with days overdue as of `today` (a date parameter, Shanghai) for open ones. */
+export const escalationSelect = (today: string) => `
   id, level, trigger, status, subject_type, subject_id, subject_code, subject_name, item_kind, item_id, item_name, department,
   responsible_person, due_date::text AS due_date, original_due_date::text AS original_due_date,
-  GREATEST(0, coalesce(resolved_on, $1::date) - due_date) AS days_overdue,
+  GREATEST(0, coalesce(resolved_on, ${today}::date) - due_date) AS days_overdue,
   raised_at, resolved_at, resolution_reason, resolution_note, actions, version`;
 
 export function escalationView(r: EscalationRow) {

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { shanghaiDate } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { Clock, ProblemException } from '@app/platform';
-import { ESCALATION_SELECT, escalationView, type EscalationRow, type EscalationView } from '../../shared/escalation.view';
+import { escalationSelect, escalationView, type EscalationRow, type EscalationView } from '../../shared/escalation.view';
 import { GetEscalationQuery } from './get-escalation.query';
 
 @QueryHandler(GetEscalationQuery)
@@ -14,7 +14,7 @@ export class GetEscalationHandler implements IQueryHandler<GetEscalationQuery> {
   ) {}
 
   async execute({ id }: GetEscalationQuery): Promise<EscalationView> {
-    const { rows } = await this.pool.query<EscalationRow>(`SELECT ${ESCALATION_SELECT} FROM read_models.escalations WHERE id = $2`, [
+    const { rows } = await this.pool.query<EscalationRow>(`SELECT ${escalationSelect('$1')} FROM read_models.escalations WHERE id = $2`, [
       shanghaiDate(this.clock.now()),
       id,
     ]);

@@ -55,7 +55,10 @@ export class ListEscalationsQueryDto {
   @Max(100)
   pageSize?: number;
 
-  @ApiPropertyOptional({ description: '排序，前加 - 表示倒序；默认等级倒序、逾期天数倒序', enum: ESCALATION_SORTS })
+  @ApiPropertyOptional({
+    description: '排序，前加 - 表示倒序；默认等级倒序、到期日升序（未解除的即逾期最久者在前）',
+    enum: ESCALATION_SORTS,
+  })
   @IsOptional()
   @IsIn(ESCALATION_SORTS)
   sort?: EscalationSort;
