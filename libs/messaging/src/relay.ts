@@ -1,10 +1,37 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer, type ProducerConfig, type TopicMessages } from 'kafkajs';
 import { CheckpointConflict, type CheckpointStore, type PgPool, type PostgresEventStore, type StoredEvent } from '@app/event-store';
 import { toCloudEvent, topicFor } from './cloud-event';
 import { silentLogger, type MessagingLogger } from './kafka.config';
 import { Lease } from './lease';
+
+/**
+ * The relay's producer: idempotent with one request in flight, so retries neither reorder nor double
+ * messages. The default partitioner is Java's murmur2: other clients put a stream id in the same partition.
+ */
+export const RELAY_PRODUCER_CONFIG: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: true,
+  createPartitioner: Partitioners.DefaultPartitioner,
+};
+
+/** The messages the relay sends for `events` (one CloudEvent each, keyed by stream), grouped by topic. */
+export function relayMessages(events: StoredEvent[], options: { topicPrefix: string; source: string }): TopicMessages[] {
+  const byTopic = new Map<string, TopicMessages>();
+  for (const event of events) {
+    const topic = topicFor(event.streamId, { prefix: options.topicPrefix });
+    let entry = byTopic.get(topic);
+    if (!entry) byTopic.set(topic, (entry = { topic, messages: [] }));
+    entry.messages.push({
+      key: event.streamId,
+      value: JSON.stringify(toCloudEvent(event, { source: options.source })),
+      headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+    });
+  }
+  return [...byTopic.values()];
+}
 
 export interface OutboxRelayOptions {
   topicPrefix: string;
@@ -107,7 +134,7 @@ export class OutboxRelay {
     const producer = await this.connectedProducer();
     if (!this.lease.held) return 0; // lost while reading: the new holder publishes these
     try {
-      await producer.sendBatch({ topicMessages: this.toMessages(events), acks: -1 });
+      await producer.sendBatch({ topicMessages: relayMessages(events, this.options), acks: -1 });
     } catch (error) {
       // The producer's sequence state is unknown after a failed send; a fresh producer id avoids
       // OutOfOrderSequence errors. The batch is re-sent whole, so anything already written repeats.
@@ -124,21 +151,6 @@ export class OutboxRelay {
       throw error;
     }
     return events.length;
-  }
-
-  private toMessages(events: StoredEvent[]): TopicMessages[] {
-    const byTopic = new Map<string, TopicMessages>();
-    for (const event of events) {
-      const topic = topicFor(event.streamId, { prefix: this.options.topicPrefix });
-      let entry = byTopic.get(topic);
-      if (!entry) byTopic.set(topic, (entry = { topic, messages: [] }));
-      entry.messages.push({
-        key: event.streamId,
-        value: JSON.stringify(toCloudEvent(event, { source: this.options.source })),
-        headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
-      });
-    }
-    return [...byTopic.values()];
   }
 
   private async run(): Promise<void> {
@@ -173,13 +185,7 @@ export class OutboxRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
-    // The default partitioner is Java's murmur2: other clients put a stream id in the same partition.
-    const producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: true,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    const producer = this.kafka.producer(RELAY_PRODUCER_CONFIG);
     try {
       await producer.connect();
     } catch (error) {
