@@ -1,5 +1,19 @@
 import 'reflect-metadata';
-import { addDays, orderCommandPolicies, roles, shanghaiDate, type RectificationOrderCommandType, type Role } from '@app/domain';
+import {
+  addDays,
+  defaultDomainConfig,
+  orderCommandPolicies,
+  rectificationOrderDecider,
+  rectificationOrderStreamId,
+  roles,
+  shanghaiDate,
+  type Actor,
+  type RectificationOrderCommand,
+  type RectificationOrderCommandType,
+  type RectificationOrderEvent,
+  type Role,
+} from '@app/domain';
+import { PostgresEventStore } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { OrderSampleSeeder } from '../../apps/api/src/rectification-orders/samples/order-sample.seeder';
 import { createTestApp, eventCount, type TestApp } from '../support/app';
@@ -483,5 +497,81 @@ describe('示例 samples', () => {
     const before = await eventCount(seeded);
     await seeded.app.get(OrderSampleSeeder).onApplicationBootstrap();
     expect(await eventCount(seeded)).toBe(before);
+  });
+});
+
+/**
+ * Another API process (or any other writer) appends to a stream this process has cached. The
+ * executor decides on its cached fold first; every answer it gives must still be the one the
+ * stream as it is now warrants.
+ */
+describe('a stream moved on by another writer', () => {
+  async function otherWriter(id: string, command: RectificationOrderCommand, actor: Actor): Promise<number> {
+    const store = t.app.get(PostgresEventStore);
+    const streamId = rectificationOrderStreamId(id);
+    const history = await store.readStream(streamId);
+    const state = history.reduce(
+      (s, e) => rectificationOrderDecider.evolve(s, { type: e.type, data: e.data } as unknown as RectificationOrderEvent),
+      rectificationOrderDecider.initialState(),
+    );
+    const events = rectificationOrderDecider.decide(command, state, { now: new Date(), actor, config: defaultDomainConfig });
+    const result = await store.append(
+      streamId,
+      history.length,
+      events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+      { actor },
+    );
+    return result.version;
+  }
+  const leadActor: Actor = { userId: 'other-process', displayName: '宁安市', roles: ['project-lead'], department: LEAD };
+
+  it('appends on top of the other writer’s events, with the right version', async () => {
+    const id = await issueAndStart();
+    const theirs = await otherWriter(
+      id,
+      { type: 'ReportOrderProgress', reportId: 'R-other', summary: '另一实例写入', percentComplete: 20 },
+      leadActor,
+    );
+    const ours = await act(id, 'report-progress', tokens.lead, { summary: '本实例写入', percentComplete: 30 });
+    expect(ours.body.version).toBe(theirs + 1);
+    const order = await read(id, ours.body.position);
+    expect(order.version).toBe(theirs + 1);
+  });
+
+  it('accepts a command the cached state would refuse but the current state allows', async () => {
+    const id = await issueAndStart();
+    await otherWriter(id, { type: 'CompleteMeasure', measureId: 'M1', completedOn: today(), note: null }, leadActor);
+    await otherWriter(id, { type: 'RequestAcceptance', note: '另一实例申请验收' }, leadActor);
+    const passed = await act(id, 'record-acceptance-passed', tokens.supervision, {
+      checkedOn: today(),
+      summary: '现场核查通过。',
+      documentRef: '牡环验〔2026〕1号',
+    });
+    expect((await read(id, passed.body.position)).status).toBe('ACCEPTED');
+  });
+
+  it('takes an If-Match of the current version even when its cache is behind, and refuses an old one', async () => {
+    const id = await issueAndStart();
+    const theirs = await otherWriter(
+      id,
+      { type: 'ReportOrderProgress', reportId: 'R-x', summary: '另一实例写入', percentComplete: 20 },
+      leadActor,
+    );
+    const current = await t
+      .http()
+      .post(`${BASE}/${id}/report-progress`)
+      .set('authorization', `Bearer ${tokens.lead}`)
+      .set('if-match', `"${theirs}"`)
+      .send({ summary: '基于最新版本' });
+    expect(current.status).toBe(200);
+    expect(current.body.version).toBe(theirs + 1);
+    const stale = await t
+      .http()
+      .post(`${BASE}/${id}/report-progress`)
+      .set('authorization', `Bearer ${tokens.lead}`)
+      .set('if-match', `"${theirs - 1}"`)
+      .send({ summary: '基于旧版本' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.currentVersion).toBe(theirs + 1);
   });
 });

@@ -84,21 +84,35 @@ export class CommandExecutor {
   }
 
   async execute<S, C extends { type: string }, E extends DomainEvent>(options: ExecuteOptions<S, C, E>): Promise<CommandResult> {
+    // The first attempt trusts a cached fold without reading the stream's tail: the append's expected
+    // version proves it current. Any other outcome is only answered after the tail proves it current.
+    let trustCache = true;
     for (let attempt = 1; ; attempt++) {
-      const { state, version, position } = await this.current(options.decider, options.streamId);
-      if (options.mode === 'update' && version === 0) {
-        throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该${options.what}（编号 ${options.id}），请检查编号`);
+      const loaded = await this.current(options.decider, options.streamId, trustCache);
+      const { state, version, position } = loaded;
+      let events: E[];
+      try {
+        if (options.mode === 'update' && version === 0) {
+          throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该${options.what}（编号 ${options.id}），请检查编号`);
+        }
+        if (options.mode === 'create' && version > 0) {
+          throw new ProblemException(409, 'ALREADY_EXISTS', 'Conflict', `该${options.what}（编号 ${options.id}）已存在，请勿重复登记`);
+        }
+        if (options.ifMatch !== undefined && options.ifMatch !== version) throw staleVersion(options.ifMatch, version);
+        options.authorize(options.command, state, options.actor);
+        const ctx: CommandContext = { now: this.clock.now(), actor: options.actor, config: this.domainConfig };
+        events = options.decider.decide(options.command, state, ctx);
+      } catch (error) {
+        if (!loaded.unverified) throw error;
+        trustCache = false; // refused on cached state: decide again on the stream as it is now
+        attempt--;
+        continue;
       }
-      if (options.mode === 'create' && version > 0) {
-        throw new ProblemException(409, 'ALREADY_EXISTS', 'Conflict', `该${options.what}（编号 ${options.id}）已存在，请勿重复登记`);
-      }
-      if (options.ifMatch !== undefined && options.ifMatch !== version) throw staleVersion(options.ifMatch, version);
-
-      options.authorize(options.command, state, options.actor);
-      const ctx: CommandContext = { now: this.clock.now(), actor: options.actor, config: this.domainConfig };
-      const events = options.decider.decide(options.command, state, ctx);
       if (events.length === 0) {
-        return { id: options.id, version, position };
+        if (!loaded.unverified) return { id: options.id, version, position };
+        trustCache = false;
+        attempt--;
+        continue;
       }
       try {
         const result = await this.store.append(
@@ -121,6 +135,11 @@ export class CommandExecutor {
         return { id: options.id, version: result.version, position: result.position.toString() };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
+        trustCache = false;
+        if (loaded.unverified) {
+          attempt--; // the cache was behind another writer, not a race of this command
+          continue;
+        }
         if (options.ifMatch !== undefined) throw staleVersion(options.ifMatch, error.actual);
         if (attempt >= RACE_RETRIES) {
           throw new ProblemException(
@@ -136,15 +155,17 @@ export class CommandExecutor {
   }
 
   /**
-   * The stream's current state: the cached fold plus whatever was appended since (usually nothing,
-   * one indexed read). The cache can only be stale, never wrong: the append's expected version
-   * rejects a decision made on stale state, and the retry reads the missing tail.
+   * The stream's state: the cached fold, and unless `trustCache`, whatever was appended since (usually
+   * nothing, one indexed read). A cached fold is stale at worst, never wrong, and is `unverified`
+   * until the tail has been read or an append with its version has succeeded.
    */
   private async current<S, C extends { type: string }, E extends DomainEvent>(
     decider: Decider<S, C, E>,
     streamId: string,
-  ): Promise<CachedState<S>> {
+    trustCache: boolean,
+  ): Promise<CachedState<S> & { unverified?: boolean }> {
     const cached = this.cache.get(streamId) as CachedState<S> | undefined;
+    if (cached && trustCache) return { ...cached, unverified: true };
     const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
     if (cached && tail.length === 0) return cached;
     let state = cached?.state ?? decider.initialState();
