@@ -143,3 +143,61 @@ describe('subscription runner', () => {
     expect(await checkpoints.get(name)).toBe(await store.headPosition());
   });
 });
+
+describe('runner transactions', () => {
+  it('commit a derived-only handler (a read model) without waiting for the WAL flush, any other with it', async () => {
+    await appendMany(1);
+    const seen: Record<string, string> = {};
+    const probe = (name: string, derivedOnly: boolean): SubscriptionHandler => ({
+      name,
+      derivedOnly,
+      schema: 'public',
+      async handle(_events, tx) {
+        seen[name] = (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0].synchronous_commit;
+      },
+    });
+    const readModel = `rm-${randomUUID().slice(0, 8)}`;
+    const other = `other-${randomUUID().slice(0, 8)}`;
+    await new SubscriptionRunner(db.pool, store, checkpoints, probe(readModel, true)).catchUp();
+    await new SubscriptionRunner(db.pool, store, checkpoints, probe(other, false)).catchUp();
+    expect(seen).toEqual({ [readModel]: 'off', [other]: 'on' });
+    // The setting is local to the transaction: the pooled connection is back to the server default.
+    expect((await db.pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');
+  });
+
+  it('gather the events that arrive while the runner lingers after a small batch into one batch', async () => {
+    const name = await freshSubscription();
+    await new SubscriptionRunner(db.pool, store, checkpoints, countingHandler(name)).catchUp(); // past older events
+    const before = await total(name);
+    const batches: number[] = [];
+    const runner = new SubscriptionRunner(
+      db.pool,
+      store,
+      checkpoints,
+      countingHandler(name, { before: async (events) => void batches.push(events.length) }),
+      { lingerMs: 1500, idleDelayMs: 50 },
+    );
+    runner.start();
+    try {
+      await appendMany(1);
+      await waitFor(() => batches.length === 1);
+      // While it lingers after that one-event batch, five more arrive (and poke it, in vain).
+      for (let i = 0; i < 5; i++) {
+        await appendMany(1);
+        runner.poke();
+      }
+      await waitFor(async () => (await total(name)) === before + 6);
+      expect(batches).toEqual([1, 5]);
+    } finally {
+      await runner.stop();
+    }
+  }, 30_000);
+});
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

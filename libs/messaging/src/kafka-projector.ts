@@ -1,6 +1,6 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import {
-  searchPathSql,
+  beginHandlerTransactionSql,
   type PgClient,
   type PgPool,
   type PostgresEventStore,
@@ -352,8 +352,7 @@ export class KafkaProjector {
     client.on('error', onError);
     let failure: Error | undefined;
     try {
-      await client.query('BEGIN');
-      if (this.handler.schema) await client.query(searchPathSql(this.handler.schema));
+      await client.query(beginHandlerTransactionSql(this.handler));
       await work(client);
       await client.query('COMMIT');
     } catch (error) {

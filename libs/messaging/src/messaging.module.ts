@@ -112,6 +112,11 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
  */
 @Module({})
 export class MessagingModule {
+  constructor(host: SubscriptionHost, config: AppConfig) {
+    // Before bootstrap, when the host creates its runners (the Kafka host ignores runner options).
+    host.configure({ lingerMs: config.SUBSCRIPTION_LINGER_MS });
+  }
+
   static forRoot(): DynamicModule {
     if (!validateConfig(process.env).KAFKA_BROKERS) {
       return { module: MessagingModule, providers: [SubscriptionHost], exports: [SubscriptionHost] };

@@ -90,6 +90,15 @@ export class AppConfig {
   @Max(1000)
   KAFKA_TOPIC_PARTITIONS: number = 3;
 
+  /**
+   * Log mode: how long a read model's runner waits after a batch that was not full before reading
+   * the next, so that under load events share transactions. 0 reads again at once.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  SUBSCRIPTION_LINGER_MS: number = 10;
+
   /** Events the relay reads from the log and sends to Kafka per batch. */
   @IsInt()
   @Min(1)

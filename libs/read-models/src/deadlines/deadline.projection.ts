@@ -32,6 +32,23 @@ const COLUMNS = [
   'done_on',
   'open_measure_due',
 ];
+const COLUMN_TYPES: Record<string, string> = {
+  subject_type: 'text',
+  subject_id: 'uuid',
+  subject_stream_id: 'text',
+  subject_code: 'text',
+  subject_name: 'text',
+  subject_status: 'text',
+  item_id: 'text',
+  kind: 'text',
+  item_name: 'text',
+  department: 'text',
+  responsible_person: 'text',
+  due_date: 'date',
+  original_due_date: 'date',
+  done_on: 'date',
+  open_measure_due: 'date',
+};
 
 type SubjectState = RectificationOrderState | KeyProjectState;
 
@@ -39,12 +56,19 @@ type SubjectState = RectificationOrderState | KeyProjectState;
  * read_models.deadlines from the order and project streams. Each touched subject's rows are
  * replaced as a whole, so an item that stops being owed (a withdrawn notice, a cancelled project)
  * disappears, and events at or below the stored version are skipped on redelivery.
+ *
+ * Set-based: a batch costs the same few statements whatever its number of subjects (lock and load
+ * the folded states, store them, delete and insert the rows of the subjects whose items changed,
+ * move the counts), and a subject whose items did not change (a progress report, say) only has its
+ * folded state stored. A batch's transaction is kept short, which matters beyond this read model:
+ * while it is open, gap-safe readers of the log cannot pass it.
  */
 @Injectable()
 export class DeadlineProjection implements SubscriptionHandler {
   readonly name = 'read-model.deadlines';
   readonly categories = ['rectification-order', 'key-project'];
   readonly schema = 'read_models';
+  readonly derivedOnly = true;
   readonly tables = ['deadline_subjects', 'deadlines', 'deadline_counts'];
 
   constructor(private readonly config: AppConfig) {}
@@ -55,61 +79,92 @@ export class DeadlineProjection implements SubscriptionHandler {
       if (!e.streamId.startsWith(ORDER_PREFIX) && !e.streamId.startsWith(PROJECT_PREFIX)) continue;
       byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
     }
+    if (byStream.size === 0) return;
+    const { rows } = await tx.query<{ stream_id: string; state: SubjectState }>(
+      `SELECT stream_id, state FROM deadline_subjects WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE`,
+      [[...byStream.keys()]],
+    );
+    const stored = new Map(rows.map((r) => [r.stream_id, r.state]));
+
+    const states: Array<{ streamId: string; state: SubjectState; position: bigint }> = [];
+    const rewritten: Array<{ id: string; items: DeadlineItem[] }> = [];
+    for (const [streamId, streamEvents] of byStream) {
+      const isOrder = streamId.startsWith(ORDER_PREFIX);
+      const id = streamId.slice((isOrder ? ORDER_PREFIX : PROJECT_PREFIX).length);
+      const before = stored.get(streamId);
+      let state: SubjectState = before ?? (isOrder ? rectificationOrderDecider.initialState() : keyProjectDecider.initialState());
+      let last: StoredEvent | undefined;
+      for (const e of streamEvents) {
+        if (e.version <= state.version) continue;
+        state = isOrder
+          ? rectificationOrderDecider.evolve(
+              state as RectificationOrderState,
+              { type: e.type, data: e.data } as unknown as RectificationOrderEvent,
+            )
+          : keyProjectDecider.evolve(state as KeyProjectState, { type: e.type, data: e.data } as unknown as KeyProjectEvent);
+        last = e;
+      }
+      if (!last) continue;
+      states.push({ streamId, state, position: last.position });
+      const items = this.itemsOf(id, isOrder, state);
+      // The rows are the items of the stored state, written with it: unchanged items, unchanged rows.
+      if (!before || JSON.stringify(this.itemsOf(id, isOrder, before)) !== JSON.stringify(items)) rewritten.push({ id, items });
+    }
+    if (states.length === 0) return;
+
+    await tx.query(
+      `INSERT INTO deadline_subjects (stream_id, state, version, last_position, updated_at)
+       SELECT s.stream_id, s.state, s.version, s.last_position, now()
+       FROM unnest($1::text[], $2::jsonb[], $3::int[], $4::bigint[]) AS s(stream_id, state, version, last_position)
+       ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version,
+         last_position = EXCLUDED.last_position, updated_at = now()`,
+      [
+        states.map((s) => s.streamId),
+        // Progress reports never make or move a deadline; stored, they would make every write of a
+        // long-running order's state grow with its history.
+        states.map((s) => JSON.stringify({ ...s.state, progressReports: [] })),
+        states.map((s) => s.state.version),
+        states.map((s) => s.position.toString()),
+      ],
+    );
+    if (rewritten.length === 0) return;
+
     const counts = new Map<string, CountGroup>();
-    for (const [streamId, streamEvents] of byStream) await this.project(streamId, streamEvents, tx, counts);
+    const { rows: removed } = await tx.query<Omit<CountGroup, 'n'>>(
+      `DELETE FROM deadlines WHERE subject_id = ANY($1::uuid[]) RETURNING due_date::text, department, kind, done_on IS NULL AS open`,
+      [rewritten.map((r) => r.id)],
+    );
+    for (const r of removed) count(counts, r, -1);
+    const rowsToInsert: unknown[][] = [];
+    for (const { items } of rewritten) {
+      // The earliest open measure, on the order deadline's row: "at risk" is then a column test (deadline.sql.ts).
+      const openMeasureDue = items
+        .filter((i) => i.kind === 'MEASURE' && i.doneOn === null)
+        .reduce<string | null>((min, i) => (min === null || i.dueDate < min ? i.dueDate : min), null);
+      for (const i of items) {
+        rowsToInsert.push([...toRow(i), i.kind === 'ORDER_DEADLINE' ? openMeasureDue : null]);
+        count(counts, { due_date: i.dueDate, department: i.department, kind: i.kind, open: i.doneOn === null }, +1);
+      }
+    }
+    if (rowsToInsert.length > 0) {
+      // One array parameter per column: no limit on the number of rows a statement can carry.
+      const columns = COLUMNS.map((_, c) => rowsToInsert.map((row) => row[c]));
+      await tx.query(
+        `INSERT INTO deadlines (${COLUMNS.join(', ')})
+         SELECT * FROM unnest(${COLUMNS.map((column, c) => `$${c + 1}::${COLUMN_TYPES[column]}[]`).join(', ')})`,
+        columns,
+      );
+    }
     await applyCounts(
       [...counts.values()].filter((g) => g.n !== 0),
       tx,
     );
   }
 
-  private async project(streamId: string, events: StoredEvent[], tx: PgClient, counts: Map<string, CountGroup>): Promise<void> {
-    const isOrder = streamId.startsWith(ORDER_PREFIX);
-    const id = streamId.slice((isOrder ? ORDER_PREFIX : PROJECT_PREFIX).length);
-    const { rows } = await tx.query<{ state: SubjectState }>(`SELECT state FROM deadline_subjects WHERE stream_id = $1 FOR UPDATE`, [
-      streamId,
-    ]);
-    let state: SubjectState = rows[0]?.state ?? (isOrder ? rectificationOrderDecider.initialState() : keyProjectDecider.initialState());
-    let last: StoredEvent | undefined;
-    for (const e of events) {
-      if (e.version <= state.version) continue;
-      state = isOrder
-        ? rectificationOrderDecider.evolve(
-            state as RectificationOrderState,
-            { type: e.type, data: e.data } as unknown as RectificationOrderEvent,
-          )
-        : keyProjectDecider.evolve(state as KeyProjectState, { type: e.type, data: e.data } as unknown as KeyProjectEvent);
-      last = e;
-    }
-    if (!last) return;
-    await tx.query(
-      `INSERT INTO deadline_subjects (stream_id, state, version, last_position, updated_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version,
-         last_position = EXCLUDED.last_position, updated_at = now()`,
-      [streamId, JSON.stringify(state), state.version, last.position.toString()],
-    );
-    const items = isOrder
+  private itemsOf(id: string, isOrder: boolean, state: SubjectState): DeadlineItem[] {
+    return isOrder
       ? deadlineItemsOfOrder(id, state as RectificationOrderState, this.config.escalationThresholds)
       : deadlineItemsOfKeyProject(id, state as KeyProjectState);
-    const { rows: removed } = await tx.query<Omit<CountGroup, 'n'>>(
-      `DELETE FROM deadlines WHERE subject_id = $1 RETURNING due_date::text, department, kind, done_on IS NULL AS open`,
-      [id],
-    );
-    for (const r of removed) count(counts, r, -1);
-    for (const i of items) count(counts, { due_date: i.dueDate, department: i.department, kind: i.kind, open: i.doneOn === null }, +1);
-    if (items.length === 0) return;
-    // The earliest open measure, on the order deadline's row: "at risk" is then a column test (deadline.sql.ts).
-    const openMeasureDue = items
-      .filter((i) => i.kind === 'MEASURE' && i.doneOn === null)
-      .reduce<string | null>((min, i) => (min === null || i.dueDate < min ? i.dueDate : min), null);
-    const values: unknown[] = [];
-    const tuples = items.map((item) => {
-      const row = [...toRow(item), item.kind === 'ORDER_DEADLINE' ? openMeasureDue : null];
-      const start = values.length;
-      values.push(...row);
-      return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
-    });
-    await tx.query(`INSERT INTO deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
   }
 }
 

@@ -13,6 +13,7 @@ export class EscalationProjection implements SubscriptionHandler {
   readonly name = 'read-model.escalations';
   readonly categories = ['escalation'];
   readonly schema = 'read_models';
+  readonly derivedOnly = true;
   readonly tables = ['escalations', 'escalation_counts'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {

@@ -14,6 +14,7 @@ export class KeyProjectProjection implements SubscriptionHandler {
   readonly name = 'read-model.key-projects';
   readonly categories = ['key-project'];
   readonly schema = 'read_models';
+  readonly derivedOnly = true;
   readonly tables = ['key_projects'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {

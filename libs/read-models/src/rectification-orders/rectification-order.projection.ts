@@ -27,6 +27,7 @@ export class RectificationOrderProjection implements SubscriptionHandler {
   readonly name = 'read-model.rectification-orders';
   readonly categories = ['rectification-order'];
   readonly schema = 'read_models';
+  readonly derivedOnly = true;
   readonly tables = ['rectification_orders'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
