@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 /**
- * The load generator, in its own process (as a real client would be): argv[2] is a JSON job
+ * The load generator, in its own process (as a real client would be): argv[2] is a file holding a JSON job
  * { url, token, paths[], method?, body?, connections, durationSeconds }; prints autocannon's result as JSON.
  */
 interface Job {
@@ -15,7 +16,7 @@ interface Job {
   durationSeconds: number;
 }
 
-const job = JSON.parse(process.argv[2]) as Job;
+const job = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Job;
 let n = 0;
 const instance = autocannon({
   url: job.url,

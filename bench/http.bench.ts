@@ -10,12 +10,14 @@ import { httpLoad, median, openBenchDatabase } from './lib';
  * Issue 6, part 3: the authenticated, validated "report progress" command over HTTP against a
  * trivial endpoint of the same app (same guard, same DTO validation, no database) in the same run.
  * The load generator (autocannon) runs in its own process; PostgreSQL, the app and the load share
- * the machine's cores. Alternating rounds; medians.
+ * the machine's cores. Alternating rounds; medians. The reports are spread over ORDERS orders (2,000):
+ * an order's read-model row holds its reports, so piling thousands onto a few hundred orders would
+ * measure ever-growing rows rather than the command path.
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const ORDERS = Number(process.env.BENCH_ORDERS ?? 300);
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 2000);
 const SECRET = 'bench-secret-bench-secret-bench-secret-000000';
 
 @Controller('bench')

@@ -1,3 +1,6 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -115,8 +118,13 @@ export interface HttpLoadResult {
 
 /** Runs autocannon in its own process (bench/http-load.ts), as a real client would be. */
 export async function httpLoad(job: HttpLoadJob): Promise<HttpLoadResult> {
-  const { stdout } = await promisify(execFile)(process.execPath, [`${__dirname}/http-load.js`, JSON.stringify(job)], {
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(stdout) as HttpLoadResult;
+  // The job goes through a file: thousands of paths exceed what one command-line argument may hold.
+  const file = join(tmpdir(), `bench-http-job-${process.pid}-${Date.now()}.json`);
+  await writeFile(file, JSON.stringify(job));
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [`${__dirname}/http-load.js`, file], { maxBuffer: 1 << 24 });
+    return JSON.parse(stdout) as HttpLoadResult;
+  } finally {
+    await rm(file, { force: true });
+  }
 }
