@@ -42,14 +42,19 @@ async function main(): Promise<void> {
 
   // Each writer owns the streams congruent to its index, so its expected versions are always right.
   const perWriter = Math.floor(STREAMS / WRITERS);
-  const single = (append: (stream: string, version: number) => Promise<unknown>) => (round: number) => {
-    const versions = new Map<string, number>();
-    return measure(EVENTS, WRITERS, async (i, w) => {
-      const stream = `key-project-r${round}-${w + WRITERS * (i % perWriter)}`;
-      const v = versions.get(stream) ?? 0;
-      await append(stream, v);
-      versions.set(stream, v + 1);
-    });
+  // Streams are named per side and round: two sides writing the same table never share a stream.
+  let sideCount = 0;
+  const single = (append: (stream: string, version: number) => Promise<unknown>) => {
+    const side = sideCount++;
+    return (round: number) => {
+      const versions = new Map<string, number>();
+      return measure(EVENTS, WRITERS, async (i, w) => {
+        const stream = `key-project-s${side}-r${round}-${w + WRITERS * (i % perWriter)}`;
+        const v = versions.get(stream) ?? 0;
+        await append(stream, v);
+        versions.set(stream, v + 1);
+      });
+    };
   };
   const sides: Array<{ name: string; run: (round: number) => Promise<Sample> }> = [
     {
@@ -74,13 +79,14 @@ async function main(): Promise<void> {
     },
     {
       name: 'breakdown: + expected-version guard (same SQL)',
-      run: single((stream, v) =>
-        raw.query({
+      run: single(async (stream, v) => {
+        const { rowCount } = await raw.query({
           name: 'ceiling_guarded',
           text: guardedSql,
           values: [stream, v, randomUUID(), 'ProgressReported', 1, JSON.stringify(data()), JSON.stringify(meta)],
-        }),
-      ),
+        });
+        if (rowCount !== 1) throw new Error(`guarded insert into ${stream} at version ${v} wrote nothing`);
+      }),
     },
     {
       name: 'event store append (expected version)',
@@ -128,8 +134,15 @@ async function main(): Promise<void> {
   const results = sides.map((s) => ({ name: s.name, samples: [] as Sample[] }));
   const batchResults = batchSides.map((s) => ({ name: s.name, samples: [] as Sample[] }));
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [k, side] of sides.entries()) results[k].samples.push(await side.run(round));
-    for (const [k, side] of batchSides.entries()) batchResults[k].samples.push(await side.run(round));
+    // Each round starts with a different side, so no side always runs after the same others.
+    for (let j = 0; j < sides.length; j++) {
+      const k = (j + round) % sides.length;
+      results[k].samples.push(await sides[k].run(round));
+    }
+    for (let j = 0; j < batchSides.length; j++) {
+      const k = (j + round) % batchSides.length;
+      batchResults[k].samples.push(await batchSides[k].run(round));
+    }
   }
   printTable(
     `append: 1 event per command, ${WRITERS} writers, ${STREAMS} streams, ${EVENTS} events x ${ROUNDS} rounds`,
