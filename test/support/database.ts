@@ -30,6 +30,9 @@ export async function createTestDatabase(migrations: MigrationList, poolSize = 2
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  // Also for the tests' own clients and child processes: a transaction a failed test leaves open
+  // would hold back gap-safe reads for every later test on this server.
+  await admin.query(`ALTER DATABASE ${name} SET idle_in_transaction_session_timeout = '60s'`);
   await admin.end();
   const url = withDatabase(serverUrl(), name);
   const dataSource = await openDatabase({ url, migrations, poolSize });

@@ -125,7 +125,7 @@ describe('faults against the real broker', () => {
         async () => await store.hasReached(await checkpoints.get(name), await head()),
         120_000,
       );
-      const received = await readTopics(kafka, topics, (all) => checkDelivery(all, expected).missing === 0, 60_000);
+      const received = await readTopics(kafka, topics, (all) => checkDelivery(all, expected).missing === 0, 180_000);
       expect(checkDelivery(received, expected)).toMatchObject({ missing: 0, problems: [] });
       // After a broker restart the consumer group has to be found and joined again; on 2 busy cores
       // that has taken from seconds to a few minutes (docs/architecture.md). Bounded, not instant.

@@ -23,7 +23,9 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     logging: ['error', 'migration'],
     poolSize: settings.poolSize,
     applicationName: settings.applicationName ?? 'mdj-eco',
-    extra: { max: settings.poolSize, idleTimeoutMillis: 30_000 },
+    // A transaction left open holds back every gap-safe reader of the log (pg_snapshot_xmin); the
+    // app's transactions last milliseconds, so one idle for a minute is a hung client: end it.
+    extra: { max: settings.poolSize, idleTimeoutMillis: 30_000, idle_in_transaction_session_timeout: 60_000 },
   });
 }
 
