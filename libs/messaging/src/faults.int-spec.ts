@@ -23,7 +23,7 @@ import { createKafka, KafkaProjector, MESSAGING_MIGRATIONS, OutboxRelay, topicFo
  * Fault tests against a real broker of deploy/kafka of their own, since they stop and kill it
  * (skipped when KAFKA_BROKERS points at a broker the tests cannot stop). Every wait has a deadline; the only timed pause is the outage itself.
  */
-jest.setTimeout(900_000);
+jest.setTimeout(1_200_000);
 
 let db: TestDatabase;
 let store: PostgresEventStore;
@@ -129,7 +129,7 @@ describe('faults against the real broker', () => {
       expect(checkDelivery(received, expected)).toMatchObject({ missing: 0, problems: [] });
       // After a broker restart the consumer group has to be found and joined again; on 2 busy cores
       // that has taken from seconds to a few minutes (docs/architecture.md). Bounded, not instant.
-      await waitUntil('read model caught up after the outage', async () => (await versionsApplied(table)) === accepted, 420_000);
+      await waitUntil('read model caught up after the outage', async () => (await versionsApplied(table)) === accepted, 600_000);
       await expectEqualToRebuild(table, streams);
     },
   );
