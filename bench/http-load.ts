@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import type { HttpLoadJob } from './lib';
 
 /**
  * The load generator, in its own process (as a real client would be): argv[2] is a file holding a JSON job
  * { url, token, paths[], method?, body?, connections, durationSeconds }; prints autocannon's result as JSON.
  */
-interface Job {
-  url: string;
-  token: string;
-  paths: string[];
-  /** POST (default, with `body`) or GET. */
-  method?: 'POST' | 'GET';
-  body?: string;
-  connections: number;
-  durationSeconds: number;
-}
-
-const job = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Job;
+const job = JSON.parse(readFileSync(process.argv[2], 'utf8')) as HttpLoadJob;
 let n = 0;
 const instance = autocannon({
   url: job.url,

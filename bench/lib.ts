@@ -102,6 +102,7 @@ export interface HttpLoadJob {
   url: string;
   token: string;
   paths: string[];
+  /** POST (default, with `body`) or GET. */
   method?: 'POST' | 'GET';
   body?: string;
   connections: number;
