@@ -1,4 +1,7 @@
-import { SEED_DEPARTMENTS, SEED_KEY_PROJECTS, type SeedKeyProject } from './plan-register';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEED_INDICATORS } from './plan-indicators';
+import { planItemKindLabels, SEED_DEPARTMENTS, SEED_KEY_PROJECTS, type SeedKeyProject } from './plan-register';
 
 const byCode = (code: string): SeedKeyProject => {
   const item = SEED_KEY_PROJECTS.find((p) => p.code === code);
@@ -94,5 +97,24 @@ describe('plan register seed', () => {
 
   it('tracks the 农村生活污水治理率 (表2 no. 11) as an indicator, not as a milestone of ZL6-2', () => {
     expect(byCode('ZL6-2').milestones.map((m) => m.name)).toEqual(['完成省定目标数量行政村环境综合整治']);
+  });
+});
+
+describe('docs/plan-register.md', () => {
+  const doc = readFileSync(join(__dirname, '../../../../docs/plan-register.md'), 'utf8');
+  const row = (code: string) => doc.split('\n').find((line) => line.startsWith(`| ${code} |`));
+
+  it('lists every seeded item, indicator and target with its source, and every item with its kind and department', () => {
+    for (const item of SEED_KEY_PROJECTS) {
+      expect({ code: item.code, row: row(item.code) }).toEqual({ code: item.code, row: expect.stringContaining(`| ${item.source} |`) });
+      expect(row(item.code)).toContain(`| ${planItemKindLabels[item.planItemKind]} |`);
+      if (item.leadDepartment === null) expect(row(item.code)).toContain('| 待交办 |');
+    }
+    for (const indicator of SEED_INDICATORS) {
+      expect({ code: indicator.code, row: row(indicator.code) }).toEqual({
+        code: indicator.code,
+        row: expect.stringContaining(`| ${indicator.source} |`),
+      });
+    }
   });
 });
