@@ -98,7 +98,7 @@ function requireDefinition(command: RegisterIndicator): void {
   requireText(command.code, 'code', '指标代码');
   requireText(command.name, 'name', '指标名称');
   requireText(command.source, 'source', '规划出处');
-  requireText(command.target?.wording, 'target.wording', '2025年目标（规划原文）');
+  requireText(command.target.wording, 'target.wording', '2025年目标（规划原文）');
   if (command.category !== null && !indicatorCategories.includes(command.category)) {
     throw invalid('INVALID_CATEGORY', 'category', 'category is not a 表2 category', '“指标类别”须为表2的七类之一，或留空。');
   }
