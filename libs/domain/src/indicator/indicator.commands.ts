@@ -42,7 +42,7 @@ export interface RegisterIndicator {
 }
 
 /** 责任领导: the city leader in charge. */
-export interface LeaderInCharge {
+export interface IndicatorLeaderInCharge {
   name: string;
   title: string;
 }
@@ -52,7 +52,7 @@ export interface AssignIndicator {
   type: 'AssignIndicator';
   leadDepartment: string;
   cooperatingDepartments: string[];
-  leaderInCharge: LeaderInCharge | null;
+  leaderInCharge: IndicatorLeaderInCharge | null;
   responsiblePerson: string | null;
 }
 
@@ -61,7 +61,7 @@ export interface ReassignIndicator {
   type: 'ReassignIndicator';
   leadDepartment: string;
   cooperatingDepartments: string[];
-  leaderInCharge: LeaderInCharge | null;
+  leaderInCharge: IndicatorLeaderInCharge | null;
   responsiblePerson: string | null;
   reason: string;
 }

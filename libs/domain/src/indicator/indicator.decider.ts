@@ -7,7 +7,7 @@ import {
   type AssignIndicator,
   type CorrectIndicatorValue,
   type IndicatorCommand,
-  type LeaderInCharge,
+  type IndicatorLeaderInCharge,
   type LinkContributingProject,
   type ReassignIndicator,
   type RegisterIndicator,
@@ -260,7 +260,7 @@ function requireAssignment(command: AssignIndicator | ReassignIndicator): void {
 }
 
 function assignmentOf(command: AssignIndicator | ReassignIndicator) {
-  const leader: LeaderInCharge | null = command.leaderInCharge
+  const leader: IndicatorLeaderInCharge | null = command.leaderInCharge
     ? { name: command.leaderInCharge.name.trim(), title: command.leaderInCharge.title.trim() }
     : null;
   return {

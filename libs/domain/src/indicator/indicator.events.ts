@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/decider';
-import type { LeaderInCharge, RegisterIndicator } from './indicator.commands';
+import type { IndicatorLeaderInCharge, RegisterIndicator } from './indicator.commands';
 import type { IndicatorValue } from './indicator.definition';
 import type { IndicatorPeriod } from './indicator.periods';
 
@@ -10,7 +10,7 @@ type Timed = { occurredAt: string };
 type Assignment = {
   leadDepartment: string;
   cooperatingDepartments: string[];
-  leaderInCharge: LeaderInCharge | null;
+  leaderInCharge: IndicatorLeaderInCharge | null;
   responsiblePerson: string | null;
 };
 

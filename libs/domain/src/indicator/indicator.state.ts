@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../shared/dates';
-import type { LeaderInCharge } from './indicator.commands';
+import type { IndicatorLeaderInCharge } from './indicator.commands';
 import type {
   IndicatorAttribute,
   IndicatorBaseline,
@@ -30,7 +30,7 @@ export function indicatorStreamId(id: string): string {
 export interface IndicatorAssignmentRecord {
   leadDepartment: string;
   cooperatingDepartments: string[];
-  leaderInCharge: LeaderInCharge | null;
+  leaderInCharge: IndicatorLeaderInCharge | null;
   responsiblePerson: string | null;
   on: CalendarDate;
   by: string;
@@ -101,7 +101,7 @@ export interface IndicatorState {
   registeredAt: string | null;
   leadDepartment: string | null;
   cooperatingDepartments: string[];
-  leaderInCharge: LeaderInCharge | null;
+  leaderInCharge: IndicatorLeaderInCharge | null;
   responsiblePerson: string | null;
   /** The day of the assignment in force (reassignment included): reports are owed from then on. */
   assignedOn: CalendarDate | null;
