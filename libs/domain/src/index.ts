@@ -12,3 +12,4 @@ export * from './rectification-order/rectification-order.events';
 export * from './rectification-order/rectification-order.state';
 export * from './rectification-order/rectification-order.decider';
 export * from './escalation';
+export * from './indicator';
