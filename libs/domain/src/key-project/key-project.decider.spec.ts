@@ -198,7 +198,7 @@ describe('StartKeyProject', () => {
       .given([registered, started])
       .when({ type: 'StartKeyProject', startedOn: '2024-03-01' })
       .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
-    expect(error.rule).toBe('StartKeyProject is allowed only from PLANNED');
+    expect(error.rule).toBe('KP-STATE-1');
     expect(error.detail).toContain('实施中');
   });
 
@@ -539,14 +539,25 @@ describe('ApproveBaselineChange', () => {
         occurredAt: T,
       },
     };
+    const another: KeyProjectEvent = {
+      ...baselineRequested,
+      data: { ...(baselineRequested.data as object), requestId: 'bc-2', proposedBaselineDate: '2024-12-31' },
+    } as KeyProjectEvent;
+    spec
+      .given([...inProgress, baselineRequested, approvedEvent, another])
+      .when(command, by(leadership))
+      .thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_DECIDED' });
     spec
       .given([...inProgress, baselineRequested, approvedEvent])
       .when(command, by(leadership))
-      .thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_DECIDED' });
+      .thenThrows({ kind: 'conflict', code: 'NO_PENDING_BASELINE_CHANGE' });
   });
 
   it('refuses an unknown request', () => {
-    spec.given(inProgress).when(command, by(leadership)).thenThrows({ kind: 'not-found', code: 'BASELINE_CHANGE_NOT_FOUND' });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when({ ...command, requestId: 'bc-9' }, by(leadership))
+      .thenThrows({ kind: 'not-found', code: 'BASELINE_CHANGE_NOT_FOUND' });
   });
 
   it('refuses once the milestone has been achieved meanwhile', () => {
@@ -653,7 +664,7 @@ describe('AchieveMilestone', () => {
       .given(inProgress)
       .when({ ...command, evidence: [] })
       .thenThrows({ kind: 'invalid', code: 'EVIDENCE_REQUIRED' });
-    expect(error.rule).toContain('at least one evidence item');
+    expect(error.rule).toBe('KP-MS-3');
   });
 
   it('refuses duplicate evidence ids', () => {
