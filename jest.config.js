@@ -1,4 +1,4 @@
-/** Test tiers by file name (STYLE.md §5): *.spec.ts pure logic, *.int-spec.ts real PostgreSQL/Kafka,
+/** Test tiers by file name: *.spec.ts pure logic, *.int-spec.ts real PostgreSQL/Kafka,
  * test/**\/*.e2e-spec.ts the running apps over HTTP. */
 const swc = [
   '@swc/jest',

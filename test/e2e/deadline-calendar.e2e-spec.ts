@@ -5,7 +5,7 @@ import { expectCountsToMatchRows } from '../support/read-model-counts';
 
 /**
  * The deadline calendar's timeliness filter and totals: an order deadline far away is still at risk
- * while one of its measures is overdue (DOMAIN.md), and the totals come from deadline_counts,
+ * while one of its measures is overdue (ESC-LEVEL-1 in docs/domain.md), and the totals come from deadline_counts,
  * which must equal the rows through issue, extension, completion and acceptance.
  */
 const ORDERS = '/api/v1/rectification-orders';

@@ -272,6 +272,25 @@ describe('leadership works the queue over HTTP', () => {
       actions: [],
     });
     const path = `/api/v1/escalations/${item.id}`;
+    const allowed = async (token: string) =>
+      Object.fromEntries(
+        (
+          (await t.http().get(path).set('authorization', `Bearer ${token}`).expect(200)).body.allowedActions as Array<{
+            command: string;
+            allowed: boolean;
+            rule?: string;
+          }>
+        ).map((a) => [a.command, a.allowed ? true : a.rule]),
+      );
+    expect(await allowed(tokens.leadership)).toEqual({
+      AcknowledgeEscalation: true,
+      InstructOnEscalation: true,
+      IssueSupervisionNotice: true,
+      SummonResponsibleLeader: true,
+      ReferForAccountability: true,
+    });
+    expect(await allowed(tokens.supervision)).toEqual({ AcknowledgeEscalation: true, IssueSupervisionNotice: true });
+    expect(await allowed(tokens.lead)).toEqual({});
     await post(`${path}/instruct`, tokens.integrator, { text: '请尽快整改' }, 403);
     await post(`${path}/summon`, tokens.supervision, { date: '2025-09-20', attendee: '宁安市市长' }, 403);
     await post(`${path}/acknowledge`, tokens.leadership, { note: '已阅' });
@@ -296,6 +315,19 @@ describe('leadership works the queue over HTTP', () => {
       'AccountabilityReferred',
     ]);
     expect(detail.body.actions[1]).toMatchObject({ actor: '测试用户 leadership', text: '批示：请宁安市政府一周内报送整改方案。' });
+    expect(detail.body.allowedActions).toEqual([]);
+    const afterwards = await t
+      .http()
+      .get(path)
+      .set('authorization', `Bearer ${tokens.leadership}`)
+      .set('x-min-position', last.body.position)
+      .expect(200);
+    expect(afterwards.body.allowedActions).toContainEqual({
+      command: 'AcknowledgeEscalation',
+      allowed: false,
+      reason: expect.stringContaining('已签阅'),
+      rule: 'ESC-ACK-1',
+    });
 
     const department = await t.http().get(`/api/v1/departments/${LEAD}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
     expect(department.body.openEscalationsByLevel['3']).toBeGreaterThanOrEqual(1);

@@ -432,3 +432,46 @@ describe('bad input', () => {
     expectProblem(await post(`${BASE}/123/start`, tokens.lead, { startedOn: '2024-01-02' }), 400);
   });
 });
+
+describe('allowed actions on the detail view', () => {
+  const actionsOf = (body: { allowedActions: Array<{ command: string; allowed: boolean; reason?: string; rule?: string }> }) =>
+    Object.fromEntries(body.allowedActions.map((a) => [a.command, a]));
+
+  it('a planned project offers its lead department 开工, not 报送进度, which the API refuses with the same reason and rule', async () => {
+    const { id, position } = await register(`ZL-AA-${randomUUID().slice(0, 8)}`);
+    const detail = async (token: string) => actionsOf((await get(`${BASE}/${id}`, token).set('x-min-position', position).expect(200)).body);
+
+    const lead = await detail(tokens.lead);
+    expect(lead.StartKeyProject).toEqual({ command: 'StartKeyProject', allowed: true });
+    expect(lead.ReportProjectProgress).toEqual({
+      command: 'ReportProjectProgress',
+      allowed: false,
+      reason: expect.stringContaining('计划中'),
+      rule: 'KP-STATE-1',
+    });
+    const refused = await post(`${BASE}/${id}/report-progress`, tokens.lead, { narrative: '已完成场地平整' });
+    expectProblem(refused, 409);
+    expect(refused.body).toMatchObject({ rule: 'KP-STATE-1', detail: lead.ReportProjectProgress.reason });
+
+    // Another department's project lead: the same commands, withheld, naming the lead department by name.
+    const other = await detail(tokens.otherLead);
+    expect(other.StartKeyProject).toMatchObject({
+      allowed: false,
+      rule: 'AUTH-DEPT-1',
+      reason: expect.stringContaining('牡丹江市城市管理综合执法局'),
+    });
+    // Roles that send nothing to a project see nothing.
+    expect(await detail(tokens.integrator)).toEqual({});
+
+    const started = await post(`${BASE}/${id}/start`, tokens.lead, { startedOn: daysFromToday(0) }).expect(200);
+    const after = actionsOf((await get(`${BASE}/${id}`, tokens.cooperating).set('x-min-position', started.body.position).expect(200)).body);
+    expect(after.ReportProjectProgress).toEqual({ command: 'ReportProjectProgress', allowed: true });
+    expect(after.StartKeyProject).toMatchObject({ allowed: false, rule: 'AUTH-DEPT-1' });
+  });
+
+  it('a view as of a past day offers nothing', async () => {
+    const { id } = await register(`ZL-AA-${randomUUID().slice(0, 8)}`);
+    const res = await get(`${BASE}/${id}?asOf=${daysFromToday(0)}`, tokens.lead).expect(200);
+    expect(res.body.allowedActions).toEqual([]);
+  });
+});

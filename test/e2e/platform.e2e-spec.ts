@@ -18,6 +18,18 @@ describe('platform', () => {
     expect(res.body.components.securitySchemes.bearer).toBeDefined();
   });
 
+  it('documents allowedActions on every detail view', async () => {
+    const res = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(res.body.components.schemas.AllowedActionDto.properties).sort()).toEqual(['allowed', 'command', 'reason', 'rule']);
+    for (const path of ['/api/v1/key-projects/{id}', '/api/v1/rectification-orders/{id}', '/api/v1/escalations/{id}']) {
+      const schema = res.body.paths[path].get.responses['200'].content['application/json'].schema;
+      expect({ path, items: schema.properties.allowedActions.items }).toEqual({
+        path,
+        items: { $ref: '#/components/schemas/AllowedActionDto' },
+      });
+    }
+  });
+
   it('answers unknown routes with a Chinese problem+json 404', async () => {
     const res = await t.http().get('/api/v1/no-such-thing').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -498,6 +498,52 @@ describe('示例 samples', () => {
     await seeded.app.get(OrderSampleSeeder).onApplicationBootstrap();
     expect(await eventCount(seeded)).toBe(before);
   });
+
+  it('offers the lead department of a reopened order what the API accepts: to start again, not to report progress', async () => {
+    const { SAMPLE_ORDERS } = await import('../../libs/domain/src/seed/sample-orders');
+    const sample = SAMPLE_ORDERS.find((o) => o.targetState === 'REOPENED');
+    if (!sample) throw new Error('no reopened sample');
+    const lead = await seeded.token('project-lead', sample.leadDepartment);
+    const head = String((await seeded.db.pool.query('SELECT coalesce(max(position), 0) AS p FROM event_store.events')).rows[0].p);
+    const detail = async (id: string, position: string) => {
+      const res = await seeded
+        .http()
+        .get(`${BASE}/${id}`)
+        .set('authorization', `Bearer ${lead}`)
+        .set('x-min-position', position)
+        .expect(200);
+      return Object.fromEntries(
+        (res.body.allowedActions as Array<{ command: string; allowed: boolean; reason?: string; rule?: string }>).map((a) => [
+          a.command,
+          a,
+        ]),
+      );
+    };
+    const list = await seeded
+      .http()
+      .get(BASE)
+      .query({ text: sample.code })
+      .set('authorization', `Bearer ${lead}`)
+      .set('x-min-position', head)
+      .expect(200);
+    const id = list.body.items[0].id as string;
+
+    const reopened = await detail(id, head);
+    expect(reopened.StartRectification).toEqual({ command: 'StartRectification', allowed: true });
+    expect(reopened.ReportOrderProgress).toMatchObject({ allowed: false, rule: 'ORD-STATE-1' });
+    const refused = await seeded
+      .http()
+      .post(`${BASE}/${id}/report-progress`)
+      .set('authorization', `Bearer ${lead}`)
+      .send({ summary: '继续整改' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ rule: 'ORD-STATE-1', detail: reopened.ReportOrderProgress.reason });
+
+    const started = await seeded.http().post(`${BASE}/${id}/start`).set('authorization', `Bearer ${lead}`).send({}).expect(200);
+    const inProgress = await detail(id, started.body.position);
+    expect(inProgress.ReportOrderProgress).toEqual({ command: 'ReportOrderProgress', allowed: true });
+    expect(inProgress.StartRectification).toMatchObject({ allowed: false, rule: 'ORD-STATE-1' });
+  });
 });
 
 /**

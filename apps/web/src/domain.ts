@@ -1,8 +1,8 @@
 /**
- * The same rules and labels as the server: imported from libs/domain (pure TypeScript, no framework),
- * so the UI hides exactly the actions the API would refuse with 403.
+ * The same labels as the server, imported from libs/domain (pure TypeScript, no framework). What a
+ * user may do is not decided here: every detail view carries the domain's `allowedActions`.
  */
-import { keyProjectCommandPolicies, orderCommandPolicies, roleLabels, type CommandPolicy } from '../../../libs/domain/src/authorization';
+import { keyProjectCommandPolicies, orderCommandPolicies, roleLabels } from '../../../libs/domain/src/authorization';
 import { keyProjectCommandLabels } from '../../../libs/domain/src/key-project/key-project.commands';
 import { keyProjectStatusLabels } from '../../../libs/domain/src/key-project/key-project.state';
 import {
@@ -40,20 +40,20 @@ export interface DepartmentHolder {
   cooperatingDepartments: string[];
 }
 
-/** Mirror of libs/domain authorize(): role first, then the project lead's department scope. */
-export function allowed(policy: CommandPolicy, target: DepartmentHolder, user: User | null): boolean {
-  if (!user) return false;
-  if (user.roles.some((r) => r !== 'project-lead' && policy.roles.includes(r))) return true;
-  if (!(user.roles.includes('project-lead') && policy.roles.includes('project-lead'))) return false;
-  if (user.department === null || target.leadDepartment === null) return false;
-  if (user.department === target.leadDepartment) return true;
-  return (policy.projectLeadScope ?? 'lead') === 'lead-or-cooperating' && target.cooperatingDepartments.includes(user.department);
+/** One entry of a detail view's `allowedActions` (see docs/domain.md): the buttons are drawn from these. */
+export interface AllowedAction {
+  command: string;
+  allowed: boolean;
+  reason?: string;
+  rule?: string;
 }
 
-export const canProject = (type: keyof typeof keyProjectCommandPolicies, target: DepartmentHolder, user: User | null) =>
-  allowed(keyProjectCommandPolicies[type], target, user);
-export const canOrder = (type: keyof typeof orderCommandPolicies, target: DepartmentHolder, user: User | null) =>
-  allowed(orderCommandPolicies[type], target, user);
+/** Whether the view offers this command to the signed-in user now. */
+export const allows = (actions: AllowedAction[] | undefined, command: string) =>
+  Boolean(actions?.some((a) => a.command === command && a.allowed));
+
+/** The commands the user's roles may send but that are withheld now, each with the domain's reason. */
+export const withheld = (actions: AllowedAction[] | undefined) => (actions ?? []).filter((a) => !a.allowed && a.reason);
 
 export const hasRole = (user: User | null, role: Role) => Boolean(user?.roles.includes(role));
 

@@ -1,7 +1,8 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Switch, type ButtonProps } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Popover, Select, Switch, Typography, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { ApiError, post, type CommandResult } from './api';
+import { withheld, type AllowedAction } from './domain';
 import { useSession } from './session';
 
 export type FieldSpec =
@@ -136,5 +137,27 @@ export function CommandButton(props: {
         </Form>
       </Modal>
     </>
+  );
+}
+
+/** The operations of the user's role that are withheld now, with the domain's reason for each. */
+export function WithheldActions({ actions, labels }: { actions: AllowedAction[] | undefined; labels: Record<string, string> }) {
+  const list = withheld(actions);
+  if (list.length === 0) return null;
+  return (
+    <Popover
+      title="暂不能办理的操作"
+      content={
+        <ul data-testid="withheld-actions" style={{ margin: 0, paddingLeft: 18, maxWidth: 420 }}>
+          {list.map((a) => (
+            <li key={a.command}>
+              <Typography.Text strong>{labels[a.command] ?? a.command}</Typography.Text>：{a.reason}
+            </li>
+          ))}
+        </ul>
+      }
+    >
+      <Button type="link">暂不能办理（{list.length}）</Button>
+    </Popover>
   );
 }

@@ -51,7 +51,7 @@ describe('commandRoles', () => {
     expect(granted).not.toContain('admin');
   });
 
-  it('matches DOMAIN.md for the decisions reserved to leadership', () => {
+  it('matches docs/domain.md for the decisions reserved to leadership', () => {
     for (const type of [
       'ApproveBaselineChange',
       'RejectBaselineChange',
@@ -64,7 +64,7 @@ describe('commandRoles', () => {
     }
   });
 
-  it('matches DOMAIN.md for the supervision office’s duties', () => {
+  it('matches docs/domain.md for the supervision office’s duties', () => {
     for (const type of ['RegisterKeyProject', 'IssueOrder', 'AssignOrder', 'PublishClosingNotice', 'CloseOrder']) {
       expect(commandRoles[type]).toEqual(['supervision-office']);
     }

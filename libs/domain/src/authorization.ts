@@ -1,5 +1,6 @@
 import type { KeyProjectCommand, KeyProjectCommandType } from './key-project/key-project.commands';
 import type { RectificationOrderCommand, RectificationOrderCommandType } from './rectification-order/rectification-order.commands';
+import { departmentName } from './reference/departments';
 import type { Actor, Role } from './shared/actor';
 import { NotPermitted } from './shared/errors';
 
@@ -21,7 +22,7 @@ const LEAD_DEPARTMENT: CommandPolicy = { roles: ['project-lead'], projectLeadSco
 const ANY_RESPONSIBLE_DEPARTMENT: CommandPolicy = { roles: ['project-lead'], projectLeadScope: 'lead-or-cooperating' };
 /**
  * The acceptance department is an organisation, not a role: its record is entered by the
- * supervision office on its behalf, or by leadership, which DOMAIN.md lets accept or reject.
+ * supervision office on its behalf, or by leadership, which may accept or reject (AUTH-ACC-1).
  */
 const ACCEPTANCE_RECORDERS: CommandPolicy = { roles: ['supervision-office', 'leadership'] };
 
@@ -51,7 +52,7 @@ export const orderCommandPolicies: Record<RectificationOrderCommandType, Command
   RequestExtension: LEAD_DEPARTMENT,
   ApproveExtension: LEADERSHIP,
   RejectExtension: LEADERSHIP,
-  // DOMAIN.md: "Only the lead department's project-lead may request acceptance".
+  // AUTH-DEPT-1: only the lead department's project-lead may request acceptance.
   RequestAcceptance: LEAD_DEPARTMENT,
   RecordAcceptancePassed: ACCEPTANCE_RECORDERS,
   RecordAcceptanceFailed: ACCEPTANCE_RECORDERS,
@@ -81,7 +82,7 @@ export const roleLabels: Record<Role, string> = {
   admin: '系统管理员',
 };
 
-interface DepartmentHolder {
+export interface DepartmentHolder {
   leadDepartment: string | null;
   cooperatingDepartments: string[];
 }
@@ -92,34 +93,61 @@ function inScope(actor: Actor, scope: DepartmentScope, target: DepartmentHolder)
   return scope === 'lead-or-cooperating' && target.cooperatingDepartments.includes(actor.department);
 }
 
-function authorize(commandType: string, policy: CommandPolicy, target: DepartmentHolder, actor: Actor): void {
+/** Whether one of the actor's roles is among those that may send the command, whatever the department. */
+export function roleMaySend(policy: CommandPolicy, actor: Actor): boolean {
+  return actor.roles.some((r) => policy.roles.includes(r));
+}
+
+/** The refusal of an actor whose role or department may not send the command to `target`, or undefined. */
+export function permissionError(
+  commandType: string,
+  policy: CommandPolicy,
+  target: DepartmentHolder,
+  actor: Actor,
+): NotPermitted | undefined {
   const byRole = actor.roles.some((r) => r !== 'project-lead' && policy.roles.includes(r));
-  if (byRole) return;
+  if (byRole) return undefined;
   const asProjectLead = actor.roles.includes('project-lead') && policy.roles.includes('project-lead');
   if (!asProjectLead) {
-    throw new NotPermitted({
+    return new NotPermitted({
       code: 'ROLE_NOT_PERMITTED',
       titleEn: `${commandType} needs one of the roles: ${policy.roles.join(', ')}`,
       detail: `您的角色无权进行此操作；该操作仅限${policy.roles.map((r) => roleLabels[r]).join('、')}办理。`,
+      rule: 'AUTH-ROLE-1',
     });
   }
   const scope = policy.projectLeadScope ?? 'lead';
-  if (!inScope(actor, scope, target)) {
-    throw new NotPermitted({
-      code: 'DEPARTMENT_NOT_RESPONSIBLE',
-      titleEn: `${commandType} is limited to the ${scope === 'lead' ? 'lead department' : 'lead and cooperating departments'}`,
-      detail:
-        scope === 'lead'
-          ? `此操作仅限牵头单位（${target.leadDepartment ?? '尚未明确'}）办理，您所在单位无权操作。`
-          : `此操作仅限牵头单位（${target.leadDepartment ?? '尚未明确'}）或配合单位办理，您所在单位无权操作。`,
-    });
-  }
+  if (inScope(actor, scope, target)) return undefined;
+  const lead = target.leadDepartment === null ? '尚未明确' : departmentName(target.leadDepartment);
+  return new NotPermitted({
+    code: 'DEPARTMENT_NOT_RESPONSIBLE',
+    titleEn: `${commandType} is limited to the ${scope === 'lead' ? 'lead department' : 'lead and cooperating departments'}`,
+    detail:
+      scope === 'lead'
+        ? `此操作仅限牵头单位（${lead}）办理，您所在单位无权操作。`
+        : `此操作仅限牵头单位（${lead}）或配合单位办理，您所在单位无权操作。`,
+    rule: 'AUTH-DEPT-1',
+  });
+}
+
+export function keyProjectPermissionError(type: KeyProjectCommandType, target: DepartmentHolder, actor: Actor): NotPermitted | undefined {
+  return permissionError(type, keyProjectCommandPolicies[type], target, actor);
+}
+
+export function orderPermissionError(
+  type: RectificationOrderCommandType,
+  target: DepartmentHolder,
+  actor: Actor,
+): NotPermitted | undefined {
+  return permissionError(type, orderCommandPolicies[type], target, actor);
 }
 
 export function authorizeKeyProjectCommand(command: KeyProjectCommand, state: DepartmentHolder, actor: Actor): void {
-  authorize(command.type, keyProjectCommandPolicies[command.type], state, actor);
+  const refusal = keyProjectPermissionError(command.type, state, actor);
+  if (refusal) throw refusal;
 }
 
 export function authorizeOrderCommand(command: RectificationOrderCommand, state: DepartmentHolder, actor: Actor): void {
-  authorize(command.type, orderCommandPolicies[command.type], state, actor);
+  const refusal = orderPermissionError(command.type, state, actor);
+  if (refusal) throw refusal;
 }

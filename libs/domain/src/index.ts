@@ -2,6 +2,8 @@ export * from './shared/actor';
 export * from './shared/decider';
 export * from './shared/errors';
 export * from './shared/dates';
+export * from './shared/allowed-actions';
+export * from './reference/departments';
 export * from './authorization';
 export * from './key-project/key-project.commands';
 export * from './key-project/key-project.events';

@@ -9,7 +9,7 @@ export interface NewEvent<D = Record<string, unknown>> {
   metadata?: EventMetadata;
 }
 
-/** Who did it and why; stored beside every event (ARCHITECTURE.md). */
+/** Who did it and why; stored beside every event (docs/architecture.md). */
 export interface EventMetadata {
   actor?: { userId: string; displayName?: string; roles?: string[]; department?: string | null };
   correlationId?: string;

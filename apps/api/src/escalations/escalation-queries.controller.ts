@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Roles, ROLES } from '@app/auth';
+import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
+import { ApiDetailWithAllowedActions } from '../allowed-actions/allowed-action.dto';
 import { GetEscalationQuery } from './queries/get-escalation/get-escalation.query';
 import { ListEscalationsQueryDto } from './queries/list-escalations/list-escalations.dto';
 import { ListEscalationsQuery } from './queries/list-escalations/list-escalations.query';
@@ -25,9 +26,10 @@ export class EscalationQueriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: '督办预警详情' })
+  @ApiOperation({ summary: '督办预警详情', description: 'allowedActions：当前用户现在可以采取的督办措施及不能采取的原因。' })
   @ApiParam({ name: 'id', description: '预警编号（UUID）' })
-  get(@Param('id', EscalationIdPipe) id: string) {
-    return this.queryBus.execute(new GetEscalationQuery(id));
+  @ApiDetailWithAllowedActions('督办预警详情，含 allowedActions')
+  get(@Param('id', EscalationIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new GetEscalationQuery(id, actor));
   }
 }

@@ -1,15 +1,14 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '@app/auth';
+import { ApiDetailWithAllowedActions } from '../allowed-actions/allowed-action.dto';
 import { etag } from '../shared/http-conventions';
-import { GetKeyProjectHistoryQuery } from './queries/get-key-project-history/get-key-project-history.query';
-import type { KeyProjectHistory } from './queries/get-key-project-history/get-key-project-history.handler';
+import { GetKeyProjectHistoryQuery, type KeyProjectHistory } from './queries/get-key-project-history/get-key-project-history.query';
 import { GetKeyProjectDto } from './queries/get-key-project/get-key-project.dto';
-import type { KeyProjectDetail } from './queries/get-key-project/get-key-project.handler';
-import { GetKeyProjectQuery } from './queries/get-key-project/get-key-project.query';
+import { GetKeyProjectQuery, type KeyProjectDetail } from './queries/get-key-project/get-key-project.query';
 import { ListKeyProjectsDto } from './queries/list-key-projects/list-key-projects.dto';
-import type { KeyProjectPage } from './queries/list-key-projects/list-key-projects.handler';
-import { ListKeyProjectsQuery } from './queries/list-key-projects/list-key-projects.query';
+import { ListKeyProjectsQuery, type KeyProjectPage } from './queries/list-key-projects/list-key-projects.query';
 import { ProjectIdPipe } from './shared/key-project-id';
 
 interface Reply {
@@ -39,14 +38,17 @@ export class KeyProjectQueriesController {
   @Get(':id')
   @ApiOperation({
     summary: '重点工程详情',
-    description: '当前状态（读模型）；带 asOf=YYYY-MM-DD 时按事件回放该日结束时的状态。ETag 为版本号。',
+    description:
+      '当前状态（读模型）；带 asOf=YYYY-MM-DD 时按事件回放该日结束时的状态。ETag 为版本号。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
   })
+  @ApiDetailWithAllowedActions('重点工程详情，含 allowedActions')
   async get(
     @Param('id', ProjectIdPipe) id: string,
     @Query() query: GetKeyProjectDto,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<KeyProjectDetail> {
-    const detail = await this.queryBus.execute(new GetKeyProjectQuery(id, query.asOf));
+    const detail = await this.queryBus.execute(new GetKeyProjectQuery(id, actor, query.asOf));
     reply.header('etag', etag(detail.version));
     return detail;
   }

@@ -6,8 +6,8 @@ import {
   type OrderSource,
   type OrderStatus,
   type RectificationOrderState,
+  DEPARTMENTS,
 } from '@app/domain';
-import { SEED_DEPARTMENTS } from '../../../../libs/domain/src/seed/plan-register';
 
 /** Timeliness of an order in the ledger, against its current deadline (Asia/Shanghai calendar). */
 export type LedgerTimeliness = 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'DONE_ON_TIME' | 'DONE_LATE' | 'NO_DEADLINE';
@@ -24,13 +24,13 @@ export const DUE_SOON_DAYS = 30;
 
 export function departmentName(id: string | null | undefined): string {
   if (!id) return '';
-  return SEED_DEPARTMENTS.find((d) => d.id === id)?.nameZh ?? id;
+  return DEPARTMENTS.find((d) => d.id === id)?.nameZh ?? id;
 }
 
 /** A department by its id or its Chinese name (as exported), or undefined. */
 export function departmentByIdOrName(value: string): string | undefined {
   const v = value.trim();
-  return SEED_DEPARTMENTS.find((d) => d.id === v || d.nameZh === v)?.id;
+  return DEPARTMENTS.find((d) => d.id === v || d.nameZh === v)?.id;
 }
 
 export function byLabel<K extends string>(labels: Record<K, string>, value: string): K | undefined {

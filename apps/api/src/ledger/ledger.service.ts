@@ -1,19 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { shanghaiDate, type RectificationOrderState } from '@app/domain';
+import { addDays, shanghaiDate, type RectificationOrderState, DEPARTMENTS } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
+import { orderQuery } from '@app/read-models';
 import { Clock } from '@app/platform';
-import { SEED_DEPARTMENTS } from '../../../../libs/domain/src/seed/plan-register';
 import { orderSummary } from '../rectification-orders/queries/order.view';
 import type { LedgerQueryDto } from './ledger.dto';
 import { DUE_SOON_DAYS, ledgerTimeliness, ledgerTimelinessLabels, type LedgerTimeliness } from './ledger.layout';
-
-const SORT_COLUMNS: Record<string, string> = {
-  currentDeadline: 'current_deadline',
-  originalDeadline: 'original_deadline',
-  issuedOn: 'issued_on',
-  code: 'code',
-  updatedAt: 'updated_at',
-};
 
 /** The most rows one export carries; a city's ledger is a few thousand orders at most. */
 export const MAX_EXPORT_ROWS = 20000;
@@ -24,12 +16,6 @@ export interface LedgerRow {
   isSample: boolean;
   updatedAt: Date;
   timeliness: LedgerTimeliness;
-}
-
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -49,31 +35,9 @@ export class LedgerService {
 
   /** Every order matching the filters (timeliness included), sorted; no paging. */
   async rows(filter: LedgerQueryDto): Promise<LedgerRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (filter.department) {
-      const p = param(filter.department);
-      where.push(`(lead_department = ${p} OR ${p} = ANY (cooperating_departments))`);
-    }
-    if (filter.state) where.push(`status = ${param(filter.state)}`);
-    if (filter.source) where.push(`source = ${param(filter.source)}`);
-    if (filter.batch) where.push(`batch = ${param(filter.batch)}`);
-    if (filter.deadlineKind) where.push(`deadline_kind = ${param(filter.deadlineKind)}`);
-    if (filter.text) {
-      const escaped = filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-      where.push(`search_text LIKE ${param(`%${escaped}%`)}`);
-    }
-    const key = filter.sort ?? 'currentDeadline';
-    const descending = key.startsWith('-');
-    const column = SORT_COLUMNS[descending ? key.slice(1) : key];
+    const { where, orderBy, params } = orderQuery(filter);
     const { rows } = await this.pool.query<{ id: string; state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
-      `SELECT id, state, is_sample, updated_at FROM read_models.rectification_orders
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST, code ASC, id ASC LIMIT ${MAX_EXPORT_ROWS}`,
+      `SELECT id, state, is_sample, updated_at FROM read_models.rectification_orders ${where} ${orderBy} LIMIT ${MAX_EXPORT_ROWS}`,
       params,
     );
     const today = this.today();
@@ -241,7 +205,7 @@ export class LedgerService {
       }
     }
     deadlines.sort((a, b) => String(a.dueDate).localeCompare(String(b.dueDate)));
-    const names = new Map(SEED_DEPARTMENTS.map((d) => [d.id, d]));
+    const names = new Map(DEPARTMENTS.map((d) => [d.id, d]));
     const rate = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
     const departments = [...byDept.entries()].map(([id, d]) => ({
       id,

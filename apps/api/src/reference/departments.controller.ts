@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SEED_DEPARTMENTS, type SeedDepartment } from '../../../../libs/domain/src/seed/plan-register';
+import { DEPARTMENTS, type Department } from '@app/domain';
 
-const KIND_LABELS: Record<SeedDepartment['kind'], string> = {
+const KIND_LABELS: Record<Department['kind'], string> = {
   'city-department': '市直部门',
   'county-government': '县（市）区人民政府',
   enterprise: '企业',
@@ -15,8 +15,8 @@ const KIND_LABELS: Record<SeedDepartment['kind'], string> = {
 export class DepartmentsController {
   @Get('departments')
   @ApiOperation({ summary: '责任单位列表', description: '牵头单位、配合单位及令牌中 department 使用的单位编号，含中英文名称。' })
-  departments(): { items: Array<SeedDepartment & { kindLabel: string }>; total: number } {
-    const items = SEED_DEPARTMENTS.map((d) => ({ ...d, kindLabel: KIND_LABELS[d.kind] }));
+  departments(): { items: Array<Department & { kindLabel: string }>; total: number } {
+    const items = DEPARTMENTS.map((d) => ({ ...d, kindLabel: KIND_LABELS[d.kind] }));
     return { items, total: items.length };
   }
 }

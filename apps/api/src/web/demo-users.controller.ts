@@ -1,9 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JWT_SECRET, Public, signToken } from '@app/auth';
-import { roleLabels } from '@app/domain';
+import { roleLabels, DEPARTMENTS } from '@app/domain';
 import { AppConfig, ProblemException } from '@app/platform';
-import { SEED_DEPARTMENTS } from '../../../../libs/domain/src/seed/plan-register';
 import { DEMO_USERS } from '../dev-tokens';
 
 export interface DemoUser {
@@ -43,7 +42,7 @@ export class DemoUsersController {
         roles: user.roles,
         roleLabel: user.roles.map((r) => roleLabels[r]).join('、'),
         department: user.department,
-        departmentName: SEED_DEPARTMENTS.find((d) => d.id === user.department)?.nameZh ?? null,
+        departmentName: DEPARTMENTS.find((d) => d.id === user.department)?.nameZh ?? null,
         token: await signToken(this.secret, user, { issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE }),
       });
     }

@@ -2,14 +2,23 @@ import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Steps, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
-import { canOrder, orderStatusColors, orderStatusLabels, petitionFindingLabels } from '../domain';
+import {
+  allows,
+  orderStatusColors,
+  orderStatusLabels,
+  petitionFindingLabels,
+  rectificationOrderCommandLabels,
+  type AllowedAction,
+} from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
-import { CommandButton, useShowError, type FieldSpec } from '../ui';
+import { CommandButton, useShowError, WithheldActions, type FieldSpec } from '../ui';
 
 interface OrderView {
   id: string;
+  /** The domain's answer to "what may this user do now"; the buttons follow it. */
+  allowedActions: AllowedAction[];
   code: string;
   sourceLabel: string;
   source: string;
@@ -96,7 +105,7 @@ function OrderSnapshot({ o }: { o: OrderView }) {
 
 export function OrderDetail() {
   const { id } = useParams();
-  const { user, deptName } = useSession();
+  const { deptName } = useSession();
   const showError = useShowError();
   const [o, setO] = useState<OrderView | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
@@ -124,18 +133,17 @@ export function OrderDetail() {
   if (!o) return <Spin size="large" />;
   const base = `/api/v1/rectification-orders/${o.id}`;
   const s = o.status;
-  const working = ['ASSIGNED', 'IN_PROGRESS', 'REOPENED'].includes(s);
   const openMeasures = o.measures
     .filter((m) => m.status === 'OPEN')
     .map((m) => ({ value: m.measureId, label: `${m.measureId} ${m.description}` }));
   const pendingExt = o.extensions.filter((x) => x.status === 'PENDING');
   const openObjections = (o.objections ?? []).filter((x) => x.status === 'OPEN');
-  const can = (t: Parameters<typeof canOrder>[0]) => canOrder(t, o, user);
+  const can = (t: keyof typeof rectificationOrderCommandLabels) => allows(o.allowedActions, t);
   const today = todayShanghai();
 
   const spec: Array<[boolean, string, string, FieldSpec[], ((v: Record<string, unknown>) => unknown)?, boolean?]> = [
     [
-      can('AssignOrder') && s === 'ISSUED',
+      can('AssignOrder'),
       '交办',
       'assign',
       [
@@ -146,9 +154,9 @@ export function OrderDetail() {
       ],
       (v) => ({ ...v, cooperatingDepartments: v.cooperatingDepartments ?? [] }),
     ],
-    [can('StartRectification') && s === 'ASSIGNED', '开始整改', 'start-rectification', []],
+    [can('StartRectification'), '开始整改', 'start', []],
     [
-      can('ReportOrderProgress') && working,
+      can('ReportOrderProgress'),
       '报送进展',
       'report-progress',
       [
@@ -159,7 +167,7 @@ export function OrderDetail() {
       true,
     ],
     [
-      can('CompleteMeasure') && working && openMeasures.length > 0,
+      can('CompleteMeasure'),
       '完成措施',
       'complete-measure',
       [
@@ -169,7 +177,7 @@ export function OrderDetail() {
       ],
     ],
     [
-      can('AttachEvidence') && s !== 'CLOSED',
+      can('AttachEvidence'),
       '上传佐证',
       'attach-evidence',
       [
@@ -179,7 +187,7 @@ export function OrderDetail() {
       ],
     ],
     [
-      can('RequestExtension') && working,
+      can('RequestExtension'),
       '申请延期',
       'request-extension',
       [
@@ -188,14 +196,9 @@ export function OrderDetail() {
         { name: 'progressSoFar', label: '目前进展', type: 'textarea', required: true },
       ],
     ],
+    [can('RequestAcceptance'), '申请验收', 'request-acceptance', [{ name: 'note', label: '申请说明', type: 'textarea' }]],
     [
-      can('RequestAcceptance') && ['IN_PROGRESS', 'REOPENED'].includes(s),
-      '申请验收',
-      'request-acceptance',
-      [{ name: 'note', label: '申请说明', type: 'textarea' }],
-    ],
-    [
-      can('RecordAcceptancePassed') && s === 'ACCEPTANCE_REQUESTED',
+      can('RecordAcceptancePassed'),
       '验收通过',
       'record-acceptance-passed',
       [
@@ -205,7 +208,7 @@ export function OrderDetail() {
       ],
     ],
     [
-      can('RecordAcceptanceFailed') && s === 'ACCEPTANCE_REQUESTED',
+      can('RecordAcceptanceFailed'),
       '验收不通过',
       'record-acceptance-failed',
       [
@@ -220,9 +223,9 @@ export function OrderDetail() {
           .filter(Boolean),
       }),
     ],
-    [can('PublishClosingNotice') && s === 'ACCEPTED', '发布拟销号公示', 'publish-closing-notice', []],
+    [can('PublishClosingNotice'), '发布拟销号公示', 'publish-closing-notice', []],
     [
-      can('RecordObjection') && s === 'IN_PUBLIC_NOTICE',
+      can('RecordObjection'),
       '登记异议',
       'record-objection',
       [
@@ -231,7 +234,7 @@ export function OrderDetail() {
       ],
     ],
     [
-      can('SettleObjection') && openObjections.length > 0,
+      can('SettleObjection'),
       '处理异议',
       'settle-objection',
       [
@@ -255,9 +258,9 @@ export function OrderDetail() {
         { name: 'resolution', label: '处理意见', type: 'textarea', required: true },
       ],
     ],
-    [can('CloseOrder') && s === 'IN_PUBLIC_NOTICE', '销号', 'close', []],
+    [can('CloseOrder'), '销号', 'close', []],
     [
-      can('ReopenOrder') && s === 'CLOSED',
+      can('ReopenOrder'),
       '重新打开',
       'reopen',
       [
@@ -266,7 +269,7 @@ export function OrderDetail() {
       ],
     ],
     [
-      can('ReportPetitionFinding') && Boolean(o.petitionCase) && !o.petitionCase?.finding,
+      can('ReportPetitionFinding'),
       '报送核实结果',
       'report-petition-finding',
       [
@@ -281,13 +284,13 @@ export function OrderDetail() {
       ],
     ],
     [
-      can('SubmitPeriodicReport') && o.deadlineKind === 'ONGOING' && s !== 'CLOSED',
+      can('SubmitPeriodicReport'),
       '报送定期进展',
       'submit-periodic-report',
       [{ name: 'summary', label: '定期进展情况', type: 'textarea', required: true }],
     ],
     [
-      can('RecordFollowUpVisit') && Boolean(o.petitionCase),
+      can('RecordFollowUpVisit'),
       '登记回访',
       'record-follow-up-visit',
       [
@@ -335,6 +338,7 @@ export function OrderDetail() {
         extra={
           <Space wrap data-testid="order-actions">
             {actions.length ? actions : <Typography.Text type="secondary">当前无需您办理的操作</Typography.Text>}
+            <WithheldActions actions={o.allowedActions} labels={rectificationOrderCommandLabels} />
           </Space>
         }
       >

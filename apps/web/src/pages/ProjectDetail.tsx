@@ -3,7 +3,8 @@ import ReactECharts from 'echarts-for-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
-import { canProject, keyProjectStatusColors, keyProjectStatusLabels } from '../domain';
+import { WithheldActions } from '../ui';
+import { allows, keyProjectCommandLabels, keyProjectStatusColors, keyProjectStatusLabels, type AllowedAction } from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
@@ -38,6 +39,8 @@ interface BaselineChange {
 
 export interface ProjectDetailView {
   id: string;
+  /** The domain's answer to "what may this user do now"; the buttons follow it. */
+  allowedActions: AllowedAction[];
   code: string;
   name: string;
   planBox: number | null;
@@ -168,7 +171,7 @@ export function ProjectSnapshot({ p }: { p: ProjectDetailView }) {
 
 export function ProjectDetail() {
   const { id } = useParams();
-  const { user, deptName } = useSession();
+  const { deptName } = useSession();
   const showError = useShowError();
   const [p, setP] = useState<ProjectDetailView | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
@@ -198,7 +201,7 @@ export function ProjectDetail() {
   const open = p.milestones.filter((m) => !m.achievedOn);
   const msOptions = (list: Milestone[]) => list.map((m) => ({ value: m.milestoneId, label: `${m.milestoneId} ${m.name}` }));
   const pending = p.baselineChanges.filter((c) => c.status === 'PENDING');
-  const can = (t: Parameters<typeof canProject>[0]) => canProject(t, p, user);
+  const can = (t: keyof typeof keyProjectCommandLabels) => allows(p.allowedActions, t);
   const msName = (mid: string | null) => p.milestones.find((m) => m.milestoneId === mid)?.name ?? mid ?? '—';
 
   const approveButtons = (c: BaselineChange) =>
@@ -226,7 +229,7 @@ export function ProjectDetail() {
     );
 
   const actions = [
-    can('ReportProjectProgress') && ['IN_PROGRESS', 'PLANNED', 'SUSPENDED'].includes(p.status) && (
+    can('ReportProjectProgress') && (
       <CommandButton
         key="report"
         label="报送进度"
@@ -241,7 +244,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('AchieveMilestone') && open.length > 0 && p.status === 'IN_PROGRESS' && (
+    can('AchieveMilestone') && (
       <CommandButton
         key="achieve"
         label="确认里程碑完成"
@@ -260,7 +263,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('RequestBaselineChange') && open.length > 0 && !['CANCELLED', 'ACCEPTED', 'COMPLETED'].includes(p.status) && (
+    can('RequestBaselineChange') && (
       <CommandButton
         key="baseline"
         label="申请调整基线"
@@ -273,7 +276,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('StartKeyProject') && p.status === 'PLANNED' && (
+    can('StartKeyProject') && (
       <CommandButton
         key="start"
         label="确认开工"
@@ -282,7 +285,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('PlanMilestone') && ['PLANNED', 'IN_PROGRESS'].includes(p.status) && (
+    can('PlanMilestone') && (
       <CommandButton
         key="plan"
         label="制定里程碑"
@@ -295,7 +298,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('SuspendKeyProject') && p.status === 'IN_PROGRESS' && (
+    can('SuspendKeyProject') && (
       <CommandButton
         key="suspend"
         label="暂停"
@@ -304,7 +307,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('ResumeKeyProject') && p.status === 'SUSPENDED' && (
+    can('ResumeKeyProject') && (
       <CommandButton
         key="resume"
         label="恢复实施"
@@ -313,7 +316,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('CompleteKeyProject') && p.status === 'IN_PROGRESS' && (
+    can('CompleteKeyProject') && (
       <CommandButton
         key="complete"
         label="确认完工"
@@ -322,7 +325,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('AcceptKeyProject') && p.status === 'COMPLETED' && (
+    can('AcceptKeyProject') && (
       <CommandButton
         key="accept"
         label="录入验收"
@@ -338,7 +341,7 @@ export function ProjectDetail() {
         onDone={done}
       />
     ),
-    can('CancelKeyProject') && ['PLANNED', 'SUSPENDED'].includes(p.status) && (
+    can('CancelKeyProject') && (
       <CommandButton
         key="cancel"
         label="取消工程"
@@ -365,6 +368,7 @@ export function ProjectDetail() {
         extra={
           <Space wrap data-testid="project-actions">
             {actions.length ? actions : <Typography.Text type="secondary">您可查看本工程</Typography.Text>}
+            <WithheldActions actions={p.allowedActions} labels={keyProjectCommandLabels} />
           </Space>
         }
       >

@@ -1,5 +1,5 @@
 /**
- * When escalations are raised (DOMAIN.md "Deadlines, timeliness and escalation"). Days are calendar
+ * When escalations are raised (docs/domain.md, ESC-LEVEL-0…4). Days are calendar
  * days in Asia/Shanghai; a deadline is due at the end of its day.
  */
 export interface EscalationThresholds {
@@ -13,7 +13,7 @@ export interface EscalationThresholds {
   accountabilityDays: number;
   /**
    * Calendar days the acceptance department has for its check after acceptance is requested.
-   * DOMAIN.md names no period; 15 is a judgement call, configurable.
+   * No period is prescribed; 15 is a judgement call, configurable.
    */
   acceptanceCheckDays: number;
 }

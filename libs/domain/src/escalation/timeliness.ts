@@ -40,7 +40,7 @@ export function daysOverdue(dueDate: CalendarDate, today: CalendarDate): number 
 /**
  * Timeliness of one item at `now`. The due day counts in full: an item due 2024-06-30 is overdue from
  * 2024-07-01T00:00:00+08:00, whatever the server's time zone. `measureBehind` marks an order
- * deadline whose order has a measure past its own date (DOMAIN.md: yellow).
+ * deadline whose order has a measure past its own date (ESC-LEVEL-1: yellow).
  */
 export function evaluateTimeliness(
   item: Pick<DeadlineItem, 'dueDate' | 'doneOn'>,

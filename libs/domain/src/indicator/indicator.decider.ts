@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../shared/dates';
 import type { CommandContext, Decider } from '../shared/decider';
 import { InvalidValue, RuleViolation, StreamNotFound } from '../shared/errors';
-import { requireStatus, requireText, requireUniqueIds } from '../shared/validation';
+import { requireText, requireUniqueIds, statusError } from '../shared/validation';
 import {
   indicatorCommandLabels,
   type AssignIndicator,
@@ -85,12 +85,14 @@ function requireRegistered(state: IndicatorState): void {
 }
 
 function requireIndicatorStatus(state: IndicatorState, command: IndicatorCommand, allowed: readonly IndicatorAssignmentStatus[]): void {
-  requireStatus(
+  const refusal = statusError(
     state.status,
     allowed,
     { type: command.type, labelZh: indicatorCommandLabels[command.type] },
     indicatorAssignmentStatusLabels,
+    'IND-STATE-1',
   );
+  if (refusal) throw refusal;
 }
 
 function requireDefinition(command: RegisterIndicator): void {

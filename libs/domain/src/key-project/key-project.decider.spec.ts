@@ -1,106 +1,32 @@
-import { actor, at, context, DeciderSpecification } from '../testing/decider-spec';
-import type { RegisterKeyProject } from './key-project.commands';
+import { at, context, DeciderSpecification } from '../testing/decider-spec';
 import { keyProjectDecider } from './key-project.decider';
 import type { KeyProjectEvent } from './key-project.events';
+import {
+  achieved,
+  allAchieved,
+  baselineRequested,
+  completed,
+  forestryBureau,
+  housingBureau,
+  inProgress,
+  leadership,
+  planned,
+  registerCommand,
+  registered,
+  reported,
+  started,
+  supervision,
+  suspended,
+  waterBureau,
+} from './key-project.fixtures';
 import { milestoneVariance, projectProgress, type KeyProjectState } from './key-project.state';
 
 const NOW = at('2024-03-15 10:00');
 const T = NOW.toISOString();
 const TODAY = '2024-03-15';
 
-const supervision = actor({ userId: 'u-sup', roles: ['supervision-office'], department: '市生态环境局' });
-const leadership = actor({ userId: 'u-leader', roles: ['leadership'] });
-const waterBureau = actor({ userId: 'u-water', roles: ['project-lead'], department: '市水务局' });
-const housingBureau = actor({ userId: 'u-housing', roles: ['project-lead'], department: '市住建局' });
-const forestryBureau = actor({ userId: 'u-forest', roles: ['project-lead'], department: '市林草局' });
-
 const by = (who: typeof supervision) => ({ actor: who });
 const spec = DeciderSpecification(keyProjectDecider, context(NOW, waterBureau));
-
-const registerCommand: RegisterKeyProject = {
-  type: 'RegisterKeyProject',
-  projectId: 'p-1',
-  code: 'ZL3-2',
-  name: '牡丹江城区污水处理厂提标改造工程',
-  planBox: 3,
-  category: 'water',
-  leadDepartment: '市水务局',
-  cooperatingDepartments: ['市住建局'],
-  implementingUnit: '牡丹江市排水公司',
-  responsiblePerson: '张伟',
-  plannedStart: '2022-03-01',
-  plannedEnd: '2025-10-31',
-  plannedInvestment: 18500,
-  description: '出水水质由一级B提升至一级A。',
-};
-
-const registered: KeyProjectEvent = {
-  type: 'KeyProjectRegistered',
-  data: {
-    projectId: 'p-1',
-    code: 'ZL3-2',
-    name: '牡丹江城区污水处理厂提标改造工程',
-    planBox: 3,
-    category: 'water',
-    leadDepartment: '市水务局',
-    cooperatingDepartments: ['市住建局'],
-    implementingUnit: '牡丹江市排水公司',
-    responsiblePerson: '张伟',
-    plannedStart: '2022-03-01',
-    plannedEnd: '2025-10-31',
-    plannedInvestment: 18500,
-    description: '出水水质由一级B提升至一级A。',
-    occurredAt: '2022-01-10T02:00:00.000Z',
-  },
-};
-const started: KeyProjectEvent = { type: 'KeyProjectStarted', data: { startedOn: '2022-03-05', occurredAt: '2022-03-05T02:00:00.000Z' } };
-const planned = (milestoneId: string, weight: number, baselineDate: string, mandatory = true): KeyProjectEvent => ({
-  type: 'MilestonePlanned',
-  data: { milestoneId, name: `节点${milestoneId}`, weight, mandatory, baselineDate, occurredAt: '2022-03-06T02:00:00.000Z' },
-});
-const achieved = (milestoneId: string, achievedOn: string): KeyProjectEvent => ({
-  type: 'MilestoneAchieved',
-  data: {
-    milestoneId,
-    achievedOn,
-    evidence: [{ evidenceId: `ev-${milestoneId}`, title: '完工照片', uri: null }],
-    occurredAt: `${achievedOn}T02:00:00.000Z`,
-  },
-});
-const reported = (reportId: string, milestoneId: string, percentComplete: number, forecastDate: string | null = null): KeyProjectEvent => ({
-  type: 'ProgressReported',
-  data: {
-    reportId,
-    milestoneId,
-    percentComplete,
-    forecastDate,
-    narrative: '按计划推进',
-    reportedOn: '2024-02-01',
-    reportedBy: 'u-water',
-    reportedByDepartment: '市水务局',
-    occurredAt: '2024-02-01T02:00:00.000Z',
-  },
-});
-const baselineRequested: KeyProjectEvent = {
-  type: 'BaselineChangeRequested',
-  data: {
-    requestId: 'bc-1',
-    milestoneId: 'm1',
-    currentBaselineDate: '2024-06-30',
-    proposedBaselineDate: '2024-09-30',
-    reason: '设备采购延误',
-    requestedBy: 'u-water',
-    occurredAt: '2024-03-01T02:00:00.000Z',
-  },
-};
-const suspended: KeyProjectEvent = { type: 'KeyProjectSuspended', data: { reason: '冬季停工', occurredAt: '2023-11-15T02:00:00.000Z' } };
-const completed: KeyProjectEvent = {
-  type: 'KeyProjectCompleted',
-  data: { completedOn: '2024-03-10', occurredAt: '2024-03-10T02:00:00.000Z' },
-};
-
-const inProgress = [registered, started, planned('m1', 60, '2024-06-30'), planned('m2', 40, '2024-12-31')];
-const allAchieved = [...inProgress, achieved('m1', '2024-03-01'), achieved('m2', '2024-03-08')];
 
 describe('RegisterKeyProject', () => {
   it('registers a planned project', () => {
@@ -198,7 +124,7 @@ describe('StartKeyProject', () => {
       .given([registered, started])
       .when({ type: 'StartKeyProject', startedOn: '2024-03-01' })
       .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
-    expect(error.rule).toBe('StartKeyProject is allowed only from PLANNED');
+    expect(error.rule).toBe('KP-STATE-1');
     expect(error.detail).toContain('实施中');
   });
 
@@ -539,14 +465,25 @@ describe('ApproveBaselineChange', () => {
         occurredAt: T,
       },
     };
+    const another: KeyProjectEvent = {
+      ...baselineRequested,
+      data: { ...(baselineRequested.data as object), requestId: 'bc-2', proposedBaselineDate: '2024-12-31' },
+    } as KeyProjectEvent;
+    spec
+      .given([...inProgress, baselineRequested, approvedEvent, another])
+      .when(command, by(leadership))
+      .thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_DECIDED' });
     spec
       .given([...inProgress, baselineRequested, approvedEvent])
       .when(command, by(leadership))
-      .thenThrows({ kind: 'conflict', code: 'BASELINE_CHANGE_ALREADY_DECIDED' });
+      .thenThrows({ kind: 'conflict', code: 'NO_PENDING_BASELINE_CHANGE' });
   });
 
   it('refuses an unknown request', () => {
-    spec.given(inProgress).when(command, by(leadership)).thenThrows({ kind: 'not-found', code: 'BASELINE_CHANGE_NOT_FOUND' });
+    spec
+      .given([...inProgress, baselineRequested])
+      .when({ ...command, requestId: 'bc-9' }, by(leadership))
+      .thenThrows({ kind: 'not-found', code: 'BASELINE_CHANGE_NOT_FOUND' });
   });
 
   it('refuses once the milestone has been achieved meanwhile', () => {
@@ -653,7 +590,7 @@ describe('AchieveMilestone', () => {
       .given(inProgress)
       .when({ ...command, evidence: [] })
       .thenThrows({ kind: 'invalid', code: 'EVIDENCE_REQUIRED' });
-    expect(error.rule).toContain('at least one evidence item');
+    expect(error.rule).toBe('KP-MS-3');
   });
 
   it('refuses duplicate evidence ids', () => {

@@ -1,15 +1,17 @@
-import { authorizeKeyProjectCommand } from '../authorization';
+import { keyProjectCommandPolicies, keyProjectPermissionError, roleMaySend } from '../authorization';
+import { departmentName } from '../reference/departments';
+import { allowedActionsOf, type AllowedAction } from '../shared/allowed-actions';
 import { shanghaiDate, type CalendarDate } from '../shared/dates';
 import type { CommandContext, Decider } from '../shared/decider';
-import { InvalidValue, NotFound, RuleViolation, StreamNotFound } from '../shared/errors';
+import { InvalidValue, NotFound, RuleViolation, StreamNotFound, type DomainError } from '../shared/errors';
 import {
   requireDate,
   requireNotFuture,
   requireOptionalDate,
   requirePercent,
-  requireStatus,
   requireText,
   requireUniqueIds,
+  statusError,
 } from '../shared/validation';
 import {
   keyProjectCommandLabels,
@@ -42,10 +44,19 @@ import {
 
 type Handler<C extends KeyProjectCommand> = (command: C, state: KeyProjectState, ctx: CommandContext) => KeyProjectEvent[];
 
-const DOMAIN_RULE = 'DOMAIN.md § Key projects';
+/**
+ * How the decider handles one command: `guard` holds what does not depend on the body (status and the
+ * rules that hold whatever is sent), `decide` checks the body and returns the events. `allowedActions`
+ * asks the same guards.
+ */
+interface KeyProjectCommandHandler<C extends KeyProjectCommand> {
+  guard: (state: KeyProjectState, ctx: CommandContext) => DomainError | undefined;
+  decide: Handler<C>;
+}
 
-function requireProjectStatus(state: KeyProjectState, command: KeyProjectCommand, allowed: readonly KeyProjectStatus[]): void {
-  requireStatus(state.status, allowed, { type: command.type, labelZh: keyProjectCommandLabels[command.type] }, keyProjectStatusLabels);
+/** KP-STATE-1: the command is refused outside the statuses it may be sent from. */
+function statusNotIn(state: KeyProjectState, type: KeyProjectCommandType, allowed: readonly KeyProjectStatus[]): DomainError | undefined {
+  return statusError(state.status, allowed, { type, labelZh: keyProjectCommandLabels[type] }, keyProjectStatusLabels, 'KP-STATE-1');
 }
 
 function findMilestone(state: KeyProjectState, milestoneId: string): Milestone {
@@ -65,8 +76,8 @@ function requireNotAchieved(milestone: Milestone): void {
     throw new RuleViolation({
       code: 'MILESTONE_ALREADY_ACHIEVED',
       titleEn: 'The milestone has already been achieved',
-      detail: `里程碑"${milestone.name}"已于 ${milestone.achievedOn} 完成，不能再对其进行此操作。`,
-      rule: `${DOMAIN_RULE}: an achieved milestone is final`,
+      detail: `里程碑“${milestone.name}”已于 ${milestone.achievedOn} 完成，不能再对其进行此操作。`,
+      rule: 'KP-MS-1',
     });
   }
 }
@@ -85,21 +96,23 @@ function findPendingBaselineChange(state: KeyProjectState, requestId: string): B
       code: 'BASELINE_CHANGE_ALREADY_DECIDED',
       titleEn: 'The baseline change request has already been decided',
       detail: `该基线调整申请已${request.status === 'APPROVED' ? '批准' : '驳回'}，不能重复审批；如需再次调整，请重新提交申请。`,
-      rule: `${DOMAIN_RULE}: a baseline change is decided once`,
+      rule: 'KP-BASE-2',
     });
   }
   return request;
 }
 
-const register: Handler<RegisterKeyProject> = (command, state, ctx) => {
-  if (state.status !== null) {
-    throw new RuleViolation({
-      code: 'KEY_PROJECT_ALREADY_REGISTERED',
-      titleEn: 'The key project is already registered',
-      detail: `重点工程 ${state.code}（${state.name}）已经登记，不能重复登记。`,
-      rule: `${DOMAIN_RULE}: a project is registered once`,
-    });
-  }
+function alreadyRegistered(state: KeyProjectState): DomainError | undefined {
+  if (state.status === null) return undefined;
+  return new RuleViolation({
+    code: 'KEY_PROJECT_ALREADY_REGISTERED',
+    titleEn: 'The key project is already registered',
+    detail: `重点工程 ${state.code}（${state.name}）已经登记，不能重复登记。`,
+    rule: 'KP-REG-1',
+  });
+}
+
+const register: Handler<RegisterKeyProject> = (command, _state, ctx) => {
   requireText(command.projectId, 'projectId', '工程编号');
   requireText(command.code, 'code', '工程代码');
   requireText(command.name, 'name', '工程名称');
@@ -135,7 +148,7 @@ const register: Handler<RegisterKeyProject> = (command, state, ctx) => {
     throw new InvalidValue({
       code: 'LEAD_DEPARTMENT_LISTED_AS_COOPERATING',
       titleEn: 'The lead department is also listed as cooperating',
-      detail: `"${command.leadDepartment}"已是牵头单位，请从配合单位中移除。`,
+      detail: `“${departmentName(command.leadDepartment)}”已是牵头单位，请从配合单位中移除。`,
       field: 'cooperatingDepartments',
     });
   }
@@ -163,14 +176,12 @@ const register: Handler<RegisterKeyProject> = (command, state, ctx) => {
 };
 
 const start: Handler<StartKeyProject> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['PLANNED']);
   requireDate(command.startedOn, 'startedOn', '开工日期');
   requireNotFuture(command.startedOn, shanghaiDate(ctx.now), 'startedOn', '开工日期');
   return [{ type: 'KeyProjectStarted', data: { startedOn: command.startedOn, occurredAt: ctx.now.toISOString() } }];
 };
 
 const planMilestone: Handler<PlanMilestone> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['PLANNED', 'IN_PROGRESS']);
   requireText(command.milestoneId, 'milestoneId', '里程碑编号');
   requireText(command.name, 'name', '里程碑名称');
   requireOptionalDate(command.baselineDate, 'baselineDate', '基线日期');
@@ -187,7 +198,7 @@ const planMilestone: Handler<PlanMilestone> = (command, state, ctx) => {
       code: 'MILESTONE_ALREADY_PLANNED',
       titleEn: 'A milestone with this id already exists',
       detail: `编号为 ${command.milestoneId} 的里程碑已存在；调整基线日期请提交基线调整申请。`,
-      rule: `${DOMAIN_RULE}: a milestone's baseline changes only through an approved request`,
+      rule: 'KP-MS-2',
     });
   }
   return [
@@ -212,7 +223,7 @@ function requireNewReportId(state: KeyProjectState, reportId: string): void {
       code: 'REPORT_ALREADY_RECORDED',
       titleEn: 'A report with this id was already recorded',
       detail: '该进度报告已经报送；报告不可修改，如需更正请报送一份新的报告。',
-      rule: `${DOMAIN_RULE}: reports are append-only`,
+      rule: 'KP-RECORD-1',
     });
   }
 }
@@ -229,7 +240,6 @@ function requireNoMilestoneFields(command: ReportProjectProgress): void {
 }
 
 const reportProgress: Handler<ReportProjectProgress> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['IN_PROGRESS']);
   requireNewReportId(state, command.reportId);
   requireText(command.narrative, 'narrative', '进展情况');
   if (command.milestoneId === null) {
@@ -260,14 +270,13 @@ const reportProgress: Handler<ReportProjectProgress> = (command, state, ctx) => 
 const BASELINE_CHANGE_STATUSES: readonly KeyProjectStatus[] = ['PLANNED', 'IN_PROGRESS', 'SUSPENDED'];
 
 const requestBaselineChange: Handler<RequestBaselineChange> = (command, state, ctx) => {
-  requireProjectStatus(state, command, BASELINE_CHANGE_STATUSES);
   requireText(command.requestId, 'requestId', '申请编号');
   if (state.baselineChanges.some((c) => c.requestId === command.requestId)) {
     throw new RuleViolation({
       code: 'BASELINE_CHANGE_ALREADY_REQUESTED',
       titleEn: 'A baseline change request with this id already exists',
       detail: '该基线调整申请已经提交，请勿重复提交。',
-      rule: `${DOMAIN_RULE}: requests are append-only`,
+      rule: 'KP-RECORD-1',
     });
   }
   const milestone = findMilestone(state, command.milestoneId);
@@ -276,8 +285,8 @@ const requestBaselineChange: Handler<RequestBaselineChange> = (command, state, c
     throw new RuleViolation({
       code: 'BASELINE_CHANGE_ALREADY_PENDING',
       titleEn: 'A baseline change for this milestone is already awaiting a decision',
-      detail: `里程碑"${milestone.name}"已有一项待领导小组审批的基线调整申请，请等待审批结果后再提交。`,
-      rule: `${DOMAIN_RULE}: one pending baseline change per milestone`,
+      detail: `里程碑“${milestone.name}”已有一项待领导小组审批的基线调整申请，请等待审批结果后再提交。`,
+      rule: 'KP-BASE-1',
     });
   }
   requireDate(command.proposedBaselineDate, 'proposedBaselineDate', '拟调整基线日期');
@@ -307,7 +316,6 @@ const requestBaselineChange: Handler<RequestBaselineChange> = (command, state, c
 };
 
 const approveBaselineChange: Handler<ApproveBaselineChange> = (command, state, ctx) => {
-  requireProjectStatus(state, command, BASELINE_CHANGE_STATUSES);
   const request = findPendingBaselineChange(state, command.requestId);
   const milestone = findMilestone(state, request.milestoneId);
   requireNotAchieved(milestone);
@@ -328,7 +336,6 @@ const approveBaselineChange: Handler<ApproveBaselineChange> = (command, state, c
 };
 
 const rejectBaselineChange: Handler<RejectBaselineChange> = (command, state, ctx) => {
-  requireProjectStatus(state, command, BASELINE_CHANGE_STATUSES);
   const request = findPendingBaselineChange(state, command.requestId);
   requireText(command.reason, 'reason', '驳回理由');
   return [
@@ -346,7 +353,6 @@ const rejectBaselineChange: Handler<RejectBaselineChange> = (command, state, ctx
 };
 
 const achieveMilestone: Handler<AchieveMilestone> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['IN_PROGRESS']);
   const milestone = findMilestone(state, command.milestoneId);
   requireNotAchieved(milestone);
   requireDate(command.achievedOn, 'achievedOn', '完成日期');
@@ -355,9 +361,9 @@ const achieveMilestone: Handler<AchieveMilestone> = (command, state, ctx) => {
     throw new InvalidValue({
       code: 'EVIDENCE_REQUIRED',
       titleEn: 'Achieving a milestone needs at least one evidence item',
-      detail: `确认里程碑"${milestone.name}"完成时，请至少上传一份佐证材料（如验收单、照片、监测报告）。`,
+      detail: `确认里程碑“${milestone.name}”完成时，请至少上传一份佐证材料（如验收单、照片、监测报告）。`,
       field: 'evidence',
-      rule: `${DOMAIN_RULE}: achieving needs at least one evidence item`,
+      rule: 'KP-MS-3',
     });
   }
   requireUniqueIds(
@@ -380,39 +386,37 @@ const achieveMilestone: Handler<AchieveMilestone> = (command, state, ctx) => {
 };
 
 const suspend: Handler<SuspendKeyProject> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['IN_PROGRESS']);
   requireText(command.reason, 'reason', '暂停原因');
   return [{ type: 'KeyProjectSuspended', data: { reason: command.reason, occurredAt: ctx.now.toISOString() } }];
 };
 
 const resume: Handler<ResumeKeyProject> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['SUSPENDED']);
   return [{ type: 'KeyProjectResumed', data: { note: command.note ?? null, occurredAt: ctx.now.toISOString() } }];
 };
 
-function requireMandatoryMilestonesAchieved(state: KeyProjectState): void {
+/** KP-DONE-1: completion needs at least one milestone and every mandatory one achieved. */
+function mandatoryMilestonesOutstanding(state: KeyProjectState): DomainError | undefined {
   if (state.milestones.length === 0) {
-    throw new RuleViolation({
+    return new RuleViolation({
       code: 'NO_MILESTONES_PLANNED',
       titleEn: 'A project without milestones cannot be completed',
       detail: '该工程尚未制定任何里程碑，无法确认完工；请先制定里程碑并逐项完成。',
-      rule: `${DOMAIN_RULE}: COMPLETED only when every mandatory milestone is achieved`,
+      rule: 'KP-DONE-1',
     });
   }
   const outstanding = state.milestones.filter((m) => m.mandatory && m.achievedOn === null);
   if (outstanding.length > 0) {
-    throw new RuleViolation({
+    return new RuleViolation({
       code: 'MANDATORY_MILESTONES_OUTSTANDING',
       titleEn: 'Mandatory milestones are not yet achieved',
-      detail: `以下必须完成的里程碑尚未完成：${outstanding.map((m) => `"${m.name}"`).join('、')}，请完成后再确认完工。`,
-      rule: `${DOMAIN_RULE}: COMPLETED only when every mandatory milestone is achieved`,
+      detail: `以下必须完成的里程碑尚未完成：${outstanding.map((m) => `“${m.name}”`).join('、')}，请完成后再确认完工。`,
+      rule: 'KP-DONE-1',
     });
   }
+  return undefined;
 }
 
 const complete: Handler<CompleteKeyProject> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['IN_PROGRESS']);
-  requireMandatoryMilestonesAchieved(state);
   requireDate(command.completedOn, 'completedOn', '完工日期');
   requireNotFuture(command.completedOn, shanghaiDate(ctx.now), 'completedOn', '完工日期');
   return [{ type: 'KeyProjectCompleted', data: { completedOn: command.completedOn, occurredAt: ctx.now.toISOString() } }];
@@ -428,7 +432,7 @@ function requireAcceptanceRecord(command: AcceptKeyProject, completedOn: Calenda
       titleEn: 'Acceptance needs an acceptance record',
       detail: '验收须附验收记录：请填写验收单位、验收文件编号和验收日期。',
       field: 'acceptanceRecord',
-      rule: `${DOMAIN_RULE}: ACCEPTED only with an acceptance record`,
+      rule: 'KP-ACC-1',
     });
   }
   requireDate(record.acceptedOn, 'acceptanceRecord.acceptedOn', '验收日期');
@@ -444,7 +448,6 @@ function requireAcceptanceRecord(command: AcceptKeyProject, completedOn: Calenda
 }
 
 const accept: Handler<AcceptKeyProject> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['COMPLETED']);
   requireAcceptanceRecord(command, state.completedOn, shanghaiDate(ctx.now));
   const { recordId, acceptedOn, acceptingBody, documentRef, summary } = command.acceptanceRecord;
   return [
@@ -460,7 +463,6 @@ const accept: Handler<AcceptKeyProject> = (command, state, ctx) => {
 };
 
 const cancel: Handler<CancelKeyProject> = (command, state, ctx) => {
-  requireProjectStatus(state, command, ['PLANNED', 'SUSPENDED']);
   requireText(command.reason, 'reason', '取消原因');
   return [
     {
@@ -475,30 +477,95 @@ const cancel: Handler<CancelKeyProject> = (command, state, ctx) => {
   ];
 };
 
-const handlers: { [K in KeyProjectCommandType]: Handler<Extract<KeyProjectCommand, { type: K }>> } = {
-  RegisterKeyProject: register,
-  StartKeyProject: start,
-  PlanMilestone: planMilestone,
-  ReportProjectProgress: reportProgress,
-  RequestBaselineChange: requestBaselineChange,
-  ApproveBaselineChange: approveBaselineChange,
-  RejectBaselineChange: rejectBaselineChange,
-  AchieveMilestone: achieveMilestone,
-  SuspendKeyProject: suspend,
-  ResumeKeyProject: resume,
-  CompleteKeyProject: complete,
-  AcceptKeyProject: accept,
-  CancelKeyProject: cancel,
+/** An unachieved milestone to act on (KP-MS-1). */
+function noOpenMilestone(state: KeyProjectState): DomainError | undefined {
+  if (state.milestones.some((m) => m.achievedOn === null)) return undefined;
+  return new RuleViolation({
+    code: 'NO_OPEN_MILESTONE',
+    titleEn: 'No milestone is left to achieve',
+    detail: state.milestones.length === 0 ? '该工程尚未制定里程碑，请先制定里程碑。' : '该工程的里程碑已全部完成，没有可操作的里程碑。',
+    rule: 'KP-MS-1',
+  });
+}
+
+/** A baseline change awaiting leadership's decision (KP-BASE-2). */
+function noPendingBaselineChange(state: KeyProjectState): DomainError | undefined {
+  if (state.baselineChanges.some((c) => c.status === 'PENDING')) return undefined;
+  return new RuleViolation({
+    code: 'NO_PENDING_BASELINE_CHANGE',
+    titleEn: 'No baseline change request is awaiting a decision',
+    detail: '目前没有待审批的基线调整申请。',
+    rule: 'KP-BASE-2',
+  });
+}
+
+const handlers: { [K in KeyProjectCommandType]: KeyProjectCommandHandler<Extract<KeyProjectCommand, { type: K }>> } = {
+  RegisterKeyProject: { guard: alreadyRegistered, decide: register },
+  StartKeyProject: { guard: (state) => statusNotIn(state, 'StartKeyProject', ['PLANNED']), decide: start },
+  PlanMilestone: { guard: (state) => statusNotIn(state, 'PlanMilestone', ['PLANNED', 'IN_PROGRESS']), decide: planMilestone },
+  ReportProjectProgress: { guard: (state) => statusNotIn(state, 'ReportProjectProgress', ['IN_PROGRESS']), decide: reportProgress },
+  RequestBaselineChange: {
+    guard: (state) => statusNotIn(state, 'RequestBaselineChange', BASELINE_CHANGE_STATUSES) ?? noOpenMilestone(state),
+    decide: requestBaselineChange,
+  },
+  ApproveBaselineChange: {
+    guard: (state) => statusNotIn(state, 'ApproveBaselineChange', BASELINE_CHANGE_STATUSES) ?? noPendingBaselineChange(state),
+    decide: approveBaselineChange,
+  },
+  RejectBaselineChange: {
+    guard: (state) => statusNotIn(state, 'RejectBaselineChange', BASELINE_CHANGE_STATUSES) ?? noPendingBaselineChange(state),
+    decide: rejectBaselineChange,
+  },
+  AchieveMilestone: {
+    guard: (state) => statusNotIn(state, 'AchieveMilestone', ['IN_PROGRESS']) ?? noOpenMilestone(state),
+    decide: achieveMilestone,
+  },
+  SuspendKeyProject: { guard: (state) => statusNotIn(state, 'SuspendKeyProject', ['IN_PROGRESS']), decide: suspend },
+  ResumeKeyProject: { guard: (state) => statusNotIn(state, 'ResumeKeyProject', ['SUSPENDED']), decide: resume },
+  CompleteKeyProject: {
+    guard: (state) => statusNotIn(state, 'CompleteKeyProject', ['IN_PROGRESS']) ?? mandatoryMilestonesOutstanding(state),
+    decide: complete,
+  },
+  AcceptKeyProject: { guard: (state) => statusNotIn(state, 'AcceptKeyProject', ['COMPLETED']), decide: accept },
+  CancelKeyProject: { guard: (state) => statusNotIn(state, 'CancelKeyProject', ['PLANNED', 'SUSPENDED']), decide: cancel },
 };
+
+/**
+ * Why the actor may not send a command of this type to the project now, whatever its body, or
+ * undefined: permission first (403), then status and the rules that do not depend on the body (409).
+ */
+export function keyProjectGuard(type: KeyProjectCommandType, state: KeyProjectState, ctx: CommandContext): DomainError | undefined {
+  return keyProjectPermissionError(type, state, ctx.actor) ?? handlers[type].guard(state, ctx);
+}
 
 /** Order of refusal: unknown stream (404), then permission (403), then state and rules (409/422). */
 function decideKeyProject(command: KeyProjectCommand, state: KeyProjectState, ctx: CommandContext): KeyProjectEvent[] {
   if (command.type !== 'RegisterKeyProject' && state.status === null) {
     throw new StreamNotFound('重点工程', 'Key project');
   }
-  authorizeKeyProjectCommand(command, state, ctx.actor);
-  const handler = handlers[command.type] as Handler<KeyProjectCommand>;
-  return handler(command, state, ctx);
+  const refusal = keyProjectGuard(command.type, state, ctx);
+  if (refusal) throw refusal;
+  const handler = handlers[command.type] as KeyProjectCommandHandler<KeyProjectCommand>;
+  return handler.decide(command, state, ctx);
+}
+
+/** The commands sent to an existing project (RegisterKeyProject creates one). */
+export const keyProjectActionCommandTypes = (Object.keys(keyProjectCommandPolicies) as KeyProjectCommandType[]).filter(
+  (t) => t !== 'RegisterKeyProject',
+);
+
+/**
+ * The commands the actor's roles may send to this project, each allowed or not now, with the reason.
+ * Computed by the same guards `decide` runs first.
+ */
+export function keyProjectAllowedActions(state: KeyProjectState, ctx: CommandContext): AllowedAction<KeyProjectCommandType>[] {
+  return allowedActionsOf(
+    keyProjectActionCommandTypes,
+    (type, actor) => roleMaySend(keyProjectCommandPolicies[type], actor),
+    keyProjectGuard,
+    state,
+    ctx,
+  );
 }
 
 export const keyProjectDecider: Decider<KeyProjectState, KeyProjectCommand, KeyProjectEvent> = {

@@ -92,13 +92,6 @@ describe('SubmitPeriodicReport', () => {
       .thenThrows({ kind: 'conflict', code: 'REPORT_ALREADY_RECORDED' });
   });
 
-  it('refuses a report without a summary', () => {
-    spec
-      .given(ongoingInProgress)
-      .when({ ...command, summary: '' })
-      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
-  });
-
   it('refuses a closed order', () => {
     spec
       .given([...ongoingInNotice(evidenceAttached('ev-1', true)), closed])

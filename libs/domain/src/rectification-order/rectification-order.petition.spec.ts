@@ -118,13 +118,6 @@ describe('ReportPetitionFinding', () => {
       .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_ALREADY_REPORTED' });
   });
 
-  it('refuses an unknown finding', () => {
-    spec
-      .given(petitionInProgress)
-      .when({ ...command, finding: 'MOSTLY' as never })
-      .thenThrows({ kind: 'invalid', code: 'INVALID_OPTION' });
-  });
-
   it('refuses once acceptance has been requested', () => {
     const requested: Event = {
       type: 'AcceptanceRequested',
@@ -328,13 +321,6 @@ describe('ConcludeInStages', () => {
       .given([...petitionInProgress, findingReported('TRUE')])
       .when({ ...command, linkedOrderId: 'o-petition' }, by(supervision))
       .thenThrows({ kind: 'invalid', code: 'LINKED_ORDER_IS_SELF' });
-  });
-
-  it('refuses without a linked order', () => {
-    spec
-      .given([...petitionInProgress, findingReported('TRUE')])
-      .when({ ...command, linkedOrderId: '' }, by(supervision))
-      .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
   });
 
   it('refuses before the finding is reported', () => {

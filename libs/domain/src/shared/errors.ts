@@ -6,7 +6,7 @@ export interface DomainErrorInit {
   /** Simplified Chinese, actionable, shown to city staff. */
   detail: string;
   titleEn: string;
-  /** The DOMAIN.md rule or state-machine edge that refused the command. */
+  /** Id of the rule in docs/domain.md that refused the command, e.g. `ORD-CLOSE-1`. */
   rule?: string;
 }
 
@@ -44,7 +44,7 @@ export class InvalidStateTransition extends DomainError {
   }
 }
 
-/** A business rule from DOMAIN.md forbids the command right now (409). */
+/** A business rule of docs/domain.md forbids the command right now (409). */
 export class RuleViolation extends DomainError {
   readonly kind = 'conflict' as const;
 

@@ -33,8 +33,9 @@ export function requireNotFuture(date: CalendarDate, today: CalendarDate, field:
     throw new InvalidValue({
       code: 'DATE_IN_FUTURE',
       titleEn: `${field} cannot be in the future`,
-      detail: `"${labelZh}"（${date}）不能晚于今天（${today}），请填写实际发生的日期。`,
+      detail: `“${labelZh}”（${date}）不能晚于今天（${today}），请填写实际发生的日期。`,
       field,
+      rule: 'GEN-DATE-1',
     });
   }
 }
@@ -62,21 +63,25 @@ export function requireUniqueIds(ids: string[], field: string, labelZh: string):
   }
 }
 
-/** Refuses a command whose aggregate is not in one of the statuses it may be sent from. */
-export function requireStatus<S extends string>(
+/**
+ * The refusal of a command whose aggregate is not in one of the statuses it may be sent from, or
+ * undefined. `rule` is the aggregate's state-table rule in docs/domain.md.
+ */
+export function statusError<S extends string>(
   current: S | null,
   allowed: readonly S[],
   command: { type: string; labelZh: string },
   statusLabels: Record<S, string>,
-): asserts current is S {
-  if (current !== null && allowed.includes(current)) return;
+  rule: string,
+): InvalidStateTransition | undefined {
+  if (current !== null && allowed.includes(current)) return undefined;
   const currentZh = current === null ? '未登记' : statusLabels[current];
-  const allowedZh = allowed.map((s) => `"${statusLabels[s]}"`).join('、');
-  throw new InvalidStateTransition({
+  const allowedZh = allowed.map((s) => `“${statusLabels[s]}”`).join('、');
+  return new InvalidStateTransition({
     code: 'COMMAND_NOT_ALLOWED_IN_STATUS',
     titleEn: `${command.type} is not allowed in status ${current ?? 'NONE'}`,
-    detail: `当前状态为"${currentZh}"，不能${command.labelZh}；该操作仅在${allowedZh}状态下可以进行。`,
-    rule: `${command.type} is allowed only from ${allowed.join(', ')}`,
+    detail: `当前状态为“${currentZh}”，不能${command.labelZh}；该操作仅在${allowedZh}状态下可以进行。`,
+    rule,
     currentStatus: current,
     allowedStatuses: allowed,
   });

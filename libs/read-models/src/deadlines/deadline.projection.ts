@@ -31,6 +31,7 @@ const COLUMNS = [
   'original_due_date',
   'done_on',
   'open_measure_due',
+  'updated_at',
 ];
 const COLUMN_TYPES: Record<string, string> = {
   subject_type: 'text',
@@ -48,6 +49,7 @@ const COLUMN_TYPES: Record<string, string> = {
   original_due_date: 'date',
   done_on: 'date',
   open_measure_due: 'date',
+  updated_at: 'timestamptz',
 };
 
 type SubjectState = RectificationOrderState | KeyProjectState;
@@ -55,7 +57,9 @@ type SubjectState = RectificationOrderState | KeyProjectState;
 /**
  * read_models.deadlines from the order and project streams. Each touched subject's rows are
  * replaced as a whole, so an item that stops being owed (a withdrawn notice, a cancelled project)
- * disappears, and events at or below the stored version are skipped on redelivery.
+ * disappears, and events at or below the stored version are skipped on redelivery. Every value comes
+ * from the events (`updated_at` is when the event that last changed the rows was recorded) and count
+ * groups that fall to zero are removed, so a rebuild writes the same rows whatever its batches.
  *
  * Set-based: a batch costs the same few statements whatever its number of subjects (lock and load
  * the folded states, store them, delete and insert the rows of the subjects whose items changed,
@@ -86,14 +90,18 @@ export class DeadlineProjection implements SubscriptionHandler {
     );
     const stored = new Map(rows.map((r) => [r.stream_id, r.state]));
 
-    const states: Array<{ streamId: string; state: SubjectState; position: bigint }> = [];
-    const rewritten: Array<{ id: string; items: DeadlineItem[] }> = [];
+    const states: Array<{ streamId: string; state: SubjectState; position: bigint; updatedAt: Date }> = [];
+    const rewritten: Array<{ id: string; items: DeadlineItem[]; updatedAt: Date }> = [];
     for (const [streamId, streamEvents] of byStream) {
       const isOrder = streamId.startsWith(ORDER_PREFIX);
       const id = streamId.slice((isOrder ? ORDER_PREFIX : PROJECT_PREFIX).length);
-      const before = stored.get(streamId);
-      let state: SubjectState = before ?? (isOrder ? rectificationOrderDecider.initialState() : keyProjectDecider.initialState());
+      let state: SubjectState =
+        stored.get(streamId) ?? (isOrder ? rectificationOrderDecider.initialState() : keyProjectDecider.initialState());
+      let items = this.itemsOf(id, isOrder, state);
+      let itemsKey = JSON.stringify(items);
       let last: StoredEvent | undefined;
+      // The rows carry the time of the event that last changed them, whichever batch it came in.
+      let itemsChangedAt: Date | undefined;
       for (const e of streamEvents) {
         if (e.version <= state.version) continue;
         state = isOrder
@@ -103,21 +111,27 @@ export class DeadlineProjection implements SubscriptionHandler {
             )
           : keyProjectDecider.evolve(state as KeyProjectState, { type: e.type, data: e.data } as unknown as KeyProjectEvent);
         last = e;
+        const next = this.itemsOf(id, isOrder, state);
+        const nextKey = JSON.stringify(next);
+        if (nextKey !== itemsKey) {
+          items = next;
+          itemsKey = nextKey;
+          itemsChangedAt = e.recordedAt;
+        }
       }
       if (!last) continue;
-      states.push({ streamId, state, position: last.position });
-      const items = this.itemsOf(id, isOrder, state);
+      states.push({ streamId, state, position: last.position, updatedAt: last.recordedAt });
       // The rows are the items of the stored state, written with it: unchanged items, unchanged rows.
-      if (!before || JSON.stringify(this.itemsOf(id, isOrder, before)) !== JSON.stringify(items)) rewritten.push({ id, items });
+      if (itemsChangedAt) rewritten.push({ id, items, updatedAt: itemsChangedAt });
     }
     if (states.length === 0) return;
 
     await tx.query(
       `INSERT INTO deadline_subjects (stream_id, state, version, last_position, updated_at)
-       SELECT s.stream_id, s.state, s.version, s.last_position, now()
-       FROM unnest($1::text[], $2::jsonb[], $3::int[], $4::bigint[]) AS s(stream_id, state, version, last_position)
+       SELECT s.stream_id, s.state, s.version, s.last_position, s.updated_at
+       FROM unnest($1::text[], $2::jsonb[], $3::int[], $4::bigint[], $5::timestamptz[]) AS s(stream_id, state, version, last_position, updated_at)
        ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version,
-         last_position = EXCLUDED.last_position, updated_at = now()`,
+         last_position = EXCLUDED.last_position, updated_at = EXCLUDED.updated_at`,
       [
         states.map((s) => s.streamId),
         // Progress reports never make or move a deadline; stored, they would make every write of a
@@ -125,6 +139,7 @@ export class DeadlineProjection implements SubscriptionHandler {
         states.map((s) => JSON.stringify({ ...s.state, progressReports: [] })),
         states.map((s) => s.state.version),
         states.map((s) => s.position.toString()),
+        states.map((s) => s.updatedAt),
       ],
     );
     if (rewritten.length === 0) return;
@@ -136,13 +151,13 @@ export class DeadlineProjection implements SubscriptionHandler {
     );
     for (const r of removed) count(counts, r, -1);
     const rowsToInsert: unknown[][] = [];
-    for (const { items } of rewritten) {
+    for (const { items, updatedAt } of rewritten) {
       // The earliest open measure, on the order deadline's row: "at risk" is then a column test (deadline.sql.ts).
       const openMeasureDue = items
         .filter((i) => i.kind === 'MEASURE' && i.doneOn === null)
         .reduce<string | null>((min, i) => (min === null || i.dueDate < min ? i.dueDate : min), null);
       for (const i of items) {
-        rowsToInsert.push([...toRow(i), i.kind === 'ORDER_DEADLINE' ? openMeasureDue : null]);
+        rowsToInsert.push([...toRow(i), i.kind === 'ORDER_DEADLINE' ? openMeasureDue : null, updatedAt]);
         count(counts, { due_date: i.dueDate, department: i.department, kind: i.kind, open: i.doneOn === null }, +1);
       }
     }
@@ -182,15 +197,24 @@ function count(counts: Map<string, CountGroup>, g: Omit<CountGroup, 'n'>, delta:
   group.n += delta;
 }
 
-/** deadline_counts += n per (due date, department, kind, open), one statement for the batch. */
+/** deadline_counts += n per (due date, department, kind, open), one statement; groups left at 0 are removed. */
 async function applyCounts(groups: CountGroup[], tx: PgClient): Promise<void> {
   if (groups.length === 0) return;
   const values = groups.flatMap((g) => [g.due_date, g.department, g.kind, g.open, g.n]);
   const tuples = groups.map((_, k) => `($${k * 5 + 1}::date, $${k * 5 + 2}, $${k * 5 + 3}, $${k * 5 + 4}::boolean, $${k * 5 + 5}::bigint)`);
-  await tx.query(
+  const { rows } = await tx.query<{ due_date: string; department: string | null; kind: string; open: boolean; n: string }>(
     `INSERT INTO deadline_counts (due_date, department, kind, open, n) VALUES ${tuples.join(', ')}
-     ON CONFLICT (due_date, department, kind, open) DO UPDATE SET n = deadline_counts.n + EXCLUDED.n`,
+     ON CONFLICT (due_date, department, kind, open) DO UPDATE SET n = deadline_counts.n + EXCLUDED.n
+     RETURNING due_date::text, department, kind, open, n`,
     values,
+  );
+  const emptied = rows.filter((r) => Number(r.n) === 0);
+  if (emptied.length === 0) return;
+  await tx.query(
+    `DELETE FROM deadline_counts c
+     USING unnest($1::date[], $2::text[], $3::text[], $4::boolean[]) AS z(due_date, department, kind, open)
+     WHERE c.n = 0 AND c.due_date = z.due_date AND c.department IS NOT DISTINCT FROM z.department AND c.kind = z.kind AND c.open = z.open`,
+    [emptied.map((r) => r.due_date), emptied.map((r) => r.department), emptied.map((r) => r.kind), emptied.map((r) => r.open)],
   );
 }
 

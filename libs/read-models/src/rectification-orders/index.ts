@@ -5,3 +5,4 @@ export const ORDER_READ_MODEL_MIGRATIONS: MigrationList = [CreateOrderReadModel1
 export { CreateOrderReadModel1764300002000 };
 export * from './rectification-order.projection';
 export * from './rectification-order.row';
+export * from './order-filter';

@@ -6,21 +6,24 @@ import { ORDER_COLUMNS, orderColumns } from './rectification-order.row';
 const STREAM_PREFIX = 'rectification-order-';
 export const SAMPLE_ACTOR_ID = 'system:seed';
 
-const insertColumns = [...ORDER_COLUMNS, 'is_sample', 'state', 'version', 'last_position'];
+const insertColumns = [...ORDER_COLUMNS, 'is_sample', 'state', 'version', 'last_position', 'updated_at'];
 /* One statement per batch: rows travel as one JSON array typed by the table's own row type. */
 const UPSERT = `
-  INSERT INTO rectification_orders (${insertColumns.join(', ')}, updated_at)
-  SELECT ${insertColumns.join(', ')}, now()
+  INSERT INTO rectification_orders (${insertColumns.join(', ')})
+  SELECT ${insertColumns.join(', ')}
   FROM jsonb_populate_recordset(NULL::rectification_orders, $1::jsonb)
   ON CONFLICT (id) DO UPDATE SET
-    ${[...ORDER_COLUMNS.filter((c) => c !== 'id'), 'state', 'version', 'last_position'].map((c) => `${c} = EXCLUDED.${c}`).join(',\n    ')},
-    updated_at = now()`;
+    ${insertColumns
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(',\n    ')}`;
 const JSON_COLUMNS = new Set<string>(['measures', 'extensions']);
 
 /**
  * The orders ledger (台账): one row per order, folded with the domain's own `evolve` so the read
  * model can never disagree with the aggregate. Events at or below the stored version are skipped,
- * which makes a redelivered batch harmless.
+ * which makes a redelivered batch harmless. A row is a function of its events alone (`updated_at` is
+ * the time the last one was recorded), so a rebuild writes the same rows.
  */
 @Injectable()
 export class RectificationOrderProjection implements SubscriptionHandler {
@@ -38,23 +41,35 @@ export class RectificationOrderProjection implements SubscriptionHandler {
     for (const event of events) {
       if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
       const id = event.streamId.slice(STREAM_PREFIX.length);
-      const current = touched.get(id) ?? { state: rectificationOrderDecider.initialState(), isSample: false, position: 0n };
+      const current = touched.get(id) ?? {
+        state: rectificationOrderDecider.initialState(),
+        isSample: false,
+        position: 0n,
+        updatedAt: null,
+      };
       if (event.version <= current.state.version) continue;
       const state = rectificationOrderDecider.evolve(current.state, {
         type: event.type,
         data: event.data,
       } as unknown as RectificationOrderEvent);
       const isSample = current.isSample || (event.type === 'OrderIssued' && event.metadata.actor?.userId === SAMPLE_ACTOR_ID);
-      touched.set(id, { state, isSample, position: event.position });
+      touched.set(id, { state, isSample, position: event.position, updatedAt: event.recordedAt });
       changed.add(id);
     }
     if (changed.size === 0) return;
     const rows = [...changed].map((id) => {
-      const { state, isSample, position } = touched.get(id) as Loaded;
+      const { state, isSample, position, updatedAt } = touched.get(id) as Loaded;
       const values = orderColumns(id, state);
       const row: Record<string, unknown> = {};
       ORDER_COLUMNS.forEach((c, i) => (row[c] = JSON_COLUMNS.has(c) ? JSON.parse(values[i] as string) : values[i]));
-      return { ...row, is_sample: isSample, state, version: state.version, last_position: position.toString() };
+      return {
+        ...row,
+        is_sample: isSample,
+        state,
+        version: state.version,
+        last_position: position.toString(),
+        updated_at: (updatedAt as Date).toISOString(),
+      };
     });
     await tx.query(UPSERT, [JSON.stringify(rows)]);
   }
@@ -64,7 +79,7 @@ export class RectificationOrderProjection implements SubscriptionHandler {
       `SELECT id, state, is_sample, last_position FROM rectification_orders WHERE id = ANY($1::uuid[]) FOR UPDATE`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.id, { state: r.state, isSample: r.is_sample, position: BigInt(r.last_position) }]));
+    return new Map(rows.map((r) => [r.id, { state: r.state, isSample: r.is_sample, position: BigInt(r.last_position), updatedAt: null }]));
   }
 }
 
@@ -72,4 +87,6 @@ interface Loaded {
   state: RectificationOrderState;
   isSample: boolean;
   position: bigint;
+  /** When the last event applied in this batch was recorded; null for a row only loaded. */
+  updatedAt: Date | null;
 }

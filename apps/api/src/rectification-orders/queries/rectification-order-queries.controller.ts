@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Roles, ROLES } from '@app/auth';
+import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
+import { ApiDetailWithAllowedActions } from '../../allowed-actions/allowed-action.dto';
 import { etag } from '../../shared/http-conventions';
 import { OrderIdPipe } from '../shared/order-id.pipe';
 import { GetOrderHistoryQuery } from './get-order-history/get-order-history.query';
@@ -34,11 +35,18 @@ export class RectificationOrderQueriesController {
   @Get(':id')
   @ApiOperation({
     summary: '整改任务详情',
-    description: '当前状态（读模型）；带 asOf=YYYY-MM-DD 时按事件回放到该日（北京时间）24 时的状态。',
+    description:
+      '当前状态（读模型）；带 asOf=YYYY-MM-DD 时按事件回放到该日（北京时间）24 时的状态。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
   })
   @ApiParam({ name: 'id', description: '整改任务编号（UUID）' })
-  async get(@Param('id', OrderIdPipe) id: string, @Query() query: GetOrderQueryDto, @Res({ passthrough: true }) reply: Reply) {
-    const view = await this.queryBus.execute(new GetOrderQuery(id, query.asOf));
+  @ApiDetailWithAllowedActions('整改任务详情，含 allowedActions')
+  async get(
+    @Param('id', OrderIdPipe) id: string,
+    @Query() query: GetOrderQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const view = await this.queryBus.execute(new GetOrderQuery(id, actor, query.asOf));
     if (!query.asOf) reply.header('etag', etag(view.version));
     return view;
   }

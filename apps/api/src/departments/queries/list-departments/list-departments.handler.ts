@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { shanghaiDate } from '@app/domain';
+import { shanghaiDate, DEPARTMENTS } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { departmentStats, emptyDepartmentStats } from '@app/read-models';
-import { SEED_DEPARTMENTS } from '../../../../../../libs/domain/src/seed/plan-register';
 import { ListDepartmentsQuery, type DepartmentView } from './list-departments.query';
 
 @QueryHandler(ListDepartmentsQuery)
@@ -17,7 +16,7 @@ export class ListDepartmentsHandler implements IQueryHandler<ListDepartmentsQuer
   async execute(): Promise<{ items: DepartmentView[] }> {
     const stats = await departmentStats(this.pool, shanghaiDate(this.clock.now()));
     return {
-      items: SEED_DEPARTMENTS.map((d) => ({
+      items: DEPARTMENTS.map((d) => ({
         id: d.id,
         nameZh: d.nameZh,
         nameEn: d.nameEn,

@@ -1,23 +1,8 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { keyProjectStreamId } from '@app/domain';
-import { PostgresEventStore, type EventMetadata } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
 import { ProblemException } from '@app/platform';
-import { GetKeyProjectHistoryQuery } from './get-key-project-history.query';
-
-export interface KeyProjectHistoryEntry {
-  type: string;
-  version: number;
-  position: string;
-  recordedAt: string;
-  actor: EventMetadata['actor'] | null;
-  command: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface KeyProjectHistory {
-  id: string;
-  items: KeyProjectHistoryEntry[];
-}
+import { GetKeyProjectHistoryQuery, type KeyProjectHistory } from './get-key-project-history.query';
 
 /** The stream itself is the audit trail, so this reads the log rather than a read model. */
 @QueryHandler(GetKeyProjectHistoryQuery)

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { keyProjectStatusLabels, type KeyProjectStatus } from '@app/domain';
+import { keyProjectStatusLabels } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
-import { ListKeyProjectsQuery } from './list-key-projects.query';
+import { ListKeyProjectsQuery, type KeyProjectPage, type KeyProjectSummary } from './list-key-projects.query';
 
 const SORT_COLUMNS: Record<string, string> = {
   code: 'code COLLATE "C"',
@@ -22,22 +22,6 @@ export const KEY_PROJECT_SUMMARY_COLUMNS = `
   planned_start::text AS "plannedStart", planned_end::text AS "plannedEnd", investment::float8 AS "plannedInvestment",
   milestones, latest_report AS "latestReport", pending_baseline_changes AS "pendingBaselineChanges",
   version, last_position::text AS "lastPosition", updated_at AS "updatedAt"`;
-
-export interface KeyProjectSummary {
-  id: string;
-  code: string;
-  name: string;
-  status: KeyProjectStatus;
-  statusLabel: string;
-  [field: string]: unknown;
-}
-
-export interface KeyProjectPage {
-  items: KeyProjectSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 @QueryHandler(ListKeyProjectsQuery)
 export class ListKeyProjectsHandler implements IQueryHandler<ListKeyProjectsQuery, KeyProjectPage> {

@@ -1,8 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { endOfShanghaiDay, rectificationOrderDecider, rectificationOrderStreamId, type RectificationOrderState } from '@app/domain';
+import {
+  endOfShanghaiDay,
+  orderAllowedActions,
+  rectificationOrderDecider,
+  rectificationOrderStreamId,
+  type RectificationOrderState,
+} from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
-import { ProblemException } from '@app/platform';
+import { AppConfig, Clock, ProblemException } from '@app/platform';
 import { CommandExecutor } from '../../../shared/command-executor';
 import { orderDetail } from '../order.view';
 import { GetOrderQuery, type OrderDetailView } from './get-order.query';
@@ -23,9 +29,11 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
   constructor(
     @Inject(PG_POOL) private readonly pool: PgPool,
     private readonly executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
-  async execute({ id, asOf }: GetOrderQuery): Promise<OrderDetailView> {
+  async execute({ id, actor, asOf }: GetOrderQuery): Promise<OrderDetailView> {
     if (asOf) {
       const { state, version } = await this.executor.load(
         rectificationOrderDecider,
@@ -33,7 +41,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
         endOfShanghaiDay(asOf),
       );
       if (version === 0) throw notFound(id, asOf);
-      return { ...orderDetail(id, state), asOf };
+      return { ...orderDetail(id, state), asOf, allowedActions: [] };
     }
     const { rows } = await this.pool.query<{ state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
       `SELECT state, is_sample, updated_at FROM read_models.rectification_orders WHERE id = $1`,
@@ -41,6 +49,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     );
     const row = rows[0];
     if (!row) throw notFound(id);
-    return { ...orderDetail(id, row.state), isSample: row.is_sample, updatedAt: row.updated_at.toISOString() };
+    const allowedActions = orderAllowedActions(row.state, { actor, now: this.clock.now(), config: this.config.domainConfig });
+    return { ...orderDetail(id, row.state), isSample: row.is_sample, updatedAt: row.updated_at.toISOString(), allowedActions };
   }
 }

@@ -2,25 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { DeadlineKind, OrderSource, OrderStatus } from '@app/domain';
+import { ORDER_SORTS, type OrderFilter, type OrderSort } from '@app/read-models';
 
-export const ORDER_SORTS = [
-  'currentDeadline',
-  '-currentDeadline',
-  'originalDeadline',
-  '-originalDeadline',
-  'issuedOn',
-  '-issuedOn',
-  'code',
-  '-code',
-  'updatedAt',
-  '-updatedAt',
-] as const;
-export type OrderSort = (typeof ORDER_SORTS)[number];
+export { ORDER_SORTS, type OrderSort };
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /** 整改任务台账查询条件 */
-export class ListOrdersQueryDto {
+export class ListOrdersQueryDto implements OrderFilter {
   @ApiPropertyOptional({ description: '单位编号（牵头或配合）', example: 'ning-an-city' })
   @IsOptional()
   @IsString()
