@@ -13,6 +13,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
+  '^@app/seed$': '<rootDir>/libs/domain/src/seed',
   '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)$': '<rootDir>/libs/$1/src',
   '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };

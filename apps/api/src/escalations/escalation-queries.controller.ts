@@ -5,7 +5,7 @@ import { Roles, ROLES } from '@app/auth';
 import { GetEscalationQuery } from './queries/get-escalation/get-escalation.query';
 import { ListEscalationsQueryDto } from './queries/list-escalations/list-escalations.dto';
 import { ListEscalationsQuery } from './queries/list-escalations/list-escalations.query';
-import { EscalationIdPipe } from './shared/escalation-id.pipe';
+import { EscalationIdPipe } from '../shared/id.pipe';
 
 @ApiTags('escalations 督办预警')
 @ApiBearerAuth()

@@ -10,7 +10,7 @@ import { GetKeyProjectQuery } from './queries/get-key-project/get-key-project.qu
 import { ListKeyProjectsDto } from './queries/list-key-projects/list-key-projects.dto';
 import type { KeyProjectPage } from './queries/list-key-projects/list-key-projects.handler';
 import { ListKeyProjectsQuery } from './queries/list-key-projects/list-key-projects.query';
-import { ProjectIdPipe } from './shared/key-project-id';
+import { ProjectIdPipe } from '../shared/id.pipe';
 
 interface Reply {
   header(name: string, value: string): Reply;

@@ -7,7 +7,7 @@ import {
   type OrderStatus,
   type RectificationOrderState,
 } from '@app/domain';
-import { SEED_DEPARTMENTS } from '../../../../libs/domain/src/seed/plan-register';
+import { SEED_DEPARTMENTS } from '@app/seed';
 
 /** Timeliness of an order in the ledger, against its current deadline (Asia/Shanghai calendar). */
 export type LedgerTimeliness = 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'DONE_ON_TIME' | 'DONE_LATE' | 'NO_DEADLINE';

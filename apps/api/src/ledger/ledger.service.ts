@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate, type RectificationOrderState } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { Clock } from '@app/platform';
-import { SEED_DEPARTMENTS } from '../../../../libs/domain/src/seed/plan-register';
+import { SEED_DEPARTMENTS } from '@app/seed';
 import { orderSummary } from '../rectification-orders/queries/order.view';
 import type { LedgerQueryDto } from './ledger.dto';
 import { DUE_SOON_DAYS, ledgerTimeliness, ledgerTimelinessLabels, type LedgerTimeliness } from './ledger.layout';

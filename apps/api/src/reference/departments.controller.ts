@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SEED_DEPARTMENTS, type SeedDepartment } from '../../../../libs/domain/src/seed/plan-register';
+import { SEED_DEPARTMENTS, type SeedDepartment } from '@app/seed';
 
 const KIND_LABELS: Record<SeedDepartment['kind'], string> = {
   'city-department': '市直部门',

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JWT_SECRET, Public, signToken } from '@app/auth';
 import { roleLabels } from '@app/domain';
 import { AppConfig, ProblemException } from '@app/platform';
-import { SEED_DEPARTMENTS } from '../../../../libs/domain/src/seed/plan-register';
+import { SEED_DEPARTMENTS } from '@app/seed';
 import { DEMO_USERS } from '../dev-tokens';
 
 export interface DemoUser {

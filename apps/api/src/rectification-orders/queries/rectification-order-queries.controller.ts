@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles, ROLES } from '@app/auth';
 import { etag } from '../../shared/http-conventions';
-import { OrderIdPipe } from '../shared/order-id.pipe';
+import { OrderIdPipe } from '../../shared/id.pipe';
 import { GetOrderHistoryQuery } from './get-order-history/get-order-history.query';
 import { GetOrderQueryDto } from './get-order/get-order.dto';
 import { GetOrderQuery } from './get-order/get-order.query';

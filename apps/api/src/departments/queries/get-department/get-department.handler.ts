@@ -4,7 +4,7 @@ import { shanghaiDate } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { Clock, ProblemException } from '@app/platform';
 import { departmentStats, emptyDepartmentStats } from '@app/read-models';
-import { SEED_DEPARTMENTS } from '../../../../../../libs/domain/src/seed/plan-register';
+import { SEED_DEPARTMENTS } from '@app/seed';
 import type { DepartmentView } from '../list-departments/list-departments.query';
 import { GetDepartmentQuery } from './get-department.query';
 

@@ -4,7 +4,7 @@ import { shanghaiDate } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { departmentStats, emptyDepartmentStats } from '@app/read-models';
-import { SEED_DEPARTMENTS } from '../../../../../../libs/domain/src/seed/plan-register';
+import { SEED_DEPARTMENTS } from '@app/seed';
 import { ListDepartmentsQuery, type DepartmentView } from './list-departments.query';
 
 @QueryHandler(ListDepartmentsQuery)

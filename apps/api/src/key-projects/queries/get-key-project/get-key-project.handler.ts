@@ -4,7 +4,7 @@ import { endOfShanghaiDay, keyProjectDecider, keyProjectStatusLabels, keyProject
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { ProblemException } from '@app/platform';
 import { keyProjectView, type KeyProjectView } from '@app/read-models';
-import { CommandExecutor } from '../../../shared/command-executor';
+import { CommandExecutor } from '@app/commands';
 import { GetKeyProjectQuery } from './get-key-project.query';
 
 export type KeyProjectDetail = KeyProjectView & {

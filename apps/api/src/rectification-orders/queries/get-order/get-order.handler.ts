@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { endOfShanghaiDay, rectificationOrderDecider, rectificationOrderStreamId, type RectificationOrderState } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { ProblemException } from '@app/platform';
-import { CommandExecutor } from '../../../shared/command-executor';
+import { CommandExecutor } from '@app/commands';
 import { orderDetail } from '../order.view';
 import { GetOrderQuery, type OrderDetailView } from './get-order.query';
 
