@@ -136,7 +136,8 @@ export class CommandExecutor implements StreamReader {
   /**
    * Several streams of one aggregate, all or nothing: every item is decided (each refusal is
    * collected, then BatchRefused names them all), and only when none is refused are all events
-   * appended in one statement. A `dryRun` decides and reports without writing.
+   * appended in one statement. A `dryRun` decides and reports without writing. A batch has no
+   * If-Match (`meta.ifMatch` is not used): each stream is expected at the version just read.
    */
   async executeBatch<S, C extends { type: string }, E extends DomainEvent>(
     aggregate: Aggregate<S, C, E>,
@@ -145,6 +146,7 @@ export class CommandExecutor implements StreamReader {
     options: { dryRun?: boolean } = {},
   ): Promise<BatchResult> {
     const streamIds = items.map((item) => aggregate.streamId(item.id));
+    const sender: CommandMeta = { ...meta, ifMatch: undefined };
     return this.shared.locks.runAll(streamIds, async () => {
       for (let attempt = 1; ; attempt++) {
         const loaded = await mapConcurrently(streamIds, BATCH_READ_CONCURRENCY, (streamId) => this.current(aggregate, streamId, false));
@@ -152,17 +154,17 @@ export class CommandExecutor implements StreamReader {
         const failures: BatchFailure[] = [];
         const decided = items.map((item, index) => {
           let { state } = loaded[index];
-          const events: E[] = [];
+          const events: NewEvent[] = [];
           try {
             for (const command of item.commands) {
-              const next = this.decide(aggregate, item.id, command, meta, { ...loaded[index], state }, events.length, now);
+              const next = this.decide(aggregate, item.id, command, sender, { ...loaded[index], state }, events.length, now);
               for (const event of next) state = aggregate.decider.evolve(state, event);
-              events.push(...next.map((event) => ({ ...event, command: command.type })));
+              events.push(...next.map((event) => ({ ...newEvent(event), metadata: { command: command.type } })));
             }
           } catch (error) {
             failures.push({ index, error });
           }
-          return { state, events: events as Array<E & { command: string }> };
+          return { state, events };
         });
         if (failures.length > 0) throw new BatchRefused(failures);
         const unchanged = (index: number) => ({ id: items[index].id, version: loaded[index].version, position: loaded[index].position });
@@ -174,8 +176,8 @@ export class CommandExecutor implements StreamReader {
             writes.map((w) => ({
               streamId: streamIds[w.index],
               expected: loaded[w.index].version === 0 ? 'no-stream' : loaded[w.index].version,
-              events: w.events.map((e) => ({ ...newEvent(e), metadata: { command: e.command } })),
-              metadata: eventMetadata(meta),
+              events: w.events,
+              metadata: eventMetadata(sender),
             })),
           );
         } catch (error) {
