@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CommandExecutor, domainConfigOf } from '@app/commands';
+import { CommandExecutor } from '@app/commands';
 import { addDays, escalationStreamId } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
@@ -208,7 +208,7 @@ describe('several schedulers', () => {
   /** A scheduler in another process: its own command path (cache, locks) on the same log. */
   const second = () => {
     const [clock, config] = [t.app.get(Clock), t.app.get(AppConfig)];
-    const commands = new CommandExecutor({ store: t.app.get(PostgresEventStore), clock, domainConfig: domainConfigOf(config) });
+    const commands = new CommandExecutor({ store: t.app.get(PostgresEventStore), clock, domainConfig: config.domainConfig });
     return new EscalationScheduler(t.db.pool, commands, clock, config);
   };
 

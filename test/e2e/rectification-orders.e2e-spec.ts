@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CommandExecutor, domainConfigOf, rectificationOrders } from '@app/commands';
+import { CommandExecutor, rectificationOrders } from '@app/commands';
 import {
   addDays,
   orderCommandPolicies,
@@ -507,7 +507,7 @@ describe('a stream moved on by another writer', () => {
     const otherProcess = new CommandExecutor({
       store: t.app.get(PostgresEventStore),
       clock: t.app.get(Clock),
-      domainConfig: domainConfigOf(t.app.get(AppConfig)),
+      domainConfig: t.app.get(AppConfig).domainConfig,
     });
     return (await otherProcess.execute(rectificationOrders, id, command, { actor })).version;
   }

@@ -210,6 +210,15 @@ export class AppConfig {
     };
   }
 
+  /** The domain's configurable periods, in the domain's shape (DomainConfig). */
+  get domainConfig(): { publicNoticeWorkingDays: number; petitionReportDays: number; ongoingReportIntervalMonths: number } {
+    return {
+      publicNoticeWorkingDays: this.PUBLIC_NOTICE_WORKING_DAYS,
+      petitionReportDays: this.PETITION_REPORT_DAYS,
+      ongoingReportIntervalMonths: this.ONGOING_REPORT_INTERVAL_MONTHS,
+    };
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
