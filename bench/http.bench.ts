@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Module, Param, Post } from '@nestjs/common'
 import { signToken } from '@app/auth';
 import { createApp } from '../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../apps/api/src/migrations';
-import { ReportOrderProgressDto } from '../apps/api/src/rectification-orders/commands/report-progress/report-progress.dto';
+import { ReportOrderProgressDto } from '../apps/api/src/rectification-orders/order-commands.dto';
 import { httpLoad, median, openBenchDatabase } from './lib';
 
 /**

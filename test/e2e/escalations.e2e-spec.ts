@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { CommandExecutor } from '@app/commands';
 import { addDays, escalationStreamId } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
@@ -204,7 +205,12 @@ describe('the end-of-day boundary in Asia/Shanghai', () => {
 });
 
 describe('several schedulers', () => {
-  const second = () => new EscalationScheduler(t.db.pool, t.app.get(PostgresEventStore), t.app.get(Clock), t.app.get(AppConfig), undefined);
+  /** A scheduler in another process: its own command path (cache, locks) on the same log. */
+  const second = () => {
+    const [clock, config] = [t.app.get(Clock), t.app.get(AppConfig)];
+    const commands = new CommandExecutor({ store: t.app.get(PostgresEventStore), clock, domainConfig: config.domainConfig });
+    return new EscalationScheduler(t.db.pool, commands, clock, config);
+  };
 
   it('two schedulers evaluating at once raise each escalation once', async () => {
     const ids = await Promise.all(['2025-03-01', '2025-03-05', '2025-03-10'].map((d) => issueOrder(d, '2025-01-15')));

@@ -1,4 +1,4 @@
-import { SEED_KEY_PROJECTS } from '../../libs/domain/src/seed/plan-register';
+import { SEED_KEY_PROJECTS } from '@app/seed';
 import { KeyProjectSeeder } from '../../apps/api/src/key-projects/key-project.seeder';
 import { createTestApp, eventCount, type TestApp } from '../support/app';
 

@@ -41,4 +41,82 @@ describe('platform', () => {
     const res = await t.http().get('/health').set('x-request-id', 'req-12345').expect(200);
     expect(res.headers['x-request-id']).toBe('req-12345');
   });
+
+  it('keeps one command route per command: the paths of every aggregate’s commands', async () => {
+    const res = await t.http().get('/api/docs-json').expect(200);
+    const posts = Object.entries(res.body.paths as Record<string, Record<string, unknown>>)
+      .filter(([, methods]) => 'post' in methods)
+      .map(([path]) => path)
+      .sort();
+    const under = (base: string, actions: string[]) => actions.map((a) => `${base}/{id}/${a}`);
+    expect(posts).toEqual(
+      [
+        '/api/v1/key-projects',
+        ...under('/api/v1/key-projects', [
+          'start',
+          'plan-milestone',
+          'report-progress',
+          'request-baseline-change',
+          'approve-baseline-change',
+          'reject-baseline-change',
+          'achieve-milestone',
+          'suspend',
+          'resume',
+          'complete',
+          'accept',
+          'cancel',
+        ]),
+        '/api/v1/rectification-orders',
+        '/api/v1/rectification-orders/import',
+        ...under('/api/v1/rectification-orders', [
+          'assign',
+          'start',
+          'report-progress',
+          'complete-measure',
+          'attach-evidence',
+          'request-extension',
+          'approve-extension',
+          'reject-extension',
+          'request-acceptance',
+          'record-acceptance-passed',
+          'record-acceptance-failed',
+          'publish-closing-notice',
+          'record-objection',
+          'settle-objection',
+          'close',
+          'reopen',
+          'report-petition-finding',
+          'record-second-check',
+          'conclude-in-stages',
+          'record-follow-up-visit',
+          'submit-periodic-report',
+        ]),
+        ...under('/api/v1/escalations', ['acknowledge', 'instruct', 'supervision-notice', 'summon', 'refer-accountability']),
+      ].sort(),
+    );
+  });
+});
+
+describe('an id that is not a UUID', () => {
+  const routes: Array<[string, string, Parameters<TestApp['token']>[0]]> = [
+    ['GET', '/api/v1/key-projects/not-a-uuid', 'integrator'],
+    ['GET', '/api/v1/key-projects/not-a-uuid/history', 'integrator'],
+    ['POST', '/api/v1/key-projects/not-a-uuid/start', 'project-lead'],
+    ['GET', '/api/v1/rectification-orders/123', 'integrator'],
+    ['GET', '/api/v1/rectification-orders/123/history', 'integrator'],
+    ['POST', '/api/v1/rectification-orders/123/close', 'supervision-office'],
+    ['GET', '/api/v1/escalations/x-1', 'leadership'],
+    ['POST', '/api/v1/escalations/x-1/acknowledge', 'leadership'],
+  ];
+
+  it.each(routes)('%s %s answers 404 problem+json, like every other route', async (method, path, role) => {
+    const token = await t.token(role, role === 'project-lead' ? 'ning-an-city' : null);
+    const body = path.endsWith('/start') ? { startedOn: '2024-01-02' } : {};
+    const req = method === 'GET' ? t.http().get(path) : t.http().post(path).send(body);
+    const res = await req.set('authorization', `Bearer ${token}`);
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(res.body.detail).toMatch(/编号应为 UUID/);
+  });
 });

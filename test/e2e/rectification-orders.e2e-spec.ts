@@ -1,20 +1,17 @@
 import 'reflect-metadata';
+import { CommandExecutor, rectificationOrders } from '@app/commands';
 import {
   addDays,
-  defaultDomainConfig,
   orderCommandPolicies,
-  rectificationOrderDecider,
-  rectificationOrderStreamId,
   roles,
   shanghaiDate,
   type Actor,
   type RectificationOrderCommand,
   type RectificationOrderCommandType,
-  type RectificationOrderEvent,
   type Role,
 } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
-import { Clock } from '@app/platform';
+import { AppConfig, Clock } from '@app/platform';
 import { OrderSampleSeeder } from '../../apps/api/src/rectification-orders/samples/order-sample.seeder';
 import { createTestApp, eventCount, type TestApp } from '../support/app';
 
@@ -553,21 +550,12 @@ describe('示例 samples', () => {
  */
 describe('a stream moved on by another writer', () => {
   async function otherWriter(id: string, command: RectificationOrderCommand, actor: Actor): Promise<number> {
-    const store = t.app.get(PostgresEventStore);
-    const streamId = rectificationOrderStreamId(id);
-    const history = await store.readStream(streamId);
-    const state = history.reduce(
-      (s, e) => rectificationOrderDecider.evolve(s, { type: e.type, data: e.data } as unknown as RectificationOrderEvent),
-      rectificationOrderDecider.initialState(),
-    );
-    const events = rectificationOrderDecider.decide(command, state, { now: new Date(), actor, config: defaultDomainConfig });
-    const result = await store.append(
-      streamId,
-      history.length,
-      events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
-      { actor },
-    );
-    return result.version;
+    const otherProcess = new CommandExecutor({
+      store: t.app.get(PostgresEventStore),
+      clock: t.app.get(Clock),
+      domainConfig: t.app.get(AppConfig).domainConfig,
+    });
+    return (await otherProcess.execute(rectificationOrders, id, command, { actor })).version;
   }
   const leadActor: Actor = { userId: 'other-process', displayName: '宁安市', roles: ['project-lead'], department: LEAD };
 

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@app/auth';
+import { CommandsModule } from '@app/commands';
 import { EventStoreModule } from '@app/event-store';
 import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ClockModule,
         EventStoreModule,
         AuthModule,
+        CommandsModule,
         CqrsModule.forRoot(),
         TerminusModule,
         ...(worker ? [WorkerModule.register()] : []),

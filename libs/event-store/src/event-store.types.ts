@@ -54,8 +54,26 @@ export interface ReadAllOptions {
   categories?: string[];
 }
 
+/** One stream's part of a batch append. */
+export interface StreamAppend {
+  streamId: string;
+  /** A version or 'no-stream'; a batch never appends "anywhere". */
+  expected: ExpectedVersion;
+  events: NewEvent[];
+  metadata?: EventMetadata;
+}
+
+/**
+ * The log as the command path sees it (the port); PostgresEventStore is the adapter. Inject it with
+ * `@Inject(EVENT_STORE)`.
+ */
 export interface EventStore {
   append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata?: EventMetadata): Promise<AppendResult>;
+  /**
+   * Several streams at once, all or nothing: when any stream's version differs from its expectation
+   * nothing is written and WrongExpectedVersion names that stream. Results are in the input's order.
+   */
+  appendBatch(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   streamVersion(streamId: string): Promise<number>;

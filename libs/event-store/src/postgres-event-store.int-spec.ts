@@ -121,6 +121,63 @@ describe('append', () => {
   });
 });
 
+describe('appendBatch', () => {
+  it('appends to several streams in one statement, continuing each stream from its head', async () => {
+    const [a, b] = [stream(), stream()];
+    await store.append(a, 'no-stream', [{ type: 'Happened', data: { n: 0 } }]);
+    const results = await store.appendBatch([
+      { streamId: a, expected: 1, events: [{ type: 'Noted', data: { n: 1 } }], metadata: { requestId: 'r1' } },
+      {
+        streamId: b,
+        expected: 'no-stream',
+        events: [
+          { type: 'Happened', data: { n: 1 } },
+          { type: 'Noted', data: { n: 2 }, metadata: { command: 'Second' } },
+        ],
+        metadata: { requestId: 'r1', command: 'First' },
+      },
+    ]);
+    expect(results.map((r) => r.version)).toEqual([2, 2]);
+    expect(results[1].events.map((e) => e.version)).toEqual([1, 2]);
+    expect(results[1].position).toBeGreaterThan(results[0].position);
+    expect((await store.readStream(a)).map((e) => [e.version, e.type, e.metadata.requestId])).toEqual([
+      [1, 'Happened', undefined],
+      [2, 'Noted', 'r1'],
+    ]);
+    expect((await store.readStream(b)).map((e) => [e.version, e.data.n, e.metadata.command])).toEqual([
+      [1, 1, 'First'],
+      [2, 2, 'Second'],
+    ]);
+  });
+
+  it('writes nothing when one stream is not at its expected version, and names that stream', async () => {
+    const [fresh, taken] = [stream(), stream()];
+    await store.append(taken, 'no-stream', [{ type: 'Happened', data: {} }]);
+    const before = await countAll();
+    const refused = store.appendBatch([
+      { streamId: fresh, expected: 'no-stream', events: [{ type: 'Happened', data: {} }] },
+      { streamId: taken, expected: 'no-stream', events: [{ type: 'Happened', data: {} }] },
+    ]);
+    await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersion);
+    await expect(refused).rejects.toMatchObject({ streamId: taken, actual: 1 });
+    expect(await countAll()).toBe(before);
+  });
+
+  it('lets one of two concurrent batches on the same new stream win, whole', async () => {
+    const [shared, left, right] = [stream(), stream(), stream()];
+    const batch = (own: string) =>
+      store.appendBatch([
+        { streamId: own, expected: 'no-stream', events: [{ type: 'Happened', data: {} }] },
+        { streamId: shared, expected: 'no-stream', events: [{ type: 'Happened', data: {} }] },
+      ]);
+    const outcomes = await Promise.allSettled([batch(left), batch(right)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersion);
+    expect((await store.readStream(left)).length + (await store.readStream(right)).length).toBe(1);
+    expect(await store.readStream(shared)).toHaveLength(1);
+  });
+});
+
 describe('readAll is gap-safe', () => {
   it('does not move a reader past a transaction that took a lower position and is still open', async () => {
     const start = await store.headPosition();

@@ -16,6 +16,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
+  StreamAppend,
 } from './event-store.types';
 import type { EventTypeRegistry } from './event-type-registry';
 import type { Queryable } from './pg.types';
@@ -51,6 +52,28 @@ SELECT $1, head.v + 1, $3, $4, $5, $6, $7
 FROM (SELECT coalesce((SELECT version FROM event_store.events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1), 0) AS v) head
 WHERE $2::int < 0 OR head.v = $2::int
 RETURNING event_id, version, position`;
+
+/*
+ * Several streams in one statement, so all or nothing without a transaction of our own: every
+ * stream's head is checked against its expectation and, if any differs, nothing is inserted (the
+ * caller then learns which one). A concurrent writer that takes a version first fails the whole
+ * statement on UNIQUE (stream_id, version). Versions continue each stream's head in input order.
+ */
+const APPEND_BATCH_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
+       WITH ORDINALITY AS e(stream_id, expected, event_id, type, schema_version, data, metadata, ord)
+), heads AS (
+  SELECT s.stream_id, s.expected,
+         coalesce((SELECT version FROM event_store.events h WHERE h.stream_id = s.stream_id ORDER BY version DESC LIMIT 1), 0) AS v
+  FROM (SELECT DISTINCT stream_id, expected FROM input) s
+)
+INSERT INTO event_store.events (stream_id, version, event_id, type, schema_version, data, metadata)
+SELECT i.stream_id, h.v + row_number() OVER (PARTITION BY i.stream_id ORDER BY i.ord), i.event_id, i.type, i.schema_version, i.data, i.metadata
+FROM input i JOIN heads h ON h.stream_id = i.stream_id
+WHERE NOT EXISTS (SELECT 1 FROM heads WHERE heads.expected >= 0 AND heads.v <> heads.expected)
+ORDER BY i.ord
+RETURNING stream_id, event_id, version, position`;
 
 const COLUMNS = `position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at`;
 
@@ -100,25 +123,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length > MAX_EVENTS_PER_APPEND) {
       throw new InvalidAppend(`at most ${MAX_EVENTS_PER_APPEND} events per append, got ${events.length}`);
     }
-    const ids: string[] = [];
-    const types: string[] = [];
-    const versions: number[] = [];
-    const datas: string[] = [];
-    const metas: string[] = [];
-    const sharedMeta = serialize('metadata', metadata);
-    for (const event of events) {
-      versions.push(this.registry.currentVersion(event.type));
-      if (event.eventId !== undefined && !UUID.test(event.eventId)) {
-        throw new InvalidAppend(`eventId must be a UUID, got ${JSON.stringify(event.eventId)}`);
-      }
-      if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
-        throw new NonSerializablePayload(event.type, 'data must be a JSON object');
-      }
-      ids.push(event.eventId ?? randomUUID());
-      types.push(event.type);
-      datas.push(serialize(event.type, event.data));
-      metas.push(event.metadata ? serialize(event.type, { ...metadata, ...event.metadata }) : sharedMeta);
-    }
+    const { ids, types, versions, datas, metas } = this.rows(events, metadata);
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -155,6 +160,61 @@ export class PostgresEventStore implements EventStore {
         throw error;
       }
     }
+  }
+
+  async appendBatch(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const streams = new Set<string>();
+    const columns = { streams: [] as string[], expected: [] as number[], ids: [] as string[], types: [] as string[] };
+    const payload = { versions: [] as number[], datas: [] as string[], metas: [] as string[] };
+    for (const a of appends) {
+      assertStreamId(a.streamId);
+      if (streams.has(a.streamId)) throw new InvalidAppend(`stream ${a.streamId} appears twice in one batch; join its events`);
+      streams.add(a.streamId);
+      if (a.expected === 'any') throw new InvalidAppend('a batch append needs an expected version for every stream');
+      const expected = toExpectedParam(a.expected);
+      if (!Array.isArray(a.events) || a.events.length === 0) throw new InvalidAppend(`stream ${a.streamId}: no events to append`);
+      const rows = this.rows(a.events, a.metadata ?? {});
+      for (let i = 0; i < a.events.length; i++) {
+        columns.streams.push(a.streamId);
+        columns.expected.push(expected);
+      }
+      columns.ids.push(...rows.ids);
+      columns.types.push(...rows.types);
+      payload.versions.push(...rows.versions);
+      payload.datas.push(...rows.datas);
+      payload.metas.push(...rows.metas);
+    }
+    if (columns.ids.length > MAX_EVENTS_PER_APPEND) {
+      throw new InvalidAppend(`at most ${MAX_EVENTS_PER_APPEND} events per append, got ${columns.ids.length}`);
+    }
+    let rows: Array<{ stream_id: string; event_id: string; version: number; position: string }>;
+    try {
+      ({ rows } = await this.db.query({
+        name: 'event_store_append_batch',
+        text: APPEND_BATCH_SQL,
+        values: [columns.streams, columns.expected, columns.ids, columns.types, payload.versions, payload.datas, payload.metas],
+      }));
+    } catch (error) {
+      const pgError = error as DatabaseError;
+      if (pgError.code === '23505' && pgError.constraint === 'events_event_id_uq') {
+        throw new InvalidAppend(`an event with one of these ids is already stored: ${columns.ids.join(', ')}`);
+      }
+      if (pgError.code !== '23505' || pgError.constraint !== 'events_stream_version_uq') throw error;
+      rows = [];
+    }
+    if (rows.length === 0) throw await this.firstWrongExpectation(appends);
+    const byStream = new Map<string, AppendResult['events']>();
+    for (const r of rows) {
+      const list = byStream.get(r.stream_id) ?? [];
+      list.push({ eventId: r.event_id, version: r.version, position: BigInt(r.position) });
+      byStream.set(r.stream_id, list);
+    }
+    return appends.map((a) => {
+      const events = (byStream.get(a.streamId) ?? []).sort((x, y) => x.version - y.version);
+      const last = events[events.length - 1];
+      return { version: last.version, position: last.position, events };
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -215,6 +275,41 @@ export class PostgresEventStore implements EventStore {
        ORDER BY tx_id DESC, position DESC LIMIT 1`,
     );
     return rows[0]?.position ? BigInt(rows[0].position) : 0n;
+  }
+
+  /** The columns of the rows to insert: ids, registered schema versions, serialised payloads and metadata. */
+  private rows(events: NewEvent[], metadata: EventMetadata) {
+    const ids: string[] = [];
+    const types: string[] = [];
+    const versions: number[] = [];
+    const datas: string[] = [];
+    const metas: string[] = [];
+    const sharedMeta = serialize('metadata', metadata);
+    for (const event of events) {
+      versions.push(this.registry.currentVersion(event.type));
+      if (event.eventId !== undefined && !UUID.test(event.eventId)) {
+        throw new InvalidAppend(`eventId must be a UUID, got ${JSON.stringify(event.eventId)}`);
+      }
+      if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
+        throw new NonSerializablePayload(event.type, 'data must be a JSON object');
+      }
+      ids.push(event.eventId ?? randomUUID());
+      types.push(event.type);
+      datas.push(serialize(event.type, event.data));
+      metas.push(event.metadata ? serialize(event.type, { ...metadata, ...event.metadata }) : sharedMeta);
+    }
+    return { ids, types, versions, datas, metas };
+  }
+
+  /** After a refused batch: the first stream whose head is not what its append expected (or, after a race, the first). */
+  private async firstWrongExpectation(appends: StreamAppend[]): Promise<WrongExpectedVersion> {
+    for (const a of appends) {
+      const actual = await this.streamVersion(a.streamId);
+      const expected = toExpectedParam(a.expected);
+      if (actual !== expected) return new WrongExpectedVersion(a.streamId, a.expected, actual);
+    }
+    const first = appends[0];
+    return new WrongExpectedVersion(first.streamId, first.expected, await this.streamVersion(first.streamId));
   }
 
   private async assertPosition(position: bigint): Promise<void> {

@@ -3,6 +3,7 @@ import type { StoredEvent } from './event-store.types';
 import type { CheckpointStore } from './checkpoint-store';
 import type { PostgresEventStore } from './postgres-event-store';
 import type { PgClient, PgPool } from './pg.types';
+import { withTransaction } from './transaction';
 
 /** A read model or any other consumer of the log. Its writes go through `tx`, the runner's transaction. */
 export interface SubscriptionHandler {
@@ -223,25 +224,14 @@ export class SubscriptionRunner {
     this.lastPosition = to;
   }
 
-  private async transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    // A connection that dies mid-transaction must fail this batch, not crash the process.
-    const onError = (error: Error) => this.logger.warn(`${this.name}: connection lost`, { error: String(error) });
-    client.on('error', onError);
-    let failure: Error | undefined;
-    try {
-      await client.query(beginHandlerTransactionSql({ schema: this.schema, derivedOnly: this.handler.derivedOnly }));
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      failure = error as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.off('error', onError);
+  private transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
+    return withTransaction(this.pool, work, {
+      begin: beginHandlerTransactionSql({ schema: this.schema, derivedOnly: this.handler.derivedOnly }),
+      // A connection that dies mid-transaction must fail this batch, not crash the process.
+      onConnectionError: (error) => this.logger.warn(`${this.name}: connection lost`, { error: String(error) }),
       // A failed connection is destroyed rather than handed to the next batch.
-      client.release(failure && !(failure instanceof CheckpointConflict) ? failure : undefined);
-    }
+      discardConnection: (failure) => !(failure instanceof CheckpointConflict),
+    });
   }
 
   private sleep(ms: number): Promise<void> {

@@ -6,6 +6,7 @@ import {
   type PostgresEventStore,
   type StoredEvent,
   type SubscriptionHandler,
+  withTransaction,
 } from '@app/event-store';
 import { fromCloudEvent, topicForCategory } from './cloud-event';
 import { ensureTopics, silentLogger, type MessagingLogger } from './kafka.config';
@@ -346,23 +347,12 @@ export class KafkaProjector {
     );
   }
 
-  private async transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    const onError = (error: Error) => this.logger.warn('connection lost', { subscription: this.name, error: String(error) });
-    client.on('error', onError);
-    let failure: Error | undefined;
-    try {
-      await client.query(beginHandlerTransactionSql(this.handler));
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      failure = error as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(failure && isTransient(failure) ? failure : undefined);
-    }
+  private transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
+    return withTransaction(this.pool, work, {
+      begin: beginHandlerTransactionSql(this.handler),
+      onConnectionError: (error) => this.logger.warn('connection lost', { subscription: this.name, error: String(error) }),
+      discardConnection: isTransient,
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { ApiDetailWithAllowedActions } from '../allowed-actions/allowed-action.d
 import { GetEscalationQuery } from './queries/get-escalation/get-escalation.query';
 import { ListEscalationsQueryDto } from './queries/list-escalations/list-escalations.dto';
 import { ListEscalationsQuery } from './queries/list-escalations/list-escalations.query';
-import { EscalationIdPipe } from './shared/escalation-id.pipe';
+import { EscalationIdPipe } from '../shared/id.pipe';
 
 @ApiTags('escalations 督办预警')
 @ApiBearerAuth()

@@ -9,7 +9,7 @@ import { GetKeyProjectDto } from './queries/get-key-project/get-key-project.dto'
 import { GetKeyProjectQuery, type KeyProjectDetail } from './queries/get-key-project/get-key-project.query';
 import { ListKeyProjectsDto } from './queries/list-key-projects/list-key-projects.dto';
 import { ListKeyProjectsQuery, type KeyProjectPage } from './queries/list-key-projects/list-key-projects.query';
-import { ProjectIdPipe } from './shared/key-project-id';
+import { ProjectIdPipe } from '../shared/id.pipe';
 
 interface Reply {
   header(name: string, value: string): Reply;

@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { keyProjectDecider, keyProjectStreamId, type Actor } from '@app/domain';
+import { CommandExecutor, keyProjects, type CommandMeta } from '@app/commands';
+import type { Actor } from '@app/domain';
 import { AppConfig } from '@app/platform';
-import { SEED_KEY_PROJECTS, type SeedKeyProject } from '../../../../libs/domain/src/seed/plan-register';
-import { CommandExecutor } from '../shared/command-executor';
-import { executeKeyProjectCommand } from './shared/key-project-command';
-import { keyProjectIdForCode } from './shared/key-project-id';
+import { SEED_KEY_PROJECTS, type SeedKeyProject } from '@app/seed';
+import { keyProjectIdForCode } from './key-project-id';
 
 export const SEED_ACTOR: Actor = { userId: 'system:seed', displayName: '系统初始化', roles: ['supervision-office'], department: null };
 
@@ -43,12 +42,12 @@ export class KeyProjectSeeder implements OnApplicationBootstrap {
 
   private async seedOne(project: SeedKeyProject): Promise<{ registered: number; milestones: number }> {
     const id = keyProjectIdForCode(project.code);
-    const meta = { actor: SEED_ACTOR, requestId: `seed:${project.code}` };
-    const { state, version } = await this.executor.load(keyProjectDecider, keyProjectStreamId(id));
+    const meta: CommandMeta = { actor: SEED_ACTOR, requestId: `seed:${project.code}` };
+    const { state, version } = await this.executor.read(keyProjects, id);
     let registered = 0;
     if (version === 0) {
-      await executeKeyProjectCommand(
-        this.executor,
+      await this.executor.execute(
+        keyProjects,
         id,
         {
           type: 'RegisterKeyProject',
@@ -67,15 +66,14 @@ export class KeyProjectSeeder implements OnApplicationBootstrap {
           description: project.description,
         },
         meta,
-        'create',
       );
       registered = 1;
     }
     let milestones = 0;
     for (const m of project.milestones) {
       if (state.milestones.some((existing) => existing.milestoneId === m.key)) continue;
-      await executeKeyProjectCommand(
-        this.executor,
+      await this.executor.execute(
+        keyProjects,
         id,
         { type: 'PlanMilestone', milestoneId: m.key, name: m.name, weight: m.weight, baselineDate: m.baselineDue, mandatory: m.mandatory },
         meta,

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@app/auth';
+import { Roles } from '@app/auth';
+import { rectificationOrders, type CommandMeta } from '@app/commands';
 import { deadlineKindLabels, orderSourceLabels, orderStatusLabels } from '@app/domain';
 import { ProblemException } from '@app/platform';
-import { RequestId } from '../shared/http-conventions';
+import { Meta } from '../shared/http-conventions';
 import { ledgerWorkbook, XLSX_MIME } from './ledger-xlsx';
 import { LedgerQueryDto } from './ledger.dto';
 import { departmentName, ledgerTimelinessLabels } from './ledger.layout';
@@ -80,7 +81,7 @@ export class LedgerController {
 
   @Post('rectification-orders/import')
   @HttpCode(201)
-  @Roles('supervision-office')
+  @Roles(...rectificationOrders.roles('IssueOrder'))
   @ApiConsumes(XLSX_MIME, 'application/octet-stream')
   @ApiBody({ description: '与导出台账格式相同的 .xlsx 文件（请求体即文件内容）', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({
@@ -89,7 +90,7 @@ export class LedgerController {
       '逐行校验（类型、日期、单位，并按业务规则试运行下达和交办）；有任何错误则整表不导入，返回 422 及每行错误 errors: [{row, field, messages}]。' +
       '全部无误时在一个数据库事务中下达（并交办）全部任务。仅整改办可导入。',
   })
-  async import(@Body() body: unknown, @CurrentActor() actor: Actor, @RequestId() requestId: string | undefined) {
+  async import(@Body() body: unknown, @Meta() meta: CommandMeta) {
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new ProblemException(
         415,
@@ -98,6 +99,6 @@ export class LedgerController {
         `请以 Content-Type: ${XLSX_MIME} 上传 .xlsx 文件内容`,
       );
     }
-    return this.importer.import(body, actor, requestId);
+    return this.importer.import(body, meta);
   }
 }

@@ -1,20 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  authorizeOrderCommand,
-  DomainError,
-  isValidCalendarDate,
-  rectificationOrderDecider,
-  rectificationOrderStreamId,
-  type Actor,
-  type CommandContext,
-  type RectificationOrderCommand,
-  type RectificationOrderEvent,
-  type RectificationOrderState,
-} from '@app/domain';
-import { EventTypeRegistry, PG_POOL, PostgresEventStore, SubscriptionHost, type PgPool } from '@app/event-store';
-import { Clock, ProblemException } from '@app/platform';
-import { CommandExecutor } from '../shared/command-executor';
+import { Injectable } from '@nestjs/common';
+import { BatchRefused, CommandExecutor, rectificationOrders, type BatchItem, type CommandMeta } from '@app/commands';
+import { DomainError, isValidCalendarDate, type RectificationOrderCommand } from '@app/domain';
+import { ProblemException } from '@app/platform';
 import { cellText, readSheet } from './ledger-xlsx';
 import { deadlineKindByLabel, departmentByIdOrName, LEDGER_COLUMNS, sourceByLabel } from './ledger.layout';
 import { LedgerService } from './ledger.service';
@@ -29,12 +17,9 @@ export interface RowError {
   messages: string[];
 }
 
-interface PlannedOrder {
+interface PlannedOrder extends BatchItem<RectificationOrderCommand> {
   row: number;
-  orderId: string;
   code: string;
-  commands: RectificationOrderCommand[];
-  events: RectificationOrderEvent[];
 }
 
 const header = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, c.header])) as Record<(typeof LEDGER_COLUMNS)[number]['key'], string>;
@@ -42,22 +27,19 @@ const MEASURE_LINE = /^(\d{4}-\d{1,2}-\d{1,2})[\s\u3000]*[：:、，,]?[\s\u3000
 
 /**
  * Import of new orders from a spreadsheet in the export's layout. Every row is checked first (types,
- * dates, departments, then a dry run through the order decider with the caller's authority); any
- * error rejects the whole file with row-level errors. Only a clean file is written, all orders in one
- * PostgreSQL transaction, so nothing is ever half-imported.
+ * dates, departments), then every order is decided by the command path as one batch (issue, and
+ * assign where the row names departments) with the caller's authority; any error rejects the whole
+ * file with row-level errors. Only a clean file is written, all orders in one append, so nothing is
+ * ever half-imported.
  */
 @Injectable()
 export class OrderImportService {
   constructor(
-    @Inject(PG_POOL) private readonly pool: PgPool,
-    private readonly registry: EventTypeRegistry,
-    private readonly clock: Clock,
-    private readonly executor: CommandExecutor,
+    private readonly commands: CommandExecutor,
     private readonly ledger: LedgerService,
-    @Optional() @Inject(SubscriptionHost) private readonly subscriptions?: SubscriptionHost,
   ) {}
 
-  async import(file: Buffer, actor: Actor, requestId?: string) {
+  async import(file: Buffer, meta: CommandMeta) {
     let sheet: Awaited<ReturnType<typeof readSheet>>;
     try {
       sheet = await readSheet(file);
@@ -84,7 +66,6 @@ export class OrderImportService {
     const planned: PlannedOrder[] = [];
     const existing = await this.ledger.existingCodes(sheet.rows.map((r) => cellText(r.cells[header.code])).filter(Boolean));
     const seen = new Map<string, number>();
-    const ctx: CommandContext = { now: this.clock.now(), actor, config: this.executor.domainConfig };
 
     for (const { row, cells } of sheet.rows) {
       const rowErrors: RowError[] = [];
@@ -168,7 +149,6 @@ export class OrderImportService {
       if (assigning && !text('acceptanceDepartment')) fail(header.acceptanceDepartment, '交办时须填写验收单位');
 
       if (rowErrors.length === 0 && source && deadlineKind) {
-        // Dry run: the same decider and authorization as the HTTP commands, on a fresh stream.
         const orderId = randomUUID();
         const commands: RectificationOrderCommand[] = [
           {
@@ -189,66 +169,42 @@ export class OrderImportService {
         if (assigning && leadDepartment && acceptanceDepartment) {
           commands.push({ type: 'AssignOrder', leadDepartment, cooperatingDepartments, acceptanceDepartment, responsiblePerson });
         }
-        let state: RectificationOrderState = rectificationOrderDecider.initialState();
-        const events: RectificationOrderEvent[] = [];
-        try {
-          for (const command of commands) {
-            authorizeOrderCommand(command, state, actor);
-            for (const event of rectificationOrderDecider.decide(command, state, ctx)) {
-              events.push(event);
-              state = rectificationOrderDecider.evolve(state, event);
-            }
-          }
-          planned.push({ row, orderId, code, commands, events });
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          if (error.kind === 'forbidden') throw new ProblemException(403, error.code, 'Forbidden', error.detail);
-          fail('业务规则', error.detail);
-        }
+        planned.push({ row, id: orderId, code, commands });
       }
       errors.push(...rowErrors);
     }
 
-    if (errors.length > 0) {
-      const rows = [...new Set(errors.map((e) => e.row))];
+    // The rows that parsed are decided even when others did not, so one answer lists every error.
+    const decided = await this.commands
+      .executeBatch(rectificationOrders, planned, meta, { dryRun: errors.length > 0 })
+      .catch((error: unknown) => {
+        if (!(error instanceof BatchRefused)) throw error;
+        for (const { index, error: refusal } of error.failures) errors.push(ruleError(planned[index].row, refusal));
+        return null;
+      });
+    if (errors.length > 0 || !decided) {
+      const rows = [...new Set(errors.map((e) => e.row))].sort((a, b) => a - b);
       throw invalid(
         `导入失败，未写入任何数据：第 ${rows.join('、')} 行有错误（共 ${errors.length} 处）。请修改后重新导入整个文件。`,
-        errors,
+        errors.sort((a, b) => a.row - b.row),
       );
     }
-
-    const client = await this.pool.connect();
-    let position = '0';
-    try {
-      await client.query('BEGIN');
-      const store = new PostgresEventStore(client, this.registry);
-      for (const order of planned) {
-        const result = await store.append(
-          rectificationOrderStreamId(order.orderId),
-          'no-stream',
-          order.events.map((e) => ({
-            type: e.type,
-            data: e.data as unknown as Record<string, unknown>,
-            metadata: { command: e.type === 'OrderIssued' ? 'IssueOrder' : 'AssignOrder' },
-          })),
-          { actor, command: 'ImportOrders', requestId, correlationId: requestId },
-        );
-        position = result.position.toString();
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-    this.subscriptions?.poke();
     return {
       imported: planned.length,
-      position,
-      items: planned.map((p) => ({ row: p.row, id: p.orderId, code: p.code })),
+      position: decided.position,
+      items: planned.map((p) => ({ row: p.row, id: p.id, code: p.code })),
     };
   }
+}
+
+/** A refusal of the command path as the error of its row; a refusal of the caller's authority refuses the whole import (403). */
+function ruleError(row: number, refusal: unknown): RowError {
+  if (refusal instanceof DomainError) {
+    if (refusal.kind === 'forbidden') throw new ProblemException(403, refusal.code, 'Forbidden', refusal.detail);
+    return { row, field: '业务规则', messages: [refusal.detail] };
+  }
+  if (refusal instanceof ProblemException) return { row, field: '业务规则', messages: [refusal.detail] };
+  throw refusal;
 }
 
 function invalid(detail: string, errors: RowError[]): ProblemException {

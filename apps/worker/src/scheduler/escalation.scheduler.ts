@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandExecutor, ConcurrencyExhausted, escalations, StreamAlreadyExists, StreamNotFound } from '@app/commands';
 import {
   currentEscalation,
-  defaultDomainConfig,
   DomainError,
-  escalationDecider,
   escalationId,
-  escalationStreamId,
   shanghaiDate,
   type Actor,
-  type CommandContext,
   type DeadlineItem,
   type EscalationCommand,
-  type EscalationEvent,
   type ResolutionReason,
 } from '@app/domain';
-import { PG_POOL, PostgresEventStore, SubscriptionHost, WrongExpectedVersion, type PgPool } from '@app/event-store';
+import { PG_POOL, type PgPool } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
 import { SchedulerLease } from './scheduler-lease';
 
@@ -33,7 +29,7 @@ const FIRST_TICK_MAX_DELAY_MS = 3000;
 export interface TickResult {
   raised: number;
   resolved: number;
-  /** Appends another scheduler (or an earlier tick) had already made: WrongExpectedVersion, a no-op. */
+  /** Commands another scheduler (or an earlier tick) had already carried out: refused, a no-op. */
   skipped: number;
 }
 
@@ -71,14 +67,15 @@ const RESOLUTION_NOTES: Record<ResolutionReason, (item: DeadlineRow | undefined)
  * Evaluates every open deadline against the clock and appends escalation events.
  *
  * One scheduler acts at a time (a lease row in PostgreSQL), but correctness does not rest on it:
- * every escalation has a deterministic stream id and is raised with expected version 'no-stream',
- * and resolved with the version that was read, so a repeated, late or concurrent tick loses the
- * append (WrongExpectedVersion) and changes nothing.
+ * every escalation has a deterministic stream id, and raising and resolving go through the command
+ * path like any other command (as the engine's own commands, which no role may send): raising an
+ * escalation whose stream exists, or resolving one that is resolved already, is refused, so a
+ * repeated, late or concurrent tick changes nothing.
  *
  * Resolution is done here rather than in a process manager on the order/project events: the tick
  * already compares each open escalation with its item (met, moved by an extension, superseded by a
- * higher level, gone), it appends from the pool with the same version guard, and it needs no
- * second consumer of those events. The cost is up to one interval's delay before "resolved" shows.
+ * higher level, gone), and it needs no second consumer of those events. The cost is up to one
+ * interval's delay before "resolved" shows.
  */
 @Injectable()
 export class EscalationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -90,10 +87,9 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(PG_POOL) private readonly pool: PgPool,
-    private readonly store: PostgresEventStore,
+    private readonly commands: CommandExecutor,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    @Optional() @Inject(SubscriptionHost) private readonly subscriptions?: SubscriptionHost,
   ) {
     this.lease = new SchedulerLease(pool, LEASE_NAME, `${hostname()}:${process.pid}:${randomUUID()}`, config.SCHEDULER_LEASE_TTL_MS);
   }
@@ -167,7 +163,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       });
       current.set(`${item.subject_id}|${item.item_id}`, id);
       if (existing.has(id)) continue;
-      const outcome = await this.run(id, 'no-stream', {
+      const outcome = await this.run(id, {
         type: 'RaiseEscalation',
         escalationId: id,
         level: trigger.level,
@@ -197,42 +193,22 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       const item = byItem.get(key);
       const reason = resolutionReason(esc, item, current.get(key));
       if (!reason) continue;
-      const outcome = await this.resolve(esc.id, reason, RESOLUTION_NOTES[reason](item));
+      const outcome = await this.run(esc.id, { type: 'ResolveEscalation', reason, note: RESOLUTION_NOTES[reason](item) });
       if (outcome) result.resolved++;
       else result.skipped++;
     }
-    if (result.raised || result.resolved) this.subscriptions?.poke();
     return result;
   }
 
-  private async resolve(id: string, reason: ResolutionReason, note: string): Promise<boolean> {
-    const history = await this.store.readStream(escalationStreamId(id));
-    if (history.length === 0) return false;
-    return this.run(id, history.length, { type: 'ResolveEscalation', reason, note }, history);
-  }
-
-  private async run(
-    id: string,
-    expected: number | 'no-stream',
-    command: EscalationCommand,
-    history: Awaited<ReturnType<PostgresEventStore['readStream']>> = [],
-  ): Promise<boolean> {
-    const state = history.reduce(
-      (s, e) => escalationDecider.evolve(s, { type: e.type, data: e.data } as unknown as EscalationEvent),
-      escalationDecider.initialState(),
-    );
-    const ctx: CommandContext = { now: this.clock.now(), actor: SCHEDULER_ACTOR, config: defaultDomainConfig };
+  /** True when the command was carried out; false when the escalation was already where it would take it. */
+  private async run(id: string, command: EscalationCommand): Promise<boolean> {
+    const meta = { actor: SCHEDULER_ACTOR, asSystem: true, correlationId: `scheduler:${shanghaiDate(this.clock.now())}` };
     try {
-      const events = escalationDecider.decide(command, state, ctx);
-      await this.store.append(
-        escalationStreamId(id),
-        expected,
-        events.map((e) => ({ type: e.type, data: e.data })),
-        { actor: SCHEDULER_ACTOR, command: command.type, correlationId: `scheduler:${shanghaiDate(ctx.now)}` },
-      );
+      await this.commands.execute(escalations, id, command, meta);
       return true;
     } catch (error) {
-      if (error instanceof WrongExpectedVersion || error instanceof DomainError) return false;
+      if (error instanceof DomainError || error instanceof StreamAlreadyExists || error instanceof StreamNotFound) return false;
+      if (error instanceof ConcurrencyExhausted) return false; // the next tick looks again
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
 import { ApiDetailWithAllowedActions } from '../../allowed-actions/allowed-action.dto';
 import { etag } from '../../shared/http-conventions';
-import { OrderIdPipe } from '../shared/order-id.pipe';
+import { OrderIdPipe } from '../../shared/id.pipe';
 import { GetOrderHistoryQuery } from './get-order-history/get-order-history.query';
 import { GetOrderQueryDto } from './get-order/get-order.dto';
 import { GetOrderQuery } from './get-order/get-order.query';

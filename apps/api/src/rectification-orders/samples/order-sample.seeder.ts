@@ -1,21 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  addDays,
-  authorizeOrderCommand,
-  rectificationOrderDecider,
-  rectificationOrderStreamId,
-  shanghaiDate,
-  type Actor,
-  type CalendarDate,
-  type RectificationOrderCommand,
-  type RectificationOrderState,
-} from '@app/domain';
-import { SAMPLE_ORDERS, type SampleOrder } from '../../../../../libs/domain/src/seed/sample-orders';
-import { PostgresEventStore, SubscriptionHost } from '@app/event-store';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandExecutor, rectificationOrders } from '@app/commands';
+import { addDays, shanghaiDate, type Actor, type CalendarDate, type RectificationOrderCommand } from '@app/domain';
 import { AppConfig, Clock, FixedClock } from '@app/platform';
 import { SAMPLE_ACTOR_ID } from '@app/read-models';
-import { CommandExecutor } from '../../shared/command-executor';
+import { SAMPLE_ORDERS, type SampleOrder } from '@app/seed';
 
 /** sha1 of the sample key shaped as a UUID, so a restart finds the same stream and skips it. */
 export function sampleOrderId(key: string): string {
@@ -58,8 +47,7 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly store: PostgresEventStore,
-    @Optional() @Inject(SubscriptionHost) private readonly subscriptions?: SubscriptionHost,
+    private readonly executor: CommandExecutor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -68,7 +56,7 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
     let skipped = 0;
     for (const sample of SAMPLE_ORDERS) {
       const id = sampleOrderId(sample.key);
-      if ((await this.store.streamVersion(rectificationOrderStreamId(id))) > 0) {
+      if ((await this.executor.read(rectificationOrders, id)).version > 0) {
         skipped++;
         continue;
       }
@@ -94,8 +82,7 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
     const today = shanghaiDate(this.clock.now());
     const day = (offset: number): CalendarDate => addDays(today, offset);
     const simulated = new FixedClock();
-    const executor = new CommandExecutor(this.store, simulated, this.config, this.subscriptions);
-    const streamId = rectificationOrderStreamId(id);
+    const executor = this.executor.withClock(simulated);
     const lead = leadActor(sample.leadDepartment);
     let cursor = sample.issuedOffsetDays;
     // Steps move forward in time and never past today.
@@ -103,18 +90,7 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
       cursor = Math.min(Math.max(cursor, offset), 0);
       simulated.set(`${day(cursor)}T10:00:00+08:00`);
     };
-    const send = (command: RectificationOrderCommand, actor: Actor) =>
-      executor.execute({
-        decider: rectificationOrderDecider,
-        streamId,
-        id,
-        command,
-        actor,
-        mode: command.type === 'IssueOrder' ? 'create' : 'update',
-        authorize: authorizeOrderCommand,
-        what: '整改任务',
-      });
-    const state = async (): Promise<RectificationOrderState> => (await executor.load(rectificationOrderDecider, streamId)).state;
+    const send = (command: RectificationOrderCommand, actor: Actor) => executor.execute(rectificationOrders, id, command, { actor });
     // A measure due after the order's deadline can only be work added on reopening, which the domain has no command for;
     // it is left out and its date becomes the reopened order's deadline.
     const fits = (m: SampleOrder['measures'][number]) => sample.deadlineOffsetDays === null || m.dueOffsetDays <= sample.deadlineOffsetDays;
@@ -231,7 +207,7 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
     await send({ type: 'PublishClosingNotice', noticeId: 'N1' }, SUPERVISION);
     if (!reaches(sample, 'CLOSED')) return 'IN_PUBLIC_NOTICE';
 
-    const endsOn = (await state()).publicNotice?.endsOn;
+    const endsOn = (await executor.read(rectificationOrders, id)).state.publicNotice?.endsOn;
     const closeOffset = endsOn ? cursor + (Date.parse(endsOn) - Date.parse(day(cursor))) / 86_400_000 + 1 : 1;
     if (closeOffset > 0) {
       this.logger.warn(`sample ${sample.key}: the public notice ends ${endsOn}, after today; left in public notice`);

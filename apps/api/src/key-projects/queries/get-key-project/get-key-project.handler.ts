@@ -12,7 +12,7 @@ import {
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { AppConfig, Clock, ProblemException } from '@app/platform';
 import { keyProjectView } from '@app/read-models';
-import { CommandExecutor } from '../../../shared/command-executor';
+import { CommandExecutor } from '@app/commands';
 import { GetKeyProjectQuery, type KeyProjectDetail } from './get-key-project.query';
 
 @QueryHandler(GetKeyProjectQuery)

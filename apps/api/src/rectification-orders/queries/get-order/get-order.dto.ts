@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsCalendarDate } from '../../shared/is-calendar-date';
+import { IsCalendarDate } from '../../../shared/is-calendar-date';
 
 export class GetOrderQueryDto {
   @ApiPropertyOptional({

@@ -9,7 +9,7 @@ import {
 } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { AppConfig, Clock, ProblemException } from '@app/platform';
-import { CommandExecutor } from '../../../shared/command-executor';
+import { CommandExecutor } from '@app/commands';
 import { orderDetail } from '../order.view';
 import { GetOrderQuery, type OrderDetailView } from './get-order.query';
 

@@ -1,2 +1,0 @@
-/** 销号：无请求字段。 */
-export class CloseOrderDto {}

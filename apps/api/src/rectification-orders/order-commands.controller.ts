@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CommandExecutor, rectificationOrders, type CommandMeta, type CommandResult } from '@app/commands';
+import { CommandEndpoint } from '../shared/command-endpoint';
+import { Meta } from '../shared/http-conventions';
+import { OrderIdPipe } from '../shared/id.pipe';
+import {
+  ApproveExtensionDto,
+  AssignOrderDto,
+  AttachEvidenceDto,
+  CloseOrderDto,
+  CompleteMeasureDto,
+  ConcludeInStagesDto,
+  IssueOrderDto,
+  PublishClosingNoticeDto,
+  RecordAcceptanceFailedDto,
+  RecordAcceptancePassedDto,
+  RecordFollowUpVisitDto,
+  RecordObjectionDto,
+  RecordSecondCheckDto,
+  RejectExtensionDto,
+  ReopenOrderDto,
+  ReportOrderProgressDto,
+  ReportPetitionFindingDto,
+  RequestAcceptanceDto,
+  RequestExtensionDto,
+  SettleObjectionDto,
+  StartRectificationDto,
+  SubmitPeriodicReportDto,
+} from './order-commands.dto';
+
+/** The rectification-order commands: each route hands its body's command to the one command path. */
+@ApiTags('整改任务 rectification orders')
+@ApiBearerAuth()
+@Controller('api/v1/rectification-orders')
+export class OrderCommandsController {
+  constructor(private readonly commands: CommandExecutor) {}
+
+  @Post()
+  @CommandEndpoint(rectificationOrders, 'IssueOrder', {
+    summary: '下达整改任务',
+    description: '督查办登记并下达整改任务（含督察转办信访件）；下达日期为今天（北京时间），整改时限不得早于下达日期。',
+    creates: true,
+  })
+  issue(@Body() body: IssueOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    const id = randomUUID();
+    return this.commands.execute(rectificationOrders, id, body.toCommand(id), meta);
+  }
+
+  @Post(':id/assign')
+  @CommandEndpoint(rectificationOrders, 'AssignOrder', {
+    summary: '交办整改任务',
+    description: '督查办将任务交办给牵头单位，明确配合单位、验收单位和责任人。',
+  })
+  assign(@Param('id', OrderIdPipe) id: string, @Body() body: AssignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/start')
+  @CommandEndpoint(rectificationOrders, 'StartRectification', {
+    summary: '开始整改',
+    description: '牵头单位确认开始整改（交办后或重新打开后）。',
+  })
+  start(@Param('id', OrderIdPipe) id: string, @Body() body: StartRectificationDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/report-progress')
+  @CommandEndpoint(rectificationOrders, 'ReportOrderProgress', {
+    summary: '报送整改进展',
+    description: '牵头单位或配合单位报送整改进展；报告只增不改，更正请另报一份。',
+  })
+  reportProgress(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ReportOrderProgressDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/complete-measure')
+  @CommandEndpoint(rectificationOrders, 'CompleteMeasure', {
+    summary: '完成整改措施',
+    description: '牵头单位确认一项整改措施已完成；完成日期不能晚于今天。',
+  })
+  completeMeasure(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: CompleteMeasureDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/attach-evidence')
+  @CommandEndpoint(rectificationOrders, 'AttachEvidence', {
+    summary: '上传佐证材料',
+    description: '牵头单位或配合单位上传佐证材料；材料只增不改。',
+  })
+  attachEvidence(@Param('id', OrderIdPipe) id: string, @Body() body: AttachEvidenceDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/request-extension')
+  @CommandEndpoint(rectificationOrders, 'RequestExtension', {
+    summary: '申请延期',
+    description: '牵头单位在现行整改时限前申请延期，写明理由、申请延至日期和目前进展；原定时限不变。',
+  })
+  requestExtension(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RequestExtensionDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/approve-extension')
+  @CommandEndpoint(rectificationOrders, 'ApproveExtension', {
+    summary: '批准延期',
+    description: '领导小组批准延期申请；现行整改时限改为申请日期，原定时限保留。',
+  })
+  approveExtension(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ApproveExtensionDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/reject-extension')
+  @CommandEndpoint(rectificationOrders, 'RejectExtension', { summary: '驳回延期申请', description: '领导小组驳回延期申请，须写明理由。' })
+  rejectExtension(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RejectExtensionDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/request-acceptance')
+  @CommandEndpoint(rectificationOrders, 'RequestAcceptance', {
+    summary: '申请验收',
+    description: '仅牵头单位可申请验收；全部整改措施须已完成。',
+  })
+  requestAcceptance(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RequestAcceptanceDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/record-acceptance-passed')
+  @CommandEndpoint(rectificationOrders, 'RecordAcceptancePassed', {
+    summary: '录入验收通过',
+    description: '督查办或领导小组代验收单位录入验收通过记录。',
+  })
+  recordAcceptancePassed(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RecordAcceptancePassedDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/record-acceptance-failed')
+  @CommandEndpoint(rectificationOrders, 'RecordAcceptanceFailed', {
+    summary: '录入验收不通过',
+    description: '督查办或领导小组录入验收不通过，逐条写明原因；任务退回整改中。',
+  })
+  recordAcceptanceFailed(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RecordAcceptanceFailedDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/publish-closing-notice')
+  @CommandEndpoint(rectificationOrders, 'PublishClosingNotice', {
+    summary: '发布拟销号公示',
+    description: '验收通过后，督查办发布拟销号公示；公示期按工作日计算（默认 5 个工作日）。',
+  })
+  publishClosingNotice(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: PublishClosingNoticeDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/record-objection')
+  @CommandEndpoint(rectificationOrders, 'RecordObjection', { summary: '登记公示异议', description: '督查办登记公示期间收到的异议。' })
+  recordObjection(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RecordObjectionDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/settle-objection')
+  @CommandEndpoint(rectificationOrders, 'SettleObjection', {
+    summary: '处理公示异议',
+    description: '督查办或领导小组处理异议；异议成立则撤回公示、验收作废，任务退回整改中。',
+  })
+  settleObjection(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: SettleObjectionDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/close')
+  @CommandEndpoint(rectificationOrders, 'CloseOrder', {
+    summary: '销号',
+    description: '督查办销号：须有验收通过记录、全部措施完成、公示期满且无未处理异议。',
+  })
+  close(@Param('id', OrderIdPipe) id: string, @Body() body: CloseOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/reopen')
+  @CommandEndpoint(rectificationOrders, 'ReopenOrder', {
+    summary: '重新打开',
+    description: '领导小组重新打开已销号任务（如"回头看"发现反弹）；可设定新的现行整改时限。',
+  })
+  reopen(@Param('id', OrderIdPipe) id: string, @Body() body: ReopenOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/report-petition-finding')
+  @CommandEndpoint(rectificationOrders, 'ReportPetitionFinding', {
+    summary: '报送信访件调查核实结果',
+    description: '牵头单位在转办后 7 日内报送调查核实结论（属实 / 基本属实 / 部分属实 / 不属实）。',
+  })
+  reportPetitionFinding(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ReportPetitionFindingDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/record-second-check')
+  @CommandEndpoint(rectificationOrders, 'RecordSecondCheck', {
+    summary: '录入复核结果',
+    description: '"不属实"结论须经督查办复核后方可办结。',
+  })
+  recordSecondCheck(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RecordSecondCheckDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/conclude-in-stages')
+  @CommandEndpoint(rectificationOrders, 'ConcludeInStages', {
+    summary: '阶段性办结',
+    description: '信访件关联一项有整改时限的整改任务后，可阶段性办结。',
+  })
+  concludeInStages(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ConcludeInStagesDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/record-follow-up-visit')
+  @CommandEndpoint(rectificationOrders, 'RecordFollowUpVisit', { summary: '登记回访', description: '登记对信访人的回访情况。' })
+  recordFollowUpVisit(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: RecordFollowUpVisitDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/submit-periodic-report')
+  @CommandEndpoint(rectificationOrders, 'SubmitPeriodicReport', {
+    summary: '报送定期进展',
+    description: '"长期坚持"类任务按期（默认每季度）报送进展。',
+  })
+  submitPeriodicReport(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: SubmitPeriodicReportDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+}

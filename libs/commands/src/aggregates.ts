@@ -1,0 +1,110 @@
+import {
+  authorizeEscalationCommand,
+  authorizeKeyProjectCommand,
+  authorizeOrderCommand,
+  escalationCommandRoles,
+  escalationDecider,
+  escalationEventTypes,
+  escalationStreamId,
+  keyProjectCommandPolicies,
+  keyProjectDecider,
+  keyProjectEventTypes,
+  keyProjectStreamId,
+  orderCommandPolicies,
+  rectificationOrderDecider,
+  rectificationOrderEventTypes,
+  rectificationOrderStreamId,
+  type Actor,
+  type Decider,
+  type DomainEvent,
+  type EscalationCommand,
+  type EscalationEvent,
+  type EscalationState,
+  type KeyProjectCommand,
+  type KeyProjectEvent,
+  type KeyProjectState,
+  type RectificationOrderCommand,
+  type RectificationOrderEvent,
+  type RectificationOrderState,
+  type Role,
+} from '@app/domain';
+import { ProblemException } from '@app/platform';
+
+/** A stream's current state, for facts a command needs from another stream. */
+export interface StreamReader {
+  read<S, C extends { type: string }, E extends DomainEvent>(
+    aggregate: Aggregate<S, C, E>,
+    id: string,
+  ): Promise<{ state: S; version: number }>;
+}
+
+/**
+ * Everything the command path needs to know about one kind of aggregate: its decider, where its
+ * streams are, which command opens one, and who may send what (from the domain's tables).
+ */
+export interface Aggregate<S, C extends { type: string }, E extends DomainEvent> {
+  /** Its name in messages: 未找到该{what}. */
+  readonly what: string;
+  readonly decider: Decider<S, C, E>;
+  /** The event types its streams hold; anything else in one of them is a wiring error. */
+  readonly eventTypes: readonly E['type'][];
+  streamId(id: string): string;
+  /** True for the command that starts a stream; every other command needs an existing one. */
+  creates(command: C): boolean;
+  /** The role and department checks on the current state; throws the domain's NotPermitted. */
+  authorize(command: C, state: S, actor: Actor): void;
+  /** The roles that may ever send a command of this type: the route's role guard. */
+  roles(type: C['type']): Role[];
+  /** Completes a command with facts read from other streams, before its own stream is locked. */
+  prepare?(command: C, reader: StreamReader): Promise<C>;
+}
+
+export type KeyProjects = Aggregate<KeyProjectState, KeyProjectCommand, KeyProjectEvent>;
+export type RectificationOrders = Aggregate<RectificationOrderState, RectificationOrderCommand, RectificationOrderEvent>;
+export type Escalations = Aggregate<EscalationState, EscalationCommand, EscalationEvent>;
+
+export const keyProjects: KeyProjects = {
+  what: '重点工程',
+  decider: keyProjectDecider,
+  eventTypes: keyProjectEventTypes,
+  streamId: keyProjectStreamId,
+  creates: (command) => command.type === 'RegisterKeyProject',
+  authorize: authorizeKeyProjectCommand,
+  roles: (type) => [...keyProjectCommandPolicies[type].roles],
+};
+
+export const rectificationOrders: RectificationOrders = {
+  what: '整改任务',
+  decider: rectificationOrderDecider,
+  eventTypes: rectificationOrderEventTypes,
+  streamId: rectificationOrderStreamId,
+  creates: (command) => command.type === 'IssueOrder',
+  authorize: authorizeOrderCommand,
+  roles: (type) => [...orderCommandPolicies[type].roles],
+  /** Concluding in stages hands the remaining work to another order, whose current deadline the domain weighs. */
+  async prepare(command, reader) {
+    if (command.type !== 'ConcludeInStages') return command;
+    const linkedOrderId = command.linkedOrderId.toLowerCase();
+    const linked = await reader.read(rectificationOrders, linkedOrderId);
+    if (linked.version === 0) {
+      throw new ProblemException(
+        422,
+        'LINKED_ORDER_NOT_FOUND',
+        'Unprocessable Entity',
+        `关联的整改任务（编号 ${command.linkedOrderId}）不存在，请核对编号。`,
+        { field: 'linkedOrderId' },
+      );
+    }
+    return { ...command, linkedOrderId, linkedOrderDeadline: linked.state.currentDeadline };
+  },
+};
+
+export const escalations: Escalations = {
+  what: '督办预警',
+  decider: escalationDecider,
+  eventTypes: escalationEventTypes,
+  streamId: escalationStreamId,
+  creates: (command) => command.type === 'RaiseEscalation',
+  authorize: authorizeEscalationCommand,
+  roles: (type) => [...escalationCommandRoles[type]],
+};
