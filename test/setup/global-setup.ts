@@ -16,5 +16,6 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = pg;
   }
   process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
-  console.log(`\n[tests] PostgreSQL at ${process.env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`);
+  console.log(`\n[tests] Node.js ${process.version} (${process.execPath})`);
+  console.log(`[tests] PostgreSQL at ${process.env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`);
 }

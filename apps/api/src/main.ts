@@ -6,9 +6,10 @@ import { printDevTokens } from './dev-tokens';
 
 async function main(): Promise<void> {
   const app = await createApp();
+  const logger = new Logger('Main');
+  logger.log({ msg: `Node.js ${process.version}`, node: process.version });
   const config = app.get(AppConfig);
   await app.listen({ port: config.API_PORT, host: config.API_HOST });
-  const logger = new Logger('Main');
   const url = `http://127.0.0.1:${config.API_PORT}`;
   logger.log(`API listening on ${url} — OpenAPI: ${url}/api/docs, health: ${url}/health`);
   if (config.embedded) await printDevTokens(app);

@@ -11,6 +11,7 @@ import { AppModule } from '../../api/src/app.module';
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.register({ worker: true }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.get(Logger).log({ msg: `Node.js ${process.version}`, node: process.version }, 'Main');
   app.enableShutdownHooks();
   await app.init();
 }
