@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, ROLES } from '@app/auth';
 import { etag } from '../shared/http-conventions';
 import { GetKeyProjectHistoryQuery } from './queries/get-key-project-history/get-key-project-history.query';
 import type { KeyProjectHistory } from './queries/get-key-project-history/get-key-project-history.handler';
@@ -26,6 +27,7 @@ const MIN_POSITION = {
 @ApiTags('key-projects 重点工程')
 @ApiBearerAuth()
 @ApiHeader(MIN_POSITION)
+@Roles(...ROLES)
 @Controller('api/v1/key-projects')
 export class KeyProjectQueriesController {
   constructor(private readonly queryBus: QueryBus) {}

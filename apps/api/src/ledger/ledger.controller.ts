@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@app/auth';
+import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
 import { deadlineKindLabels, orderSourceLabels, orderStatusLabels } from '@app/domain';
 import { ProblemException } from '@app/platform';
 import { RequestId } from '../shared/http-conventions';
@@ -29,6 +29,7 @@ function caption(f: LedgerQueryDto): string {
 
 @ApiTags('整改台账 ledger')
 @ApiBearerAuth()
+@Roles(...ROLES)
 @Controller('api/v1')
 export class LedgerController {
   constructor(
