@@ -14,7 +14,6 @@ import {
   ROOT_LOGGER,
   createValidationPipe,
   registerRequestLog,
-  sendEdgeProblem,
   storableJsonParser,
   toProblem,
   validateConfig,
@@ -37,7 +36,11 @@ export interface CreateAppOptions {
 }
 
 /** A path Fastify cannot decode (`%zz`, invalid UTF-8): 400 problem+json, like every other error. */
-function badUrl(error: Error, request: { url: string; id: string }, reply: { code(status: number): typeof reply; header(n: string, v: string): typeof reply; send(b: unknown): unknown }) {
+function badUrl(
+  error: Error,
+  request: { url: string; id: string },
+  reply: { code(status: number): typeof reply; header(n: string, v: string): typeof reply; send(b: unknown): unknown },
+) {
   const problem = toProblem(
     new ProblemException(400, 'BAD_URL', 'Bad Request', '请求地址含有无法解码的字符（如不完整的 % 转义），请检查地址'),
     request.url,
@@ -79,9 +82,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.useGlobalFilters(new ProblemFilter());
 
   // Errors Fastify raises before a route runs (bad JSON, body over the limit, wrong media type, rate
-  // limit): problem+json, after draining what the client is still sending.
+  // limit) reach ProblemFilter too: Nest installs its exception layer as Fastify's error handler.
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.setErrorHandler((error, request, reply) => sendEdgeProblem(error, request, reply));
   const parseJson = storableJsonParser(fastify.getDefaultJsonParser('error', 'error'));
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: config.BODY_LIMIT_BYTES }, (request, body, done) =>
     parseJson(request, body.toString('utf8'), done),

@@ -51,6 +51,7 @@ export async function registerEdgeProtection(app: NestFastifyApplication): Promi
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     // Plain HTTP on a city intranet is common: upgrading would break it; HSTS only matters over HTTPS.
     hsts: { maxAge: 15552000, includeSubDomains: false },
+    frameguard: { action: 'deny' },
   });
   const limitOf = (key: string) => (key.startsWith('user:') ? config.RATE_LIMIT_USER_PER_MINUTE : config.RATE_LIMIT_IP_PER_MINUTE);
   await app.register(fastifyRateLimit, {

@@ -26,7 +26,7 @@ export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY
 /** Any signed-in user with a recognised role: reads open to the integrator as much as to people. */
 export const AnyRole = () => Roles(...ROLES);
 
-interface AuthRequest extends CredentialRequest {
+export interface AuthRequest extends CredentialRequest {
   method: string;
   actor?: Actor;
 }
@@ -58,45 +58,62 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
-    const credentials = credentialsOf(request);
-    if (!credentials?.token) throw unauthorized('缺少登录凭证');
-    let actor: Actor;
-    try {
-      actor = await this.verifier.verify(credentials.token);
-    } catch (error) {
-      if (error instanceof InvalidToken) throw unauthorized(`登录凭证无效（${error.message}）`);
-      throw error;
-    }
-    if (credentials.via === 'cookie' && !isSafeMethod(request.method) && !csrfTokenMatches(credentials.token, request.headers[CSRF_HEADER])) {
-      throw new ProblemException(
-        403,
-        'CSRF_TOKEN_INVALID',
-        'Forbidden',
-        '请求缺少有效的防跨站令牌（X-CSRF-Token），请刷新页面后重试；若仍失败，请重新登录',
-      );
-    }
-    request.actor = actor;
-    if (actor.roles.length === 0) {
-      throw new ProblemException(
-        403,
-        'NO_RECOGNISED_ROLE',
-        'Forbidden',
-        '您的登录凭证中没有本系统认可的角色（项目负责人、督察整改办、领导小组、对接系统、系统管理员），请联系管理员开通权限',
-      );
-    }
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!allowed || allowed.length === 0) {
-      throw new ProblemException(403, 'NO_ROLE_POLICY', 'Forbidden', '该接口未声明可访问的角色，按默认拒绝处理；请联系运维');
-    }
-    if (!allowed.some((r) => actor.roles.includes(r))) {
-      throw new ProblemException(
-        403,
-        'ROLE_NOT_PERMITTED',
-        'Forbidden',
-        `您的角色（${actor.roles.map((r) => roleLabels[r]).join('、')}）无权执行此操作，需要以下角色之一：${allowed.map((r) => roleLabels[r]).join('、')}`,
-        { requiredRoles: allowed },
-      );
-    }
+    request.actor = await authorizeRequest(
+      this.verifier,
+      request,
+      this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+    );
     return true;
   }
+}
+
+/**
+ * The guard's check, for the few places that must run it before Nest does (the import route checks
+ * the caller before its body is read). Returns the actor; throws 401/403 problems. The actor is also
+ * left on the request as soon as the token is verified, so that a refusal is logged with its user.
+ */
+export async function authorizeRequest(
+  verifier: TokenVerifier,
+  request: AuthRequest,
+  allowed: readonly Role[] | undefined,
+): Promise<Actor> {
+  const credentials = credentialsOf(request);
+  if (!credentials?.token) throw unauthorized('缺少登录凭证');
+  let actor: Actor;
+  try {
+    actor = await verifier.verify(credentials.token);
+  } catch (error) {
+    if (error instanceof InvalidToken) throw unauthorized(`登录凭证无效（${error.message}）`);
+    throw error;
+  }
+  request.actor = actor;
+  if (credentials.via === 'cookie' && !isSafeMethod(request.method) && !csrfTokenMatches(credentials.token, request.headers[CSRF_HEADER])) {
+    throw new ProblemException(
+      403,
+      'CSRF_TOKEN_INVALID',
+      'Forbidden',
+      '请求缺少有效的防跨站令牌（X-CSRF-Token），请刷新页面后重试；若仍失败，请重新登录',
+    );
+  }
+  if (actor.roles.length === 0) {
+    throw new ProblemException(
+      403,
+      'NO_RECOGNISED_ROLE',
+      'Forbidden',
+      '您的登录凭证中没有本系统认可的角色（项目负责人、督察整改办、领导小组、对接系统、系统管理员），请联系管理员开通权限',
+    );
+  }
+  if (!allowed || allowed.length === 0) {
+    throw new ProblemException(403, 'NO_ROLE_POLICY', 'Forbidden', '该接口未声明可访问的角色，按默认拒绝处理；请联系运维');
+  }
+  if (!allowed.some((r) => actor.roles.includes(r))) {
+    throw new ProblemException(
+      403,
+      'ROLE_NOT_PERMITTED',
+      'Forbidden',
+      `您的角色（${actor.roles.map((r) => roleLabels[r]).join('、')}）无权执行此操作，需要以下角色之一：${allowed.map((r) => roleLabels[r]).join('、')}`,
+      { requiredRoles: allowed },
+    );
+  }
+  return actor;
 }

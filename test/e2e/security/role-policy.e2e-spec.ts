@@ -39,7 +39,9 @@ function operations(): Array<{ key: string; method: string; path: string; operat
 }
 
 function sign(claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT = (jwt) => jwt.setIssuedAt().setExpirationTime('1h')) {
-  return build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('probe')).sign(new TextEncoder().encode(TEST_JWT_SECRET));
+  return build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('probe')).sign(
+    new TextEncoder().encode(TEST_JWT_SECRET),
+  );
 }
 
 describe('role policy (deny by default)', () => {
@@ -48,7 +50,9 @@ describe('role policy (deny by default)', () => {
     expect(all.length).toBeGreaterThan(40);
     const undeclared = all.filter((o) => !PUBLIC_OPERATIONS.has(o.key) && !(o.operation['x-roles'] ?? []).length).map((o) => o.key);
     expect(undeclared).toEqual([]);
-    const unknownRoles = all.flatMap((o) => (o.operation['x-roles'] ?? []).filter((r) => !ROLES.includes(r as never)).map((r) => `${o.key}: ${r}`));
+    const unknownRoles = all.flatMap((o) =>
+      (o.operation['x-roles'] ?? []).filter((r) => !ROLES.includes(r as never)).map((r) => `${o.key}: ${r}`),
+    );
     expect(unknownRoles).toEqual([]);
     // The allow-list names only what is really public, and everything public is on it.
     const publicOps = all.filter((o) => o.operation['x-public']).map((o) => o.key);
@@ -69,7 +73,12 @@ describe('role policy (deny by default)', () => {
 
   it('reads that were open to any token now need a recognised role', async () => {
     const token = await sign({ roles: ['auditor'] });
-    for (const path of ['/api/v1/ledger/orders', '/api/v1/ledger/overview', '/api/v1/rectification-orders/export.xlsx', '/api/v1/reference/departments']) {
+    for (const path of [
+      '/api/v1/ledger/orders',
+      '/api/v1/ledger/overview',
+      '/api/v1/rectification-orders/export.xlsx',
+      '/api/v1/reference/departments',
+    ]) {
       const res = await t.http().get(path).set('authorization', `Bearer ${token}`);
       expect({ path, status: res.status, type: res.headers['content-type'] }).toEqual({
         path,

@@ -4,6 +4,7 @@ import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
 import { deadlineKindLabels, orderSourceLabels, orderStatusLabels } from '@app/domain';
 import { ProblemException } from '@app/platform';
 import { RequestId } from '../shared/http-conventions';
+import { IMPORT_ROLES } from './import-body';
 import { ledgerWorkbook, XLSX_MIME } from './ledger-xlsx';
 import { LedgerQueryDto } from './ledger.dto';
 import { departmentName, ledgerTimelinessLabels } from './ledger.layout';
@@ -81,7 +82,7 @@ export class LedgerController {
 
   @Post('rectification-orders/import')
   @HttpCode(201)
-  @Roles('supervision-office')
+  @Roles(...IMPORT_ROLES)
   @ApiConsumes(XLSX_MIME, 'application/octet-stream')
   @ApiBody({ description: '与导出台账格式相同的 .xlsx 文件（请求体即文件内容）', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({

@@ -25,7 +25,10 @@ export function sessionView(actor: Actor, token: string, expiresAt: number): Ses
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: number): void {
-  void reply.header('set-cookie', sessionSetCookie(token, { maxAgeSeconds: (expiresAt - Date.now()) / 1000, secure: request.protocol === 'https' }));
+  void reply.header(
+    'set-cookie',
+    sessionSetCookie(token, { maxAgeSeconds: (expiresAt - Date.now()) / 1000, secure: request.protocol === 'https' }),
+  );
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {

@@ -40,7 +40,11 @@ export class SessionController {
     description: '校验令牌后写入 httpOnly、SameSite=Strict 的会话 Cookie；返回用户信息与 csrfToken（此后的写操作须带 X-CSRF-Token 头）。',
   })
   @ApiOkResponse({ description: '{ user, csrfToken, expiresAt }' })
-  async signIn(@Body() body: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionView> {
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
     let verified;
     try {
       verified = await this.verifier.verifyToken(body.token);

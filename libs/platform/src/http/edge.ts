@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails } from '../problem/problem';
-import { retryAfterOf, toProblem } from '../problem/problem.filter';
+import { ProblemException } from '../problem/problem';
 
 /** Deepest JSON a request body may nest: the API's DTOs need four levels; 3,000 would exhaust a stack. */
 export const MAX_JSON_DEPTH = 32;
@@ -11,7 +10,7 @@ const DRAIN_TIMEOUT_MS = 30_000;
 
 // A UTF-16 half without its partner (JSON's "\ud800"), which no UTF-8 text column can hold, and NUL,
 // which PostgreSQL refuses in text and jsonb.
-const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
+const UNSTORABLE = new RegExp(String.raw`[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000`);
 
 function badBody(code: string, detail: string): ProblemException {
   return new ProblemException(400, code, 'Bad Request', detail);
@@ -101,39 +100,4 @@ export function drainRequestBody(raw: IncomingMessage): Promise<boolean> {
     raw.once('close', onClose);
     raw.resume();
   });
-}
-
-interface EdgeRequest {
-  url: string;
-  id: string;
-  raw: IncomingMessage;
-}
-interface EdgeReply {
-  sent: boolean;
-  status(code: number): EdgeReply;
-  header(name: string, value: string | number): EdgeReply;
-  getHeader(name: string): unknown;
-  removeHeader(name: string): EdgeReply;
-  send(body: unknown): EdgeReply;
-}
-
-/** Marks the request with its problem code, for the request log and the audit log. */
-export function recordProblem(request: object, problem: ProblemDetails): void {
-  (request as { problemCode?: string }).problemCode = problem.code;
-}
-
-/**
- * Fastify's error handler: errors raised before a route's handler runs (bad JSON, body over the limit,
- * wrong media type, rate limit). Answers problem+json; a body the error cut short is drained first.
- */
-export async function sendEdgeProblem(error: unknown, request: EdgeRequest, reply: EdgeReply): Promise<void> {
-  const problem = toProblem(error, request.url, request.id);
-  recordProblem(request, problem);
-  const drained = await drainRequestBody(request.raw);
-  // Fastify asks for Connection: close after a refused body; once it is drained the connection is clean.
-  if (drained) reply.removeHeader('connection');
-  else reply.header('connection', 'close');
-  const retryAfter = retryAfterOf(problem);
-  if (retryAfter !== undefined && reply.getHeader('retry-after') === undefined) reply.header('retry-after', retryAfter);
-  reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }

@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { EventStoreError, WrongExpectedVersion } from '@app/event-store';
+import { drainRequestBody } from '../http/edge';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem';
 
 const DOMAIN_STATUS: Record<string, number> = { conflict: 409, invalid: 422, forbidden: 403, 'not-found': 404 };
@@ -26,7 +28,8 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
 // Connection-level failures of PostgreSQL: the request met a lost or refused connection, not a bad query.
 const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 const CONNECTION_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
-const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed/i;
 
 /** The error itself and what it wraps (TypeORM's driverError, an Error's cause). */
 function* errorChain(error: unknown): Generator<Record<string, unknown>> {
@@ -159,18 +162,28 @@ function httpCode(status: number): string {
 interface ReplyLike {
   status(code: number): ReplyLike;
   header(name: string, value: string): ReplyLike;
+  getHeader?(name: string): unknown;
+  removeHeader?(name: string): ReplyLike;
   send(body: unknown): unknown;
 }
+interface RequestLike {
+  url?: string;
+  id?: string;
+  raw?: IncomingMessage;
+  problemCode?: string;
+}
+
 /** Seconds a client should wait before retrying, for the problems that invite a retry. */
 export function retryAfterOf(problem: ProblemDetails): number | undefined {
   return typeof problem.retryAfter === 'number' ? problem.retryAfter : undefined;
 }
 
-interface RequestLike {
-  url?: string;
-  id?: string;
-}
-
+/**
+ * Every error of every HTTP request ends here (Nest installs this layer as Fastify's error handler
+ * too, so errors of parsing, hooks and plugins arrive as well): problem+json, Retry-After where a retry
+ * is invited, and a request body the error cut short drained first, so the client reads the answer
+ * instead of a reset.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -180,11 +193,21 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<RequestLike>();
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const problem = toProblem(error, request.url, request.id);
-    (request as { problemCode?: string }).problemCode = problem.code;
+    request.problemCode = problem.code;
     if (problem.status === 500) this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
     if (problem.status === 503) this.logger.warn({ err: error, requestId: request.id }, 'database connection lost under a request');
     const retryAfter = retryAfterOf(problem);
-    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
-    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    if (retryAfter !== undefined && reply.getHeader?.('retry-after') === undefined) reply.header('retry-after', String(retryAfter));
+    const send = () => reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    if (!request.raw || request.raw.complete) {
+      send();
+      return;
+    }
+    void drainRequestBody(request.raw).then((drained) => {
+      // Fastify asks for Connection: close after refusing a body; once drained the connection is clean.
+      if (drained) reply.removeHeader?.('connection');
+      else reply.header('connection', 'close');
+      send();
+    });
   }
 }
