@@ -15,9 +15,10 @@ import {
 import { EventTypeRegistry, PG_POOL, PostgresEventStore, SubscriptionHost, type PgPool } from '@app/event-store';
 import { Clock, ProblemException } from '@app/platform';
 import { CommandExecutor } from '../shared/command-executor';
-import { cellText, readSheet } from './ledger-xlsx';
+import { cellText } from './ledger-xlsx';
 import { deadlineKindByLabel, departmentByIdOrName, LEDGER_COLUMNS, sourceByLabel } from './ledger.layout';
 import { LedgerService } from './ledger.service';
+import { readSpreadsheet } from './safe-xlsx';
 
 export const MAX_IMPORT_ROWS = 1000;
 
@@ -58,10 +59,11 @@ export class OrderImportService {
   ) {}
 
   async import(file: Buffer, actor: Actor, requestId?: string) {
-    let sheet: Awaited<ReturnType<typeof readSheet>>;
+    let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
     try {
-      sheet = await readSheet(file);
-    } catch {
+      sheet = await readSpreadsheet(file, { maxRows: MAX_IMPORT_ROWS });
+    } catch (error) {
+      if (error instanceof ProblemException) throw error;
       throw new ProblemException(
         422,
         'IMPORT_UNREADABLE',
