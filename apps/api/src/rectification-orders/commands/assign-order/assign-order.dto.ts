@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDepartmentId } from '../../../reference/is-department-id';
 
 /** 交办整改任务 */
 export class AssignOrderDto {
@@ -7,6 +8,7 @@ export class AssignOrderDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsDepartmentId()
   leadDepartment!: string;
 
   @ApiPropertyOptional({ description: '责任人（职务）', example: '宁安市人民政府市长', nullable: true })
@@ -21,11 +23,13 @@ export class AssignOrderDto {
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   @MaxLength(100, { each: true })
+  @IsDepartmentId({ each: true })
   cooperatingDepartments!: string[];
 
   @ApiProperty({ description: '验收单位编号', example: 'city-eco-env-bureau' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsDepartmentId()
   acceptanceDepartment!: string;
 }
