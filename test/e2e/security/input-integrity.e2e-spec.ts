@@ -40,7 +40,7 @@ describe('department ids', () => {
     const bad: Array<[string, Record<string, unknown>]> = [
       ['leadDepartment', { leadDepartment: "x' OR 1=1--", cooperatingDepartments: [], acceptanceDepartment: 'city-eco-env-bureau' }],
       [
-        'cooperatingDepartments[0]',
+        'cooperatingDepartments',
         {
           leadDepartment: 'ning-an-city',
           cooperatingDepartments: ['=HYPERLINK("http://evil","点击")'],
