@@ -176,6 +176,20 @@ describe('safe .xlsx import', () => {
     expect(answer.growthMb).toBeLessThan(100);
   });
 
+  it('answers a file over 10 MB with 413 problem+json', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/rectification-orders/import')
+      .set('authorization', `Bearer ${office}`)
+      .set('content-type', XLSX)
+      .send(Buffer.alloc(11 * MB, 1));
+    expect({ status: res.status, type: res.headers['content-type'], code: res.body.code }).toEqual({
+      status: 413,
+      type: expect.stringMatching(/^application\/problem\+json/),
+      code: 'IMPORT_TOO_LARGE',
+    });
+  });
+
   it('refuses a zip of too many entries, and one that is not a spreadsheet', async () => {
     const many = zip(Array.from({ length: 2000 }, (_, i) => part(`docProps/p${i}.xml`, '<x/>')));
     expect(await importMeasured(many)).toMatchObject({ status: 413, code: 'IMPORT_TOO_LARGE' });
