@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import type { RawServerDefault } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import type { DestinationStream } from 'pino';
 import {
   AppConfig,
@@ -36,18 +36,13 @@ export interface CreateAppOptions {
 }
 
 /** A path Fastify cannot decode (`%zz`, invalid UTF-8): 400 problem+json, like every other error. */
-function badUrl(
-  error: Error,
-  request: { url: string; id: string },
-  reply: { code(status: number): typeof reply; header(n: string, v: string): typeof reply; send(b: unknown): unknown },
-) {
+function badUrl(_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const problem = toProblem(
     new ProblemException(400, 'BAD_URL', 'Bad Request', '请求地址含有无法解码的字符（如不完整的 % 转义），请检查地址'),
     request.url,
     request.id,
   );
   void reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  return error;
 }
 
 /** Builds the HTTP app exactly as production runs it; e2e tests use this too. */
@@ -56,7 +51,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy as boolean | string,
-    frameworkErrors: badUrl as never,
+    frameworkErrors: badUrl,
     requestIdHeader: 'x-request-id',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

@@ -38,13 +38,14 @@ export class EventsController {
   asyncapi(): AsyncApiDocument {
     // Integrators are told the address they should use (ASYNCAPI_BROKERS), never the internal
     // KAFKA_BROKERS; without it the document keeps its placeholder server.
-    this.document ??= deploymentAsyncApiDocument(readAsyncApiDocument(), {
-      topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
-      brokers: this.config.ASYNCAPI_BROKERS ?? null,
-    });
-    const production = this.document.servers.production;
-    if (this.config.ASYNCAPI_BROKERS)
-      production.description = `The cluster of this deployment (ASYNCAPI_BROKERS: ${this.config.ASYNCAPI_BROKERS}).`;
+    if (!this.document) {
+      const advertised = this.config.ASYNCAPI_BROKERS ?? null;
+      this.document = deploymentAsyncApiDocument(readAsyncApiDocument(), {
+        topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+        brokers: advertised,
+      });
+      if (advertised) this.document.servers.production.description = `The cluster of this deployment (ASYNCAPI_BROKERS: ${advertised}).`;
+    }
     return this.document;
   }
 
