@@ -14,8 +14,6 @@ beforeAll(async () => {
   // No worker: the lost-connection probe needs the only backends on the read model to be the API's.
   t = await createTestApp({
     RUN_WORKER: 'false',
-    RATE_LIMIT_USER_PER_MINUTE: '0',
-    RATE_LIMIT_IP_PER_MINUTE: '0',
     KAFKA_BROKERS: 'kafka-internal-1.city.lan:9092',
   });
   await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -19,7 +19,7 @@ let office: string;
 let bombSheet: ZipPart;
 
 beforeAll(async () => {
-  t = await createTestApp({ RUN_WORKER: 'false', RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0' });
+  t = await createTestApp({ RUN_WORKER: 'false' });
   office = await t.token('supervision-office', 'supervision-office');
   bombSheet = await bombPart('xl/worksheets/sheet1.xml', 512 * MB);
 });

@@ -10,7 +10,7 @@ let t: TestApp;
 let office: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ RUN_WORKER: 'false', RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0' });
+  t = await createTestApp({ RUN_WORKER: 'false' });
   office = await t.token('supervision-office', 'supervision-office');
 });
 afterAll(() => t?.close());

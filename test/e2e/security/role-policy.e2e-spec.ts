@@ -27,7 +27,7 @@ let t: TestApp;
 let document: OpenApi;
 
 beforeAll(async () => {
-  t = await createTestApp({ RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0' });
+  t = await createTestApp();
   document = (await t.http().get('/api/docs-json').expect(200)).body as OpenApi;
 });
 afterAll(() => t.close());

@@ -21,10 +21,7 @@ const capture = new Writable({
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp(
-    { RUN_WORKER: 'false', LOG_LEVEL: 'info', RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0' },
-    { logDestination: capture },
-  );
+  t = await createTestApp({ RUN_WORKER: 'false', LOG_LEVEL: 'info' }, { logDestination: capture });
 });
 afterAll(() => t?.close());
 

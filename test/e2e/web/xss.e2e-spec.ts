@@ -240,7 +240,7 @@ async function expectNothingRan(w: Watched): Promise<void> {
 beforeAll(async () => {
   requireChromium();
   ensureWebBuilt();
-  t = await createTestApp({ SCHEDULER_ENABLED: 'false', RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0' });
+  t = await createTestApp({ SCHEDULER_ENABLED: 'false' });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
   browser = await launch();
