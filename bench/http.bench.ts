@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Module, Param, Post } from '@nestjs/common';
-import { signToken } from '@app/auth';
+import { Roles, ROLES, signToken } from '@app/auth';
 import { createApp } from '../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../apps/api/src/migrations';
 import { ReportOrderProgressDto } from '../apps/api/src/rectification-orders/order-commands.dto';
@@ -21,6 +21,7 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 2000);
 const SECRET = 'bench-secret-bench-secret-bench-secret-000000';
 
 @Controller('bench')
+@Roles(...ROLES)
 class TrivialController {
   @Post('trivial/:id/report-progress')
   @HttpCode(200)
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
     SEED_SAMPLES: 'false',
     LOG_LEVEL: 'error',
     DB_POOL_SIZE: '40',
+    // The load generator is one user on one address: the API's rate limits would measure themselves.
+    RATE_LIMIT_USER_PER_MINUTE: '0',
+    RATE_LIMIT_IP_PER_MINUTE: '0',
   });
   const app = await createApp({ quiet: true, imports: [TrivialModule] });
   await app.listen({ port: 0, host: '127.0.0.1' });

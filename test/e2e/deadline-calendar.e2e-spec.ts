@@ -9,7 +9,7 @@ import { expectCountsToMatchRows } from '../support/read-model-counts';
  * which must equal the rows through issue, extension, completion and acceptance.
  */
 const ORDERS = '/api/v1/rectification-orders';
-const LEAD = 'mu-ling-city';
+const LEAD = 'muling-city';
 let t: TestApp;
 let current = new Date();
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);

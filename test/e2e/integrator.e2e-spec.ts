@@ -27,7 +27,7 @@ let integrator: string;
 
 beforeAll(async () => {
   brokers = (await testBroker()).brokers;
-  t = await createTestApp({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix });
+  t = await createTestApp({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, ASYNCAPI_BROKERS: brokers });
   supervision = await t.token('supervision-office');
   integrator = await t.token('integrator');
   doc = (await t.http().get('/api/asyncapi.json').expect(200)).body as AsyncApiDocument;

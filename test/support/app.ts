@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { signToken, type Role } from '@app/auth';
-import { createApp } from '../../apps/api/src/bootstrap';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../../apps/api/src/migrations';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -19,7 +19,7 @@ export interface TestApp {
  * The real app (Fastify, guards, pipes, filters, worker) on a fresh database of the test server.
  * Env overrides apply to this app only; seeding is off unless asked for.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase(MIGRATIONS);
   const saved = { ...process.env };
   Object.assign(process.env, {
@@ -34,10 +34,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SCHEDULER_ENABLED: 'false',
     // Kafka mode only where a test asks for it (the test runner may export KAFKA_BROKERS).
     KAFKA_BROKERS: '',
+    // A test drives the API as a handful of users far faster than people do; the limits have their own test.
+    RATE_LIMIT_USER_PER_MINUTE: '0',
+    RATE_LIMIT_IP_PER_MINUTE: '0',
     ...env,
   });
   try {
-    const app = await createApp({ quiet: true });
+    const app = await createApp({ quiet: true, ...options });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return {

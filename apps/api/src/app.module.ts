@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@app/auth';
@@ -21,13 +22,15 @@ import { WebModule } from './web/web.module';
 @Module({})
 export class AppModule {
   /** The API; with `worker: true` (RUN_WORKER, the default) the worker runs in the same process. */
-  static register(options: { worker?: boolean; imports?: Array<Type | DynamicModule> } = {}): DynamicModule {
+  static register(
+    options: { worker?: boolean; imports?: Array<Type | DynamicModule>; logDestination?: DestinationStream } = {},
+  ): DynamicModule {
     const worker = options.worker ?? validateConfig(process.env).RUN_WORKER;
     return {
       module: AppModule,
       imports: [
         AppConfigModule,
-        LoggingModule,
+        LoggingModule.forRoot({ destination: options.logDestination }),
         DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         ClockModule,
         EventStoreModule,

@@ -4,8 +4,24 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, PROBLEM_CONTENT_TYPE, ProblemFilter, createValidationPipe, toProblem, validateConfig } from '@app/platform';
+import type { FastifyError, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import type { DestinationStream } from 'pino';
+import {
+  AppConfig,
+  PROBLEM_CONTENT_TYPE,
+  ProblemException,
+  ProblemFilter,
+  ROOT_LOGGER,
+  createValidationPipe,
+  registerRequestLog,
+  storableJsonParser,
+  toProblem,
+  validateConfig,
+  type RootLogger,
+} from '@app/platform';
 import { AppModule } from './app.module';
+import { registerEdgeProtection } from './edge-protection';
+import { LEDGER_EXPORT_ROUTE } from './ledger/ledger.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -15,6 +31,18 @@ export interface CreateAppOptions {
   quiet?: boolean;
   /** Extra modules (benchmarks add a trivial endpoint to compare against). */
   imports?: Array<Type | DynamicModule>;
+  /** Where the JSON log lines go (tests read them); stdout when absent. */
+  logDestination?: DestinationStream;
+}
+
+/** A path Fastify cannot decode (`%zz`, invalid UTF-8): 400 problem+json, like every other error. */
+function badUrl(_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = toProblem(
+    new ProblemException(400, 'BAD_URL', 'Bad Request', '请求地址含有无法解码的字符（如不完整的 % 转义），请检查地址'),
+    request.url,
+    request.id,
+  );
+  void reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
 /** Builds the HTTP app exactly as production runs it; e2e tests use this too. */
@@ -22,7 +50,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const config = validateConfig(process.env);
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.trustProxy as boolean | string,
+    frameworkErrors: badUrl,
     requestIdHeader: 'x-request-id',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -35,7 +64,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     void reply.header('x-request-id', request.id);
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ worker: options.worker, imports: options.imports }),
+    AppModule.register({ worker: options.worker, imports: options.imports, logDestination: options.logDestination }),
     adapter,
     {
       bufferLogs: true,
@@ -47,12 +76,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 
-  // Errors Fastify raises before a route runs (bad JSON, body over the limit, wrong media type).
+  // Errors Fastify raises before a route runs (bad JSON, body over the limit, wrong media type, rate
+  // limit) reach ProblemFilter too: Nest installs its exception layer as Fastify's error handler.
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error, request.url, request.id);
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  });
+  const parseJson = storableJsonParser(fastify.getDefaultJsonParser('error', 'error'));
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: config.BODY_LIMIT_BYTES }, (request, body, done) =>
+    parseJson(request, body.toString('utf8'), done),
+  );
+  // Second line against cross-site requests, before any body is read: the browser's Sec-Fetch-Site
+  // (or Origin) must name this origin for an unsafe method. The session's CSRF token is the first.
+  app.enableCsrfProtection();
+  registerRequestLog(fastify, app.get<RootLogger>(ROOT_LOGGER), [{ method: 'GET', route: LEDGER_EXPORT_ROUTE, event: 'ledger.exported' }]);
+  await registerEdgeProtection(app);
 
   const document = SwaggerModule.createDocument(
     app,

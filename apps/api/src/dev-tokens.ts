@@ -18,7 +18,7 @@ export const DEMO_USERS: Array<{ userId: string; displayName: string; roles: Rol
 
 export async function printDevTokens(app: INestApplication): Promise<void> {
   const secret = app.get<string>(JWT_SECRET);
-  const lines = ['', '演示令牌 / demo bearer tokens (embedded default only):'];
+  const lines = ['', '演示令牌 / demo bearer tokens (embedded default only; DEMO_USERS=false turns them off):'];
   for (const user of DEMO_USERS) {
     lines.push(`  ${user.roles[0].padEnd(18)} ${user.displayName}`, `    ${await signToken(secret, user)}`);
   }

@@ -11,8 +11,8 @@ async function main(): Promise<void> {
   const config = app.get(AppConfig);
   await app.listen({ port: config.API_PORT, host: config.API_HOST });
   const url = `http://127.0.0.1:${config.API_PORT}`;
-  logger.log(`API listening on ${url} — OpenAPI: ${url}/api/docs, health: ${url}/health`);
-  if (config.embedded) await printDevTokens(app);
+  logger.log(`API listening on ${config.API_HOST}:${config.API_PORT} — OpenAPI: ${url}/api/docs, health: ${url}/health`);
+  if (config.demoUsersEnabled) await printDevTokens(app);
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import {
   ORDER_READ_MODEL_MIGRATIONS,
 } from '@app/read-models';
 import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1764300005000-create-scheduler-leases';
+import { CreateOrderCodeReservations1765100000000 } from './ledger/migrations/1765100000000-create-order-code-reservations';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
 /** Every TypeORM migration of the deployable, in order; applied at start-up (never `synchronize`). */
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationList = [
   ...ESCALATION_READ_MODEL_MIGRATIONS,
   CreateSchedulerLeases1764300005000,
   ...MESSAGING_MIGRATIONS,
+  CreateOrderCodeReservations1765100000000,
 ];

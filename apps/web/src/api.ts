@@ -1,4 +1,8 @@
-/** The API client: bearer token from the session, problem+json errors turned into ApiError. */
+/**
+ * The API client. The session lives in an httpOnly cookie the page cannot read (docs/security.md);
+ * requests that change something carry the session's CSRF token, kept in memory only.
+ * problem+json errors become ApiError.
+ */
 
 export interface RowError {
   row?: number;
@@ -17,15 +21,14 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'mdj-eco.token';
+let csrfToken: string | null = null;
 
-export function getToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
+/** The CSRF token of the current session (from sign-in or GET /api/v1/auth/session); null when signed out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
 }
-export function setToken(token: string | null): void {
-  if (token) localStorage.setItem(TOKEN_KEY, token);
-  else localStorage.removeItem(TOKEN_KEY);
-}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(fn: () => void): void {
@@ -52,12 +55,12 @@ async function toError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const token = getToken();
   const init: RequestInit = {
     method,
+    credentials: 'same-origin',
     headers: {
       accept: 'application/json, application/problem+json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(csrfToken && !SAFE_METHODS.has(method) ? { 'x-csrf-token': csrfToken } : {}),
       ...(body !== undefined && !(body instanceof Blob) ? { 'content-type': 'application/json' } : {}),
       ...headers,
     },
@@ -66,7 +69,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   const res = await fetch(path, init);
   if (!res.ok) {
     const error = await toError(res);
-    if (res.status === 401 && token) onUnauthorized();
+    if (res.status === 401 && csrfToken) onUnauthorized();
     throw error;
   }
   if (res.status === 204) return undefined as T;
@@ -87,8 +90,7 @@ export async function getOptional<T>(path: string): Promise<T | null> {
 }
 
 export async function download(path: string, fallbackName: string): Promise<number> {
-  const token = getToken();
-  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(path, { credentials: 'same-origin' });
   if (!res.ok) throw await toError(res);
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';

@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { get, getToken, setToken, setUnauthorizedHandler } from './api';
-import type { Role, User } from './domain';
+import { Spin } from 'antd';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, get, request, setCsrfToken, setUnauthorizedHandler } from './api';
+import type { User } from './domain';
 
 export interface Department {
   id: string;
@@ -8,10 +9,19 @@ export interface Department {
   kindLabel?: string;
 }
 
+/** What the API answers on sign-in and on GET /api/v1/auth/session; the token itself never reaches this page. */
+interface SessionAnswer {
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
 interface Session {
   user: User | null;
-  token: string | null;
-  signIn(token: string): User;
+  /** Hands a pasted token to the API, which keeps it in an httpOnly cookie. */
+  signIn(token: string): Promise<User>;
+  /** Embedded default only: signs in as one of the demo users. */
+  signInAsDemoUser(userId: string): Promise<User>;
   signOut(): void;
   departments: Department[];
   deptName(id: string | null | undefined): string;
@@ -19,63 +29,50 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-/** Reads the claims of a bearer token (the API verifies it; this only decides what to show). */
-export function decodeToken(token: string): User {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3) throw new Error('令牌格式不正确：应为三段以“.”分隔的 JWT');
-  const json = decodeURIComponent(
-    atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'))
-      .split('')
-      .map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-      .join(''),
-  );
-  const claims = JSON.parse(json) as { sub?: string; name?: string; roles?: Role[]; department?: string | null; exp?: number };
-  if (!claims.sub || !Array.isArray(claims.roles)) throw new Error('令牌缺少用户或角色信息');
-  if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error('令牌已过期，请重新获取');
-  return { userId: claims.sub, displayName: claims.name ?? claims.sub, roles: claims.roles, department: claims.department ?? null };
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [token, setTok] = useState<string | null>(() => {
-    const t = getToken();
-    try {
-      if (t) decodeToken(t);
-      return t;
-    } catch {
-      setToken(null);
-      return null;
-    }
-  });
+  const [user, setUser] = useState<User | null | undefined>(undefined);
   const [departments, setDepartments] = useState<Department[]>([]);
-  const user = useMemo(() => (token ? decodeToken(token) : null), [token]);
 
-  useEffect(() => {
-    setUnauthorizedHandler(() => {
-      setToken(null);
-      setTok(null);
-    });
+  const adopt = useCallback((answer: SessionAnswer): User => {
+    setCsrfToken(answer.csrfToken);
+    setUser(answer.user);
+    return answer.user;
+  }, []);
+  const forget = useCallback(() => {
+    setCsrfToken(null);
+    setUser(null);
   }, []);
 
   useEffect(() => {
-    if (!token) return;
+    setUnauthorizedHandler(forget);
+    get<SessionAnswer>('/api/v1/auth/session')
+      .then(adopt)
+      .catch(() => forget());
+  }, [adopt, forget]);
+
+  useEffect(() => {
+    if (!user) return;
     get<{ items: Department[] }>('/api/v1/reference/departments')
       .then((r) => setDepartments(r.items))
       .catch(() => setDepartments([]));
-  }, [token]);
+  }, [user]);
 
   const value = useMemo<Session>(
     () => ({
-      user,
-      token,
-      signIn(t: string) {
-        const u = decodeToken(t);
-        setToken(t.trim());
-        setTok(t.trim());
-        return u;
+      user: user ?? null,
+      async signIn(token: string) {
+        try {
+          return adopt(await request<SessionAnswer>('POST', '/api/v1/auth/session', { token: token.trim() }));
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 400) throw new Error('令牌格式不正确：应为三段以“.”分隔的 JWT');
+          throw e;
+        }
+      },
+      async signInAsDemoUser(userId: string) {
+        return adopt(await request<SessionAnswer>('POST', '/api/v1/auth/demo-session', { userId }));
       },
       signOut() {
-        setToken(null);
-        setTok(null);
+        void request('DELETE', '/api/v1/auth/session').finally(forget);
       },
       departments,
       deptName(id) {
@@ -87,8 +84,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         );
       },
     }),
-    [user, token, departments],
+    [user, departments, adopt, forget],
   );
+  if (user === undefined) {
+    return <Spin size="large" fullscreen description="正在确认登录状态…" />;
+  }
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

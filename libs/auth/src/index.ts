@@ -3,3 +3,4 @@ export * from './auth.guard';
 export * from './auth.module';
 export * from './jwt-secret';
 export * from './token-verifier';
+export * from './session';

@@ -7,7 +7,15 @@ import { JWT_SECRET } from './jwt-secret';
 
 export class InvalidToken extends Error {}
 
+export interface VerifiedToken {
+  actor: Actor;
+  /** Epoch milliseconds after which the token is refused. */
+  expiresAt: number;
+}
+
 const VERIFIED_MAX = 10_000;
+/** Lifetime of the tokens this code signs (demo users, `npm run token`), within TOKEN_MAX_AGE_SECONDS. */
+export const DEFAULT_TOKEN_LIFETIME = '8h';
 const VERIFIED_TTL_MS = 5 * 60_000;
 
 /**
@@ -20,7 +28,7 @@ export class TokenVerifier {
   // (about a tenth of the CPU of an authenticated request in the HTTP benchmark's profile).
   private readonly secret: KeyObject;
   private readonly jwks: JWTVerifyGetKey | null;
-  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+  private readonly verified = new Map<string, VerifiedToken & { cachedUntil: number }>();
 
   constructor(
     private readonly config: AppConfig,
@@ -31,28 +39,44 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    return (await this.verifyToken(token)).actor;
+  }
+
+  /** The actor and the instant (ms) the token stops being accepted: its exp, or iat + the maximum age. */
+  async verifyToken(token: string): Promise<VerifiedToken> {
     const cached = this.verified.get(token);
-    if (cached && cached.expiresAt > Date.now()) return cached.actor;
+    if (cached && cached.cachedUntil > Date.now()) return cached;
     return this.verifyUncached(token);
   }
 
-  private async verifyUncached(token: string): Promise<Actor> {
+  private async verifyUncached(token: string): Promise<VerifiedToken> {
     let payload: JWTPayload;
     try {
-      const options = { issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE };
+      const options = {
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        // A token without an expiry would be valid forever; one older than the maximum age is refused
+        // whatever its own expiry says.
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: this.config.TOKEN_MAX_AGE_SECONDS,
+      };
       payload = this.jwks
         ? (await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload
         : (await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] })).payload;
     } catch (error) {
       throw new InvalidToken((error as Error).message);
     }
+    const lifetime = (payload.exp as number) - (payload.iat as number);
+    if (lifetime > this.config.TOKEN_MAX_AGE_SECONDS) {
+      throw new InvalidToken(`token lifetime ${lifetime} s exceeds the maximum of ${this.config.TOKEN_MAX_AGE_SECONDS} s`);
+    }
     const actor = toActor(payload as JWTPayload & TokenClaims);
     // A token's signature and claims do not change: remember the result until it expires (at most
     // VERIFIED_TTL_MS, so a JWKS key rotation is picked up), which spares jose's per-call key import.
     if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value as string);
-    const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity;
-    this.verified.set(token, { actor, expiresAt: Math.min(exp, Date.now() + VERIFIED_TTL_MS) });
-    return actor;
+    const expiresAt = Math.min((payload.exp as number) * 1000, ((payload.iat as number) + this.config.TOKEN_MAX_AGE_SECONDS) * 1000);
+    this.verified.set(token, { actor, expiresAt, cachedUntil: Math.min(expiresAt, Date.now() + VERIFIED_TTL_MS) });
+    return { actor, expiresAt };
   }
 }
 
@@ -76,7 +100,7 @@ export async function signToken(
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.userId)
     .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '30d');
+    .setExpirationTime(options.expiresIn ?? DEFAULT_TOKEN_LIFETIME);
   if (options.issuer) jwt = jwt.setIssuer(options.issuer);
   if (options.audience) jwt = jwt.setAudience(options.audience);
   return jwt.sign(new TextEncoder().encode(secret));

@@ -8,3 +8,5 @@ export * from './logging/logging.module';
 export * from './problem/problem';
 export * from './problem/problem.filter';
 export * from './problem/validation';
+export * from './http/edge';
+export * from './logging/request-log';

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
       department: { type: 'string' },
       user: { type: 'string' },
       name: { type: 'string' },
-      expires: { type: 'string', default: '30d' },
+      expires: { type: 'string', default: '8h' },
     },
   });
   const role = values.role as Role | undefined;

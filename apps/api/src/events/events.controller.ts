@@ -31,14 +31,21 @@ export class EventsController {
   @Header('cache-control', 'no-cache')
   @ApiOperation({
     summary: '事件契约 AsyncAPI 3.0 document',
-    description: 'Kafka 主题、消息键、CloudEvents 信封和每种事件 data 的 JSON Schema；主题前缀与服务器为本部署的配置。',
+    description:
+      'Kafka 主题、消息键、CloudEvents 信封和每种事件 data 的 JSON Schema；主题前缀为本部署的配置，服务器地址为 ASYNCAPI_BROKERS（未配置时为占位符，不公开内部 KAFKA_BROKERS）。',
   })
   @ApiOkResponse({ description: 'AsyncAPI 3.0.0 JSON' })
   asyncapi(): AsyncApiDocument {
-    this.document ??= deploymentAsyncApiDocument(readAsyncApiDocument(), {
-      topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
-      brokers: this.config.KAFKA_BROKERS ?? null,
-    });
+    // Integrators are told the address they should use (ASYNCAPI_BROKERS), never the internal
+    // KAFKA_BROKERS; without it the document keeps its placeholder server.
+    if (!this.document) {
+      const advertised = this.config.ASYNCAPI_BROKERS ?? null;
+      this.document = deploymentAsyncApiDocument(readAsyncApiDocument(), {
+        topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+        brokers: advertised,
+      });
+      if (advertised) this.document.servers.production.description = `The cluster of this deployment (ASYNCAPI_BROKERS: ${advertised}).`;
+    }
     return this.document;
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@app/auth';
+import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
 import { ApiDetailWithAllowedActions } from '../allowed-actions/allowed-action.dto';
 import { etag } from '../shared/http-conventions';
 import { GetKeyProjectHistoryQuery, type KeyProjectHistory } from './queries/get-key-project-history/get-key-project-history.query';
@@ -25,6 +25,7 @@ const MIN_POSITION = {
 @ApiTags('key-projects 重点工程')
 @ApiBearerAuth()
 @ApiHeader(MIN_POSITION)
+@Roles(...ROLES)
 @Controller('api/v1/key-projects')
 export class KeyProjectQueriesController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -40,33 +40,6 @@ export async function ledgerWorkbook(
 
 export type CellText = string;
 
-/** Reads the first sheet into header names and data rows (1-based sheet row numbers kept). */
-export async function readSheet(
-  buffer: Buffer,
-): Promise<{ headers: string[]; rows: Array<{ row: number; cells: Record<string, unknown> }> }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col - 1] = cellText(cell.value);
-  });
-  const rows: Array<{ row: number; cells: Record<string, unknown> }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells: Record<string, unknown> = {};
-    let any = false;
-    headers.forEach((h, i) => {
-      const value = row.getCell(i + 1).value;
-      cells[h] = value;
-      if (cellText(value) !== '') any = true;
-    });
-    if (any) rows.push({ row: rowNumber, cells });
-  });
-  return { headers, rows };
-}
-
 /** A cell's value as trimmed text (rich text and formulas flattened; dates as YYYY-MM-DD). */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';

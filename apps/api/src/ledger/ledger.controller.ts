@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/auth';
-import { rectificationOrders, type CommandMeta } from '@app/commands';
+import { Roles, ROLES } from '@app/auth';
+import { type CommandMeta } from '@app/commands';
 import { deadlineKindLabels, orderSourceLabels, orderStatusLabels } from '@app/domain';
 import { ProblemException } from '@app/platform';
 import { Meta } from '../shared/http-conventions';
+import { IMPORT_ROLES } from './import-body';
 import { ledgerWorkbook, XLSX_MIME } from './ledger-xlsx';
 import { LedgerQueryDto } from './ledger.dto';
 import { departmentName, ledgerTimelinessLabels } from './ledger.layout';
@@ -30,6 +31,7 @@ function caption(f: LedgerQueryDto): string {
 
 @ApiTags('整改台账 ledger')
 @ApiBearerAuth()
+@Roles(...ROLES)
 @Controller('api/v1')
 export class LedgerController {
   constructor(
@@ -81,7 +83,7 @@ export class LedgerController {
 
   @Post('rectification-orders/import')
   @HttpCode(201)
-  @Roles(...rectificationOrders.roles('IssueOrder'))
+  @Roles(...IMPORT_ROLES)
   @ApiConsumes(XLSX_MIME, 'application/octet-stream')
   @ApiBody({ description: '与导出台账格式相同的 .xlsx 文件（请求体即文件内容）', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { BatchRefused, CommandExecutor, rectificationOrders, type BatchItem, type CommandMeta } from '@app/commands';
 import { DomainError, isValidCalendarDate, type RectificationOrderCommand } from '@app/domain';
 import { ProblemException } from '@app/platform';
-import { cellText, readSheet } from './ledger-xlsx';
+import { cellText } from './ledger-xlsx';
 import { deadlineKindByLabel, departmentByIdOrName, LEDGER_COLUMNS, sourceByLabel } from './ledger.layout';
 import { LedgerService } from './ledger.service';
+import { readSpreadsheet } from './safe-xlsx';
 
 export const MAX_IMPORT_ROWS = 1000;
 
@@ -40,10 +41,11 @@ export class OrderImportService {
   ) {}
 
   async import(file: Buffer, meta: CommandMeta) {
-    let sheet: Awaited<ReturnType<typeof readSheet>>;
+    let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
     try {
-      sheet = await readSheet(file);
-    } catch {
+      sheet = await readSpreadsheet(file, { maxRows: MAX_IMPORT_ROWS });
+    } catch (error) {
+      if (error instanceof ProblemException) throw error;
       throw new ProblemException(
         422,
         'IMPORT_UNREADABLE',

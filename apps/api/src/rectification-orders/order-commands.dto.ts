@@ -48,6 +48,7 @@ import type {
   SubmitPeriodicReport,
 } from '@app/domain';
 import { IsCalendarDate } from '../shared/is-calendar-date';
+import { IsDepartmentId } from '../reference/is-department-id';
 
 /*
  * The request bodies of the rectification-order commands. Each is validated here (400 for malformed
@@ -174,6 +175,7 @@ export class AssignOrderDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsDepartmentId()
   leadDepartment!: string;
 
   @ApiPropertyOptional({ description: '责任人（职务）', example: '宁安市人民政府市长', nullable: true })
@@ -188,12 +190,14 @@ export class AssignOrderDto {
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   @MaxLength(100, { each: true })
+  @IsDepartmentId({ each: true })
   cooperatingDepartments!: string[];
 
   @ApiProperty({ description: '验收单位编号', example: 'city-eco-env-bureau' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsDepartmentId()
   acceptanceDepartment!: string;
 
   toCommand(): AssignOrder {

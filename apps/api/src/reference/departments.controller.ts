@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, ROLES } from '@app/auth';
 import { DEPARTMENTS, type Department } from '@app/domain';
 
 const KIND_LABELS: Record<Department['kind'], string> = {
@@ -11,6 +12,7 @@ const KIND_LABELS: Record<Department['kind'], string> = {
 
 @ApiTags('reference 参考数据')
 @ApiBearerAuth()
+@Roles(...ROLES)
 @Controller('api/v1/reference')
 export class DepartmentsController {
   @Get('departments')

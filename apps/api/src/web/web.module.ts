@@ -4,14 +4,15 @@ import fastifyStatic from '@fastify/static';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DemoUsersController } from './demo-users.controller';
+import { SessionController } from './session.controller';
 import { SpaController, webDistDir } from './spa.controller';
 
 /**
- * The web UI (apps/web, built to apps/web/dist) at `/`, plus the demo-user sign-in of the embedded
- * default. Import it last: its catch-all GET must not shadow API routes (find-my-way prefers static
+ * The web UI (apps/web, built to apps/web/dist) at `/`, its cookie session, and the demo-user
+ * sign-in of the embedded default. Import it last: its catch-all GET must not shadow API routes (find-my-way prefers static
  * and parametric routes anyway, but the order keeps the intent visible).
  */
-@Module({ controllers: [DemoUsersController, SpaController] })
+@Module({ controllers: [SessionController, DemoUsersController, SpaController] })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

@@ -199,7 +199,8 @@ export function Cockpit() {
       });
     }
     return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      // Rich text drawn on the canvas: series are named after departments, and no data may become HTML.
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 40, right: 20, top: 30, bottom: 60 },
       xAxis: { type: 'category', data: months.map((m) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`) },

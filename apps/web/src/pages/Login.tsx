@@ -9,7 +9,6 @@ interface DemoUser {
   displayName: string;
   roleLabel: string;
   departmentName: string | null;
-  token: string;
 }
 
 const ROLE_HINTS: Record<string, string> = {
@@ -22,7 +21,7 @@ const ROLE_HINTS: Record<string, string> = {
 
 /** Sign-in: pick a demo user (embedded default only) or paste a bearer token. */
 export function Login() {
-  const { signIn } = useSession();
+  const { signIn, signInAsDemoUser } = useSession();
   const { message } = App.useApp();
   const [demo, setDemo] = useState<DemoUser[] | null | undefined>(undefined);
   const [pasted, setPasted] = useState('');
@@ -33,14 +32,11 @@ export function Login() {
       .catch(() => setDemo(null));
   }, []);
 
-  const use = (token: string) => {
-    try {
-      const u = signIn(token);
-      message.success(`欢迎，${u.displayName}`);
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const enter = (signingIn: Promise<{ displayName: string }>) =>
+    signingIn
+      .then((u) => message.success(`欢迎，${u.displayName}`))
+      .catch((e: unknown) => message.error(e instanceof Error ? e.message : String(e)));
+  const use = (token: string) => enter(signIn(token));
 
   return (
     <div style={{ minHeight: '100vh', background: 'linear-gradient(160deg,#134e33,#2d8a5f)', padding: '48px 16px' }}>
@@ -57,7 +53,7 @@ export function Login() {
             <Row gutter={[16, 16]}>
               {demo.map((u) => (
                 <Col xs={24} md={12} lg={8} key={u.userId}>
-                  <Card hoverable size="small" onClick={() => use(u.token)} data-testid={`demo-user-${u.userId}`}>
+                  <Card hoverable size="small" onClick={() => enter(signInAsDemoUser(u.userId))} data-testid={`demo-user-${u.userId}`}>
                     <Space direction="vertical" size={4}>
                       <Space>
                         <UserOutlined />

@@ -86,10 +86,12 @@ function MilestoneChart({ milestones }: { milestones: Milestone[] }) {
     const point = (pick: (m: Milestone) => string | null) => milestones.map((m, i) => (pick(m) ? [pick(m), i] : null)).filter(Boolean);
     const today = todayShanghai();
     return {
+      // Rich text drawn on the canvas: a milestone name is user data and must never become HTML.
       tooltip: {
         trigger: 'item',
+        renderMode: 'richText',
         formatter: (p: { seriesName: string; value: [string, number] }) =>
-          `${milestones[p.value[1]].name}<br/>${p.seriesName}：${fmtDate(p.value[0])}`,
+          `${milestones[p.value[1]].name}\n${p.seriesName}：${fmtDate(p.value[0])}`,
       },
       legend: { top: 0 },
       grid: { left: 10, right: 30, top: 36, bottom: 30, containLabel: true },

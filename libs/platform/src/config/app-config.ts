@@ -25,8 +25,30 @@ export class AppConfig {
   @Max(65535)
   API_PORT: number = 3000;
 
+  /** Loopback by default: exposing the API to a network is a decision (set 0.0.0.0 or an address). */
   @IsString()
-  API_HOST: string = '0.0.0.0';
+  API_HOST: string = '127.0.0.1';
+
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs): unset or
+   * false none, true all (only behind a proxy that overwrites it), a hop count, or addresses/CIDRs.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count or comma-separated addresses/CIDRs',
+  })
+  TRUST_PROXY: string = 'false';
+
+  /** Requests per minute of one signed-in user (0: no limit). */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_USER_PER_MINUTE: number = 600;
+
+  /** Requests per minute of one client address without a valid token: sign-in, docs, health (0: no limit). */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_IP_PER_MINUTE: number = 300;
 
   /** System PostgreSQL; when absent an embedded PostgreSQL is started (the default for `npm start`). */
   @IsOptional()
@@ -73,10 +95,33 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** Longest a token is accepted after it was issued (its `iat`), whatever its own `exp` says. */
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  TOKEN_MAX_AGE_SECONDS: number = 12 * 3600;
+
+  /**
+   * The sign-in picker's demo users and the tokens printed at start; only ever in the embedded
+   * default (never with DATABASE_URL), and only to clients on this machine. Set false to turn off.
+   */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DEMO_USERS?: boolean;
+
   /** Comma-separated Kafka bootstrap servers; without it projections read the log directly. */
   @IsOptional()
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
   KAFKA_BROKERS?: string;
+
+  /**
+   * The broker address the public AsyncAPI document advertises to integrators; unset, it shows a
+   * placeholder (the internal KAFKA_BROKERS are never published).
+   */
+  @IsOptional()
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'ASYNCAPI_BROKERS must be host:port[,host:port…]' })
+  ASYNCAPI_BROKERS?: string;
 
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX must be lower-case letters, digits, . _ -' })
   KAFKA_TOPIC_PREFIX: string = 'mdj';
@@ -221,6 +266,18 @@ export class AppConfig {
 
   get embedded(): boolean {
     return !this.DATABASE_URL;
+  }
+
+  get demoUsersEnabled(): boolean {
+    return this.embedded && this.DEMO_USERS !== false;
+  }
+
+  /** TRUST_PROXY in Fastify's shape. */
+  get trustProxy(): boolean | number | string {
+    if (this.TRUST_PROXY === 'true') return true;
+    if (this.TRUST_PROXY === 'false') return false;
+    if (/^\d+$/.test(this.TRUST_PROXY)) return Number(this.TRUST_PROXY);
+    return this.TRUST_PROXY;
   }
 }
 

