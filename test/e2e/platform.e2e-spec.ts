@@ -45,7 +45,7 @@ describe('platform', () => {
   it('keeps one command route per command: the paths of every aggregate’s commands', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     const posts = Object.entries(res.body.paths as Record<string, Record<string, unknown>>)
-      .filter(([, methods]) => 'post' in methods)
+      .filter(([path, methods]) => 'post' in methods && !path.startsWith('/api/v1/auth/'))
       .map(([path]) => path)
       .sort();
     const under = (base: string, actions: string[]) => actions.map((a) => `${base}/{id}/${a}`);
