@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '@app/commands';
-import { indicatorAllowedActions, indicatorDecider, indicatorStreamId, type Actor, type IndicatorState } from '@app/domain';
+import { indicatorAllowedActions, indicatorDecider, indicatorStreamId, type IndicatorState } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { AppConfig, Clock, ProblemException } from '@app/platform';
 import { indicatorView } from '@app/read-models';
