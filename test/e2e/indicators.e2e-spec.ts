@@ -3,6 +3,7 @@ import { shanghaiDate, addDays } from '@app/domain';
 import { Clock } from '@app/platform';
 import { SEED_INDICATORS } from '@app/seed';
 import { indicatorIdForCode } from '../../apps/api/src/indicators/indicator-id';
+import { IndicatorSeeder } from '../../apps/api/src/indicators/indicator.seeder';
 import { keyProjectIdForCode } from '../../apps/api/src/key-projects/key-project-id';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
@@ -115,6 +116,12 @@ describe('the seeded indicators', () => {
       latest: null,
       sparkline: [],
     });
+  });
+
+  it('appends nothing when the seed runs again', async () => {
+    const before = await eventCount(t);
+    expect(await t.app.get(IndicatorSeeder).seed()).toEqual({ registered: 0, linked: 0 });
+    expect(await eventCount(t)).toBe(before);
   });
 
   it('links the key projects the plan ties to an indicator', async () => {
