@@ -80,7 +80,7 @@ function IndicatorChart({ v }: { v: IndicatorDetailView }) {
         valueFormatter: (x: number | null) => (x === null || x === undefined ? '—' : `${x}${unit}`),
       },
       legend: { top: 0 },
-      grid: { left: 10, right: 90, top: 40, bottom: 20, containLabel: true },
+      grid: { left: 10, right: 30, top: 40, bottom: 20, containLabel: true },
       xAxis: { type: 'category', data: points.map((p) => p.label) },
       yAxis: { type: 'value', scale: true, name: unit },
       series: [
@@ -97,7 +97,11 @@ function IndicatorChart({ v }: { v: IndicatorDetailView }) {
               : {
                   symbol: 'none',
                   lineStyle: { color: chartColors.target, type: 'solid' },
-                  label: { formatter: `${v.target.year}年目标 ${v.target.value}${unit}`, position: 'end', color: chartColors.target },
+                  label: {
+                    formatter: `${v.target.year}年目标 ${v.target.value}${unit}`,
+                    position: 'insideEndTop',
+                    color: chartColors.target,
+                  },
                   data: [{ yAxis: v.target.value }],
                 },
         },
@@ -106,7 +110,8 @@ function IndicatorChart({ v }: { v: IndicatorDetailView }) {
           type: 'line',
           data: points.map((p) => p.trajectory),
           step: 'middle',
-          symbol: 'none',
+          symbol: 'circle',
+          symbolSize: 5,
           itemStyle: { color: chartColors.trajectory },
           lineStyle: { type: 'dashed', width: 2 },
         },
