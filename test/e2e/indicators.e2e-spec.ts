@@ -390,3 +390,15 @@ describe('the HTTP event feed', () => {
     expect(body.items.every((e: { subject: string }) => e.subject.startsWith('indicator-'))).toBe(true);
   });
 });
+
+describe('an indicator waiting for 交办', () => {
+  it('is escalated to no department, however far it lags', async () => {
+    const goodDays = indicatorIdForCode('IND-05');
+    await post(`${BASE}/${goodDays}/report-value`, tokens.supervision, report('2025-12', 80, { source: '省站数据' }));
+    expect((await get(`${BASE}/${goodDays}`)).body).toMatchObject({ assignmentStatus: 'UNASSIGNED', status: 'LAGGING' });
+    await tick();
+    expect(await escalationsOf(goodDays)).toEqual([]);
+    const { rows } = await t.db.pool.query(`SELECT DISTINCT subject_id FROM read_models.escalations WHERE subject_type = 'INDICATOR'`);
+    expect(rows.map((r) => r.subject_id)).toEqual([PM25]);
+  });
+});
