@@ -22,7 +22,7 @@ const PM25 = indicatorIdForCode('IND-06');
 const RURAL_SEWAGE = indicatorIdForCode('IND-11');
 
 let t: TestApp;
-const current = new Date('2026-01-20T10:00:00+08:00');
+let current = new Date('2026-01-20T10:00:00+08:00');
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -400,5 +400,29 @@ describe('an indicator waiting for 交办', () => {
     expect(await escalationsOf(goodDays)).toEqual([]);
     const { rows } = await t.db.pool.query(`SELECT DISTINCT subject_id FROM read_models.escalations WHERE subject_type = 'INDICATOR'`);
     expect(rows.map((r) => r.subject_id)).toEqual([PM25]);
+  });
+});
+
+describe('a value owed for a period (IND-ESC-2)', () => {
+  it('gives notice before it is due (level 0), warns once it is late (level 1), and is resolved by the report', async () => {
+    const reportsOf = async () =>
+      (await escalationsOf(PM25)).filter((e) => e.item_kind === 'INDICATOR_REPORT').map((e) => [e.level, e.trigger, e.status]);
+    current = new Date('2026-02-05T10:00:00+08:00');
+    await tick();
+    expect(await reportsOf()).toEqual([[0, 'report-due', 'OPEN']]);
+    current = new Date('2026-02-11T10:00:00+08:00');
+    await tick();
+    await tick();
+    expect(await reportsOf()).toEqual([
+      [0, 'report-due', 'RESOLVED'],
+      [1, 'report-missing', 'OPEN'],
+    ]);
+    await post(`${BASE}/${PM25}/report-value`, tokens.eco, report('2026-01', 28.4));
+    await tick();
+    expect(await reportsOf()).toEqual([
+      [0, 'report-due', 'RESOLVED'],
+      [1, 'report-missing', 'RESOLVED'],
+    ]);
+    expect((await escalationsOf(PM25)).map((e) => e.resolution_reason)).toEqual(['COMPLETED', 'SUPERSEDED', 'COMPLETED']);
   });
 });
