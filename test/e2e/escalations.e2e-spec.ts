@@ -5,6 +5,7 @@ import { PostgresEventStore } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
+import { IndicatorEscalationSource } from '../../apps/worker/src/scheduler/indicator-escalation.source';
 import { createTestApp, type TestApp } from '../support/app';
 import { expectCountsToMatchRows } from '../support/read-model-counts';
 
@@ -209,7 +210,7 @@ describe('several schedulers', () => {
   const second = () => {
     const [clock, config] = [t.app.get(Clock), t.app.get(AppConfig)];
     const commands = new CommandExecutor({ store: t.app.get(PostgresEventStore), clock, domainConfig: config.domainConfig });
-    return new EscalationScheduler(t.db.pool, commands, clock, config);
+    return new EscalationScheduler(t.db.pool, commands, clock, config, new IndicatorEscalationSource(t.db.pool));
   };
 
   it('two schedulers evaluating at once raise each escalation once', async () => {

@@ -92,6 +92,7 @@ describe('platform', () => {
           'submit-periodic-report',
         ]),
         ...under('/api/v1/escalations', ['acknowledge', 'instruct', 'supervision-notice', 'summon', 'refer-accountability']),
+        ...under('/api/v1/indicators', ['assign', 'reassign', 'set-yearly-targets', 'report-value', 'correct-value', 'link-project']),
       ].sort(),
     );
   });
@@ -107,6 +108,8 @@ describe('an id that is not a UUID', () => {
     ['POST', '/api/v1/rectification-orders/123/close', 'supervision-office'],
     ['GET', '/api/v1/escalations/x-1', 'leadership'],
     ['POST', '/api/v1/escalations/x-1/acknowledge', 'leadership'],
+    ['GET', '/api/v1/indicators/IND-06', 'integrator'],
+    ['POST', '/api/v1/indicators/IND-06/report-value', 'supervision-office'],
   ];
 
   it.each(routes)('%s %s answers 404 problem+json, like every other route', async (method, path, role) => {

@@ -11,6 +11,7 @@ import {
 } from '@app/event-store';
 import { AppConfig } from '@app/platform';
 import { ProjectionRebuilder, readModelHandlers } from '@app/read-models';
+import { indicatorIdForCode } from '../../apps/api/src/indicators/indicator-id';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, type TestApp } from '../support/app';
@@ -190,6 +191,7 @@ it('the rebuild CLI knows every rebuildable read model the app registers', () =>
       'read-model.key-projects',
       'read-model.deadlines',
       'read-model.escalations',
+      'read-model.indicators',
     ]),
   );
 });
@@ -221,9 +223,23 @@ describe('each read model rebuilt equals the live one', () => {
     return result.map((r) => r.row);
   }
 
+  /** 交办, a lagging value (escalated by the tick below), its correction, and a province's yearly target. */
+  async function indicatorActivity(): Promise<void> {
+    const [office, eco] = [await s.token('supervision-office'), await s.token('project-lead', 'city-eco-env-bureau')];
+    const send = (token: string, path: string, body: object) =>
+      s.http().post(`/api/v1/indicators/${path}`).set('authorization', `Bearer ${token}`).send(body).expect(200);
+    const [pm25, heavyPollution] = [indicatorIdForCode('IND-06'), indicatorIdForCode('IND-07')];
+    const lastMonth = shanghaiDate(new Date(Date.now() - 40 * 86_400_000)).slice(0, 7);
+    await send(office, `${pm25}/assign`, { leadDepartment: 'city-eco-env-bureau' });
+    await send(eco, `${pm25}/report-value`, { period: lastMonth, value: 45, source: '国控站点自动监测' });
+    await send(eco, `${pm25}/correct-value`, { period: lastMonth, value: 44, reason: '省站审核' });
+    await send(office, `${heavyPollution}/set-yearly-targets`, { targets: [{ year: 2025, value: 1.2 }], grounds: '省下达目标' });
+  }
+
   beforeAll(async () => {
     s = await createTestApp({ SEED_PLAN: 'true', SEED_SAMPLES: 'true', SCHEDULER_ENABLED: 'false' });
     await settle();
+    await indicatorActivity();
     await s.app.get(EscalationScheduler).tick();
     await settle();
     const { rows: open } = await s.db.pool.query<{ id: string }>(`SELECT id FROM read_models.escalations WHERE status = 'OPEN' LIMIT 1`);
@@ -233,19 +249,31 @@ describe('each read model rebuilt equals the live one', () => {
   }, 180_000);
   afterAll(() => s?.close());
 
-  it('covers the four read models, each with rows', async () => {
+  it('covers the five read models, each with rows', async () => {
     expect(
       rebuildable()
         .map((h) => h.name)
         .sort(),
-    ).toEqual(['read-model.deadlines', 'read-model.escalations', 'read-model.key-projects', 'read-model.rectification-orders']);
+    ).toEqual([
+      'read-model.deadlines',
+      'read-model.escalations',
+      'read-model.indicators',
+      'read-model.key-projects',
+      'read-model.rectification-orders',
+    ]);
     for (const handler of rebuildable()) {
       for (const name of handler.tables ?? [])
         expect({ table: name, empty: (await table(name)).length === 0 }).toEqual({ table: name, empty: false });
     }
   });
 
-  it.each(['read-model.key-projects', 'read-model.rectification-orders', 'read-model.deadlines', 'read-model.escalations'])(
+  it.each([
+    'read-model.key-projects',
+    'read-model.rectification-orders',
+    'read-model.deadlines',
+    'read-model.escalations',
+    'read-model.indicators',
+  ])(
     '%s',
     async (name) => {
       const handler = rebuildable().find((h) => h.name === name);

@@ -12,6 +12,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ApiSharedModule,
         ...(options.imports ?? []),
         KeyProjectsModule,
+        IndicatorsModule,
         RectificationOrdersModule,
         LedgerModule,
         EscalationsModule,

@@ -4,6 +4,7 @@ import type { MigrationList } from '@app/platform';
 import {
   DEADLINE_READ_MODEL_MIGRATIONS,
   ESCALATION_READ_MODEL_MIGRATIONS,
+  INDICATOR_READ_MODEL_MIGRATIONS,
   KEY_PROJECT_READ_MODEL_MIGRATIONS,
   ORDER_READ_MODEL_MIGRATIONS,
 } from '@app/read-models';
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationList = [
   CreateSchedulerLeases1764300005000,
   ...MESSAGING_MIGRATIONS,
   CreateOrderCodeReservations1765100000000,
+  ...INDICATOR_READ_MODEL_MIGRATIONS,
 ];

@@ -1,8 +1,10 @@
-import { AuditOutlined, DashboardOutlined, LogoutOutlined, ProjectOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from './domain';
 import { Cockpit } from './pages/Cockpit';
+import { IndicatorDetail } from './pages/IndicatorDetail';
+import { IndicatorList } from './pages/IndicatorList';
 import { Login } from './pages/Login';
 import { OrderDetail } from './pages/OrderDetail';
 import { OrderLedger } from './pages/OrderLedger';
@@ -15,7 +17,7 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   if (!user) return <Login />;
-  const section = location.pathname.startsWith('/projects') ? '/projects' : location.pathname.startsWith('/orders') ? '/orders' : '/';
+  const section = ['/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
@@ -33,6 +35,7 @@ export function Shell() {
             { key: '/', icon: <DashboardOutlined />, label: '领导驾驶舱' },
             { key: '/projects', icon: <ProjectOutlined />, label: '重点工程' },
             { key: '/orders', icon: <AuditOutlined />, label: '整改台账' },
+            { key: '/indicators', icon: <LineChartOutlined />, label: '规划指标' },
           ]}
         />
         <Space style={{ color: '#fff' }} data-testid="current-user">
@@ -55,6 +58,8 @@ export function Shell() {
           <Route path="/projects/:id" element={<ProjectDetail />} />
           <Route path="/orders" element={<OrderLedger />} />
           <Route path="/orders/:id" element={<OrderDetail />} />
+          <Route path="/indicators" element={<IndicatorList />} />
+          <Route path="/indicators/:id" element={<IndicatorDetail />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Layout.Content>

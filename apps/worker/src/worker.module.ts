@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
 import { EscalationScheduler } from './scheduler/escalation.scheduler';
+import { IndicatorEscalationSource } from './scheduler/indicator-escalation.source';
 
 /**
  * The background half: projections from the log (and, with Kafka configured, the relay and the
@@ -16,7 +17,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [messaging],
-      providers: [EscalationScheduler],
+      providers: [EscalationScheduler, IndicatorEscalationSource],
       exports: [messaging, EscalationScheduler],
     };
   }

@@ -1,11 +1,16 @@
 import {
   authorizeEscalationCommand,
+  authorizeIndicatorCommand,
   authorizeKeyProjectCommand,
   authorizeOrderCommand,
   escalationCommandRoles,
   escalationDecider,
   escalationEventTypes,
   escalationStreamId,
+  indicatorCommandPolicies,
+  indicatorDecider,
+  indicatorEventTypes,
+  indicatorStreamId,
   keyProjectCommandPolicies,
   keyProjectDecider,
   keyProjectEventTypes,
@@ -20,6 +25,9 @@ import {
   type EscalationCommand,
   type EscalationEvent,
   type EscalationState,
+  type IndicatorCommand,
+  type IndicatorEvent,
+  type IndicatorState,
   type KeyProjectCommand,
   type KeyProjectEvent,
   type KeyProjectState,
@@ -62,6 +70,7 @@ export interface Aggregate<S, C extends { type: string }, E extends DomainEvent>
 export type KeyProjects = Aggregate<KeyProjectState, KeyProjectCommand, KeyProjectEvent>;
 export type RectificationOrders = Aggregate<RectificationOrderState, RectificationOrderCommand, RectificationOrderEvent>;
 export type Escalations = Aggregate<EscalationState, EscalationCommand, EscalationEvent>;
+export type Indicators = Aggregate<IndicatorState, IndicatorCommand, IndicatorEvent>;
 
 export const keyProjects: KeyProjects = {
   what: '重点工程',
@@ -107,4 +116,30 @@ export const escalations: Escalations = {
   creates: (command) => command.type === 'RaiseEscalation',
   authorize: authorizeEscalationCommand,
   roles: (type) => [...escalationCommandRoles[type]],
+};
+
+export const indicators: Indicators = {
+  what: '指标',
+  decider: indicatorDecider,
+  eventTypes: indicatorEventTypes,
+  streamId: indicatorStreamId,
+  creates: (command) => command.type === 'RegisterIndicator',
+  authorize: authorizeIndicatorCommand,
+  roles: (type) => [...indicatorCommandPolicies[type].roles],
+  /** A contributing project is named by its id; its code and name are the key project's own. */
+  async prepare(command, reader) {
+    if (command.type !== 'LinkContributingProject') return command;
+    const projectId = command.projectId.toLowerCase();
+    const project = await reader.read(keyProjects, projectId);
+    if (project.version === 0) {
+      throw new ProblemException(
+        422,
+        'PROJECT_NOT_FOUND',
+        'Unprocessable Entity',
+        `要关联的重点工程（编号 ${command.projectId}）不存在，请核对编号。`,
+        { field: 'projectId', rule: 'IND-LINK-1' },
+      );
+    }
+    return { ...command, projectId, projectCode: project.state.code, projectName: project.state.name };
+  },
 };

@@ -5,6 +5,9 @@ import {
   escalationDecider,
 } from './escalation/escalation.decider';
 import type { EscalationEvent } from './escalation/escalation.events';
+import { indicatorActionCommandTypes, indicatorAllowedActions, indicatorDecider } from './indicator/indicator.decider';
+import type { IndicatorEvent } from './indicator/indicator.events';
+import * as ind from './indicator/indicator.fixtures';
 import { keyProjectActionCommandTypes, keyProjectAllowedActions, keyProjectDecider } from './key-project/key-project.decider';
 import type { KeyProjectEvent } from './key-project/key-project.events';
 import * as kp from './key-project/key-project.fixtures';
@@ -17,7 +20,7 @@ import { shanghaiDate } from './shared/dates';
 import type { CommandContext, Decider, DomainEvent } from './shared/decider';
 import { DomainError } from './shared/errors';
 import { actor, at, context } from './testing/decider-spec';
-import { validEscalationCommand, validKeyProjectCommand, validOrderCommand } from './testing/valid-commands';
+import { validEscalationCommand, validIndicatorCommand, validKeyProjectCommand, validOrderCommand } from './testing/valid-commands';
 
 /**
  * The property behind every button of the web app: over every status × role × command (and, for a
@@ -201,6 +204,26 @@ const escalationScenarios: Scenario<EscalationEvent>[] = [
   },
 ];
 
+const indicatorAssigned: IndicatorEvent = {
+  type: 'IndicatorAssigned',
+  data: {
+    leadDepartment: '市水务局',
+    cooperatingDepartments: ['市住建局'],
+    leaderInCharge: { name: '张某', title: '副市长' },
+    responsiblePerson: '科长',
+    assignedOn: '2024-01-02',
+    assignedBy: 'u-sup',
+    occurredAt: '2024-01-02T02:00:00.000Z',
+  },
+};
+const indicatorScenarios: Scenario<IndicatorEvent>[] = [
+  { name: 'UNASSIGNED, nothing reported', events: [ind.registered('IND-06')] },
+  { name: 'UNASSIGNED, a value entered by the office', events: [ind.registered('IND-06'), ind.reported('2024-01', 31)] },
+  { name: 'ASSIGNED, nothing reported', events: [ind.registered('IND-06'), indicatorAssigned] },
+  { name: 'ASSIGNED, a value reported', events: [ind.registered('IND-06'), indicatorAssigned, ind.reported('2024-01', 31)] },
+  { name: 'ASSIGNED, qualitative', events: [ind.registered('IND-09'), indicatorAssigned, ind.reported('2023', 'MET')] },
+];
+
 interface Case<S, C> {
   aggregate: string;
   types: readonly string[];
@@ -278,6 +301,14 @@ property(escalationDecider, escalationScenarios, {
     return escalationDecider.decide(command, state, ctx);
   },
   body: (type, _state, ctx) => validEscalationCommand(type as never, shanghaiDate(ctx.now)),
+});
+
+property(indicatorDecider, indicatorScenarios, {
+  aggregate: 'indicator',
+  types: indicatorActionCommandTypes,
+  allowed: indicatorAllowedActions,
+  send: (command, state, ctx) => indicatorDecider.decide(command, state, ctx),
+  body: (type, state, ctx) => validIndicatorCommand(type as never, state, shanghaiDate(ctx.now)),
 });
 
 describe('allowed actions for the cases the web app got wrong', () => {

@@ -1,10 +1,15 @@
-import { escalationEventTypes, keyProjectEventTypes, rectificationOrderEventTypes } from '@app/domain';
+import { escalationEventTypes, indicatorEventTypes, keyProjectEventTypes, rectificationOrderEventTypes } from '@app/domain';
 import { EventTypeRegistry } from '@app/event-store';
 import { asyncApiEventTypes, deploymentAsyncApiDocument, readAsyncApiDocument, type AsyncApiDocument } from './asyncapi';
 
 /** The registry exactly as the API's feature modules fill it. */
 function appRegistry(): EventTypeRegistry {
-  return new EventTypeRegistry().register(...keyProjectEventTypes, ...rectificationOrderEventTypes, ...escalationEventTypes);
+  return new EventTypeRegistry().register(
+    ...keyProjectEventTypes,
+    ...rectificationOrderEventTypes,
+    ...escalationEventTypes,
+    ...indicatorEventTypes,
+  );
 }
 
 describe('committed AsyncAPI document (libs/messaging/asyncapi/asyncapi.json)', () => {
@@ -25,6 +30,7 @@ describe('committed AsyncAPI document (libs/messaging/asyncapi/asyncapi.json)', 
       'key-project': keyProjectEventTypes,
       'rectification-order': rectificationOrderEventTypes,
       escalation: escalationEventTypes,
+      indicator: indicatorEventTypes,
     };
     for (const [category, types] of Object.entries(byCategory)) {
       const [id, channel] = Object.entries(doc.channels).find(([, c]) => c.address === `mdj.${category}.events.v1`) ?? [];

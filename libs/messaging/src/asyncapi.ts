@@ -32,6 +32,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'EscalationEvent',
     file: 'libs/domain/src/escalation/escalation.events.ts',
   },
+  {
+    category: 'indicator',
+    channel: 'indicatorEvents',
+    title: '指标与目标 Indicators and targets',
+    union: 'IndicatorEvent',
+    file: 'libs/domain/src/indicator/indicator.events.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';

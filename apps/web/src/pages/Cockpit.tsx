@@ -92,7 +92,8 @@ const actionLabels: Record<string, string> = {
   AccountabilityReferred: '问责',
 };
 
-export const subjectLink = (type: string, id: string) => (type === 'KEY_PROJECT' ? `/projects/${id}` : `/orders/${id}`);
+export const subjectLink = (type: string, id: string) =>
+  type === 'KEY_PROJECT' ? `/projects/${id}` : type === 'INDICATOR' ? `/indicators/${id}` : `/orders/${id}`;
 
 export function Cockpit() {
   const { user, deptName } = useSession();

@@ -14,6 +14,7 @@ import {
 } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
+import { IndicatorEscalationSource } from './indicator-escalation.source';
 import { SchedulerLease } from './scheduler-lease';
 
 export const SCHEDULER_ACTOR: Actor = {
@@ -90,6 +91,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     private readonly commands: CommandExecutor,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly indicatorEscalations: IndicatorEscalationSource,
   ) {
     this.lease = new SchedulerLease(pool, LEASE_NAME, `${hostname()}:${process.pid}:${randomUUID()}`, config.SCHEDULER_LEASE_TTL_MS);
   }
@@ -186,7 +188,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
 
     const byItem = new Map(items.map((i) => [`${i.subject_id}|${i.item_id}`, i]));
     const { rows: open } = await this.pool.query<OpenEscalationRow>(
-      `SELECT id, subject_id, item_id, due_date::text FROM read_models.escalations WHERE status = 'OPEN'`,
+      `SELECT id, subject_id, item_id, due_date::text FROM read_models.escalations WHERE status = 'OPEN' AND subject_type <> 'INDICATOR'`,
     );
     for (const esc of open) {
       const key = `${esc.subject_id}|${esc.item_id}`;
@@ -197,7 +199,12 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       if (outcome) result.resolved++;
       else result.skipped++;
     }
-    return result;
+    const indicators = await this.indicatorEscalations.evaluate(now, existing, (id, command) => this.run(id, command));
+    return {
+      raised: result.raised + indicators.raised,
+      resolved: result.resolved + indicators.resolved,
+      skipped: result.skipped + indicators.skipped,
+    };
   }
 
   /** True when the command was carried out; false when the escalation was already where it would take it. */

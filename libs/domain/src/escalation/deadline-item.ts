@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../shared/dates';
 
-export type SubjectType = 'RECTIFICATION_ORDER' | 'KEY_PROJECT';
+export type SubjectType = 'RECTIFICATION_ORDER' | 'KEY_PROJECT' | 'INDICATOR';
 
 export type DeadlineItemKind =
   'ORDER_DEADLINE' | 'MEASURE' | 'MILESTONE' | 'PETITION_REPORT' | 'PERIODIC_REPORT' | 'NOTICE_END' | 'ACCEPTANCE';

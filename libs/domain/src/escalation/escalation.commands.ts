@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../shared/dates';
-import type { DeadlineItemKind, SubjectType } from './deadline-item';
+import type { SubjectType } from './deadline-item';
+import type { EscalationItemKind } from './escalation-item';
 import type { EscalationLevel } from './timeliness';
 
 export type ResolutionReason = 'COMPLETED' | 'EXTENSION_APPROVED' | 'SUPERSEDED' | 'WITHDRAWN';
@@ -21,7 +22,7 @@ export interface RaiseEscalation {
   subjectId: string;
   subjectCode: string;
   subjectName: string;
-  itemKind: DeadlineItemKind;
+  itemKind: EscalationItemKind;
   itemId: string;
   itemName: string;
   department: string | null;

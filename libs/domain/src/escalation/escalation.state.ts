@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../shared/dates';
 import type { ResolutionReason } from './escalation.commands';
-import type { DeadlineItemKind, SubjectType } from './deadline-item';
+import type { SubjectType } from './deadline-item';
+import type { EscalationItemKind } from './escalation-item';
 import type { EscalationEvent } from './escalation.events';
 import type { EscalationLevel } from './timeliness';
 
@@ -25,7 +26,7 @@ export interface EscalationState {
   subjectId: string;
   subjectCode: string;
   subjectName: string;
-  itemKind: DeadlineItemKind | null;
+  itemKind: EscalationItemKind | null;
   itemId: string;
   itemName: string;
   department: string | null;

@@ -1,6 +1,7 @@
 export * from './deadline-item';
 export * from './deadline-items';
 export * from './escalation-id';
+export * from './escalation-item';
 export * from './escalation.commands';
 export * from './escalation.decider';
 export * from './escalation.events';

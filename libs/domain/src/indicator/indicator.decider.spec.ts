@@ -282,7 +282,7 @@ describe('indicator decider: yearly targets (序时进度)', () => {
     spec
       .given([constructionLand])
       .when({ type: 'SetYearlyTargets', targets: [{ year: 2024, value: 1 }], grounds: 'x' })
-      .thenThrows({ kind: 'invalid', code: 'QUALITATIVE_INDICATOR_HAS_NO_TRAJECTORY' });
+      .thenThrows({ kind: 'conflict', code: 'QUALITATIVE_INDICATOR_HAS_NO_TRAJECTORY' });
   });
 });
 
@@ -397,7 +397,7 @@ describe('indicator decider: correcting a value', () => {
 
   it('records the correction with its reason and keeps the original', () => {
     spec
-      .given([pm25, original])
+      .given([pm25, assigned, original])
       .when(
         { type: 'CorrectIndicatorValue', period: '2026-10', value: 29.8, unit: null, source: '省站审核数据', reason: '剔除沙尘天气影响' },
         asReporter,
@@ -529,5 +529,52 @@ describe('indicator decider: contributing projects', () => {
       .given([registered('IND-11')])
       .when({ ...link, projectCode: '' })
       .thenThrows({ kind: 'invalid', code: 'FIELD_REQUIRED' });
+  });
+});
+
+describe('indicator decider: who may send what', () => {
+  const otherLead = actor({
+    roles: ['project-lead'],
+    userId: 'lead-9',
+    displayName: '市林草局填报员',
+    department: 'city-forestry-grassland-bureau',
+  });
+  const cooperatingLead = actor({ roles: ['project-lead'], userId: 'lead-2', department: 'city-transport-bureau' });
+  const leader = actor({ roles: ['leadership'], userId: 'leader-1' });
+
+  it('lets the lead and the cooperating departments report, and refuses any other department, naming the lead by name', () => {
+    spec
+      .given([pm25, assigned])
+      .when(report('2026-10', 28.6), { actor: cooperatingLead })
+      .thenState((s) => expect(s.values).toHaveLength(1));
+    const error = spec
+      .given([pm25, assigned])
+      .when(report('2026-10', 28.6), { actor: otherLead })
+      .thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
+    expect(error.rule).toBe('AUTH-DEPT-1');
+    expect(error.detail).toContain('牡丹江市生态环境局');
+  });
+
+  it('accepts no report from a project lead while the indicator waits for 交办; the supervision office may enter one', () => {
+    spec.given([pm25]).when(report('2026-10', 28.6), asReporter).thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
+    spec
+      .given([pm25])
+      .when(report('2026-10', 28.6))
+      .thenState((s) => expect(s.values).toHaveLength(1));
+  });
+
+  it('keeps 交办, yearly targets and links to the supervision office', () => {
+    for (const who of [reporter, leader]) {
+      const error = spec.given([pm25]).when(assign, { actor: who }).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+      expect(error.rule).toBe('AUTH-ROLE-1');
+    }
+  });
+
+  it('withholds a correction until a value is reported, and says why', () => {
+    const error = spec
+      .given([pm25, assigned])
+      .when({ type: 'CorrectIndicatorValue', period: '2026-10', value: 29.8, unit: null, source: null, reason: '复核' }, asReporter)
+      .thenThrows({ kind: 'conflict', code: 'NO_VALUE_REPORTED' });
+    expect(error.rule).toBe('IND-CORRECT-1');
   });
 });

@@ -1,4 +1,7 @@
 import type { EscalationCommand, EscalationCommandType } from '../escalation/escalation.commands';
+import type { IndicatorCommand, IndicatorCommandType } from '../indicator/indicator.commands';
+import { firstPeriodOfYear, nextIndicatorPeriod } from '../indicator/indicator.periods';
+import { findPeriodValue, type IndicatorState } from '../indicator/indicator.state';
 import type { KeyProjectCommand, KeyProjectCommandType } from '../key-project/key-project.commands';
 import type { KeyProjectState } from '../key-project/key-project.state';
 import type { RectificationOrderCommand, RectificationOrderCommandType } from '../rectification-order/rectification-order.commands';
@@ -188,5 +191,46 @@ export function validEscalationCommand(type: EscalationCommandType, today: Calen
       return { type, reason: 'COMPLETED', note: '已完成' };
     case 'RaiseEscalation':
       throw new Error('RaiseEscalation creates an escalation; it is not an action on one');
+  }
+}
+
+/** The latest month, quarter or year that has ended by `today` and has no value yet. */
+function unreportedPeriod(s: IndicatorState, today: CalendarDate): string {
+  const ended: string[] = [];
+  for (let span = firstPeriodOfYear(s.baseline.year + 1, s.reportingFrequency); span.end < today;) {
+    ended.push(span.period);
+    span = nextIndicatorPeriod(span, s.reportingFrequency);
+  }
+  return ended.reverse().find((p) => !findPeriodValue(s, p)) ?? ended[0];
+}
+
+export function validIndicatorCommand(type: IndicatorCommandType, s: IndicatorState, today: CalendarDate): IndicatorCommand {
+  const numeric = s.measure === 'NUMERIC';
+  const assignment = {
+    leadDepartment: '市水务局',
+    cooperatingDepartments: ['市住建局'],
+    leaderInCharge: { name: '张某', title: '副市长' },
+    responsiblePerson: `${s.responsiblePerson ?? ''}科长`,
+  };
+  switch (type) {
+    case 'RegisterIndicator':
+      throw new Error('RegisterIndicator creates an indicator; it is not an action on one');
+    case 'AssignIndicator':
+      return { type, ...assignment };
+    case 'ReassignIndicator':
+      return { type, ...assignment, reason: '机构调整' };
+    case 'SetYearlyTargets': {
+      const current = s.yearlyTargets.find((t) => t.year === s.baseline.year + 1)?.value;
+      return { type, targets: [{ year: s.baseline.year + 1, value: current === 30 ? 29 : 30 }], grounds: '省定年度目标' };
+    }
+    case 'ReportIndicatorValue':
+      return { type, period: unreportedPeriod(s, today), value: numeric ? 30 : 'MET', unit: null, source: '国控站点自动监测', note: null };
+    case 'CorrectIndicatorValue': {
+      const entry = s.values[0];
+      const value = numeric ? (entry?.value === 30 ? 31 : 30) : entry?.value === 'MET' ? 'NOT_MET' : 'MET';
+      return { type, period: entry?.period ?? unreportedPeriod(s, today), value, unit: null, source: null, reason: '复核更正' };
+    }
+    case 'LinkContributingProject':
+      return { type, projectId: 'p-new', projectCode: 'ZL3-1', projectName: '燃煤锅炉淘汰改造项目', note: null };
   }
 }

@@ -11,7 +11,7 @@ export interface EscalationRow {
   level: number;
   trigger: string;
   status: 'OPEN' | 'RESOLVED';
-  subject_type: 'RECTIFICATION_ORDER' | 'KEY_PROJECT';
+  subject_type: 'RECTIFICATION_ORDER' | 'KEY_PROJECT' | 'INDICATOR';
   subject_id: string;
   subject_code: string;
   subject_name: string;

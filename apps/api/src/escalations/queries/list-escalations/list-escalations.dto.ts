@@ -28,12 +28,12 @@ export class ListEscalationsQueryDto {
   @MaxLength(100)
   department?: string;
 
-  @ApiPropertyOptional({ description: '对象类型', enum: ['RECTIFICATION_ORDER', 'KEY_PROJECT'] })
+  @ApiPropertyOptional({ description: '对象类型', enum: ['RECTIFICATION_ORDER', 'KEY_PROJECT', 'INDICATOR'] })
   @IsOptional()
-  @IsIn(['RECTIFICATION_ORDER', 'KEY_PROJECT'])
-  subjectType?: 'RECTIFICATION_ORDER' | 'KEY_PROJECT';
+  @IsIn(['RECTIFICATION_ORDER', 'KEY_PROJECT', 'INDICATOR'])
+  subjectType?: 'RECTIFICATION_ORDER' | 'KEY_PROJECT' | 'INDICATOR';
 
-  @ApiPropertyOptional({ description: '对象编号（整改任务或重点工程的 UUID）' })
+  @ApiPropertyOptional({ description: '对象编号（整改任务、重点工程或指标的 UUID）' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
