@@ -23,8 +23,6 @@ export class KeyProjectAssignmentColumns1765100000000 implements MigrationInterf
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX read_models.key_projects_awaiting_assignment_idx`);
-    await q.query(
-      `ALTER TABLE read_models.key_projects DROP COLUMN plan_item_kind, DROP COLUMN source, DROP COLUMN awaiting_assignment`,
-    );
+    await q.query(`ALTER TABLE read_models.key_projects DROP COLUMN plan_item_kind, DROP COLUMN source, DROP COLUMN awaiting_assignment`);
   }
 }
