@@ -61,7 +61,11 @@ describe('plan register seed, fresh start', () => {
       const detail = await getJson(t, `/api/v1/key-projects/${id}`);
       expect(detail).toMatchObject({ leadDepartment: 'ning-an-city', awaitingAssignment: false, source: '第三章 七（三）5' });
       const history = await getJson(t, `/api/v1/key-projects/${id}/history`);
-      expect(history.items.map((e: { type: string }) => e.type)).toEqual(['KeyProjectRegistered', 'MilestonePlanned', 'KeyProjectAssigned']);
+      expect(history.items.map((e: { type: string }) => e.type)).toEqual([
+        'KeyProjectRegistered',
+        'MilestonePlanned',
+        'KeyProjectAssigned',
+      ]);
       expect(history.items[0].data).toMatchObject({ leadDepartment: null, planItemKind: item.planItemKind });
     }
   });
@@ -140,7 +144,12 @@ describe('plan register seed over a store seeded by an earlier version', () => {
     expect(await t.app.get(KeyProjectSeeder).seed()).toEqual({ registered: 31, milestones, assigned: 2, amended: 2 });
     await settle(t);
     const zl = await getJson(t, `/api/v1/key-projects/${zl33}`);
-    expect(zl).toMatchObject({ leadDepartment: null, awaitingAssignment: true, planItemKind: 'PROJECT', source: '专栏3（三）；第三章 三（一）3' });
+    expect(zl).toMatchObject({
+      leadDepartment: null,
+      awaitingAssignment: true,
+      planItemKind: 'PROJECT',
+      source: '专栏3（三）；第三章 三（一）3',
+    });
     const zlHistory = await getJson(t, `/api/v1/key-projects/${zl33}/history`);
     expect(zlHistory.items[1]).toMatchObject({
       type: 'KeyProjectRegistrationAmended',
