@@ -76,6 +76,34 @@ describe('交办 of Lagu (ZL7-1) through to a baseline change', () => {
     expect(refused.body).toMatchObject({ code: 'NOT_YET_ASSIGNED', rule: 'KP-ASSIGN-2' });
   });
 
+  it('refuses a 交办 without a 责任领导, or with malformed milestones (400), changing nothing', async () => {
+    const before = await eventCount(t);
+    for (const responsibleLeader of [undefined, null, '王明', { name: '王明' }]) {
+      const res = await t
+        .http()
+        .post(`${BASE}/${LAGU}/assign`)
+        .set('authorization', `Bearer ${tokens.supervision}`)
+        .send({ ...assignment(), responsibleLeader });
+      expect(res.status).toBe(400);
+      expect(res.body.detail).toContain('responsibleLeader');
+    }
+    for (const milestones of [
+      ['ZL7-1-M1'],
+      [{ milestoneId: 'ZL7-1-M1' }],
+      [{ milestoneId: 'ZL7-1-M1', baselineDate: '2026-02-30' }],
+      'M1',
+    ]) {
+      const res = await t
+        .http()
+        .post(`${BASE}/${LAGU}/assign`)
+        .set('authorization', `Bearer ${tokens.supervision}`)
+        .send({ ...assignment(), milestones });
+      expect(res.status).toBe(400);
+      expect(res.body.detail).toContain('milestones');
+    }
+    expect(await eventCount(t)).toBe(before);
+  });
+
   it('refuses a 交办 to a department that is not on the reference list, changing nothing', async () => {
     const before = await eventCount(t);
     const res = await t

@@ -4,9 +4,11 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -81,6 +83,8 @@ abstract class AssignmentFieldsDto {
   cooperatingDepartments?: string[];
 
   @ApiProperty({ description: '责任领导（市领导）', type: ResponsibleLeaderDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ResponsibleLeaderDto)
   responsibleLeader!: ResponsibleLeaderDto;
