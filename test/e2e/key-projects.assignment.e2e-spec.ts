@@ -2,6 +2,9 @@ import { addDays, shanghaiDate } from '@app/domain';
 import { keyProjectIdForCode } from '../../apps/api/src/key-projects/key-project-id';
 import { createTestApp, eventCount, type TestApp } from '../support/app';
 
+// Seeding the plan register (about 70 commands) and the scheduler's ticks outlast Jest's 5 s default on a busy machine.
+jest.setTimeout(60_000);
+
 /**
  * The plan as a managed programme, over HTTP: the supervision office assigns Lagu (ZL7-1), that
  * department's project lead starts it and reports while another department's lead is refused,
@@ -26,7 +29,7 @@ beforeAll(async () => {
   tokens.lead = await t.token('project-lead', LEAD, 'lead-zhao');
   tokens.other = await t.token('project-lead', OTHER, 'lead-ning');
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 async function post(path: string, token: string, body: object, expected = 200) {
   const res = await t.http().post(path).set('authorization', `Bearer ${token}`).send(body);

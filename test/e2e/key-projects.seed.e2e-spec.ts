@@ -1,11 +1,15 @@
 import { keyProjectStreamId } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
+import { Clock } from '@app/platform';
 import { SEED_KEY_PROJECTS } from '@app/seed';
 import { keyProjectIdForCode } from '../../apps/api/src/key-projects/key-project-id';
 import { KeyProjectSeeder } from '../../apps/api/src/key-projects/key-project.seeder';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, eventCount, type TestApp } from '../support/app';
+
+// Seeding the plan register (about 70 commands) and the scheduler's ticks outlast Jest's 5 s default on a busy machine.
+jest.setTimeout(60_000);
 
 const unassignedInPlan = SEED_KEY_PROJECTS.filter((p) => p.leadDepartment === null);
 const namedInPlan = SEED_KEY_PROJECTS.filter((p) => p.leadDepartment !== null);
@@ -26,7 +30,7 @@ describe('plan register seed, fresh start', () => {
   beforeAll(async () => {
     t = await createTestApp({ SEED_PLAN: 'true' });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('registers all 23 key projects and 10 commitments with their kind, source and milestones', async () => {
     await settle(t);
@@ -99,6 +103,35 @@ describe('plan register seed, fresh start', () => {
     expect(await t.app.get(KeyProjectSeeder).seed()).toEqual({ registered: 0, milestones: 0, assigned: 0, amended: 0 });
     expect(await eventCount(t)).toBe(before);
   });
+
+  it('escalates the supervision office itself for items still unassigned 30 days on, never above red; the 交办 resolves it', async () => {
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(Date.now() + 31 * 24 * 3600 * 1000));
+    try {
+      await t.app.get(EscalationScheduler).tick();
+      await settle(t);
+      type Queue = { items: Array<{ id: string; subjectCode: string; itemKind: string; level: number; department: string | null }> };
+      const { items } = (await getJson(t, '/api/v1/escalations?status=OPEN&pageSize=100')) as Queue;
+      const awaiting = items.filter((e) => e.itemKind === 'ASSIGNMENT');
+      expect(awaiting.map((e) => e.subjectCode).sort()).toEqual(unassignedInPlan.map((p) => p.code).sort());
+      expect(awaiting.every((e) => e.level === 2 && e.department === 'city-inspection-rectification-office')).toBe(true);
+
+      const office = await t.token('supervision-office');
+      const zl81 = keyProjectIdForCode('ZL8-1');
+      await t
+        .http()
+        .post(`/api/v1/key-projects/${zl81}/assign`)
+        .set('authorization', `Bearer ${office}`)
+        .send({ leadDepartment: 'city-urban-management-bureau', responsibleLeader: { name: '王明', title: '副市长' } })
+        .expect(200);
+      await settle(t);
+      await t.app.get(EscalationScheduler).tick();
+      await settle(t);
+      const resolved = awaiting.find((e) => e.subjectCode === 'ZL8-1')!;
+      expect(await getJson(t, `/api/v1/escalations/${resolved.id}`)).toMatchObject({ status: 'RESOLVED' });
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });
 
 describe('plan register seed over a store seeded by an earlier version', () => {
@@ -137,7 +170,7 @@ describe('plan register seed over a store seeded by an earlier version', () => {
     await store.append(keyProjectStreamId(dc02), 'no-stream', [older('DC-02', dc02, 'ning-an-city')], { actor });
     await settle(t);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('withdraws the inferred department (待交办 again), records kind and source, and assigns what the plan names', async () => {
     const milestones = SEED_KEY_PROJECTS.reduce((n, p) => n + p.milestones.length, 0);
