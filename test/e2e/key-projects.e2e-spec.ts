@@ -338,8 +338,12 @@ describe('list', () => {
   });
 });
 
+const leader = { name: '王明', title: '副市长' };
 const validBodies: Record<KeyProjectCommandType, object> = {
   RegisterKeyProject: {},
+  AssignKeyProject: { leadDepartment: 'city-natural-resources-bureau', responsibleLeader: leader },
+  ReassignKeyProject: { leadDepartment: 'city-natural-resources-bureau', responsibleLeader: leader, reason: '职能调整' },
+  AmendKeyProjectRegistration: { planItemKind: 'TASK', reason: '按规划原文更正' },
   StartKeyProject: { startedOn: '2024-01-02' },
   PlanMilestone: { name: '节点', weight: 1, baselineDate: '2025-06-30' },
   ReportProjectProgress: { narrative: '按计划推进。' },
@@ -354,6 +358,9 @@ const validBodies: Record<KeyProjectCommandType, object> = {
   CancelKeyProject: { reason: '并入其他工程' },
 };
 const paths: Record<Exclude<KeyProjectCommandType, 'RegisterKeyProject'>, string> = {
+  AssignKeyProject: 'assign',
+  ReassignKeyProject: 'reassign',
+  AmendKeyProjectRegistration: 'amend-registration',
   StartKeyProject: 'start',
   PlanMilestone: 'plan-milestone',
   ReportProjectProgress: 'report-progress',

@@ -53,6 +53,9 @@ describe('platform', () => {
       [
         '/api/v1/key-projects',
         ...under('/api/v1/key-projects', [
+          'assign',
+          'reassign',
+          'amend-registration',
           'start',
           'plan-milestone',
           'report-progress',

@@ -1,7 +1,8 @@
-import { AuditOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from './domain';
+import { AwaitingAssignment } from './pages/AwaitingAssignment';
 import { Cockpit } from './pages/Cockpit';
 import { IndicatorDetail } from './pages/IndicatorDetail';
 import { IndicatorList } from './pages/IndicatorList';
@@ -17,7 +18,9 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   if (!user) return <Login />;
-  const section = ['/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/';
+  const section = location.pathname.startsWith('/projects/awaiting-assignment')
+    ? '/projects/awaiting-assignment'
+    : (['/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
@@ -34,6 +37,7 @@ export function Shell() {
           items={[
             { key: '/', icon: <DashboardOutlined />, label: '领导驾驶舱' },
             { key: '/projects', icon: <ProjectOutlined />, label: '重点工程' },
+            { key: '/projects/awaiting-assignment', icon: <SendOutlined />, label: '待交办' },
             { key: '/orders', icon: <AuditOutlined />, label: '整改台账' },
             { key: '/indicators', icon: <LineChartOutlined />, label: '规划指标' },
           ]}
@@ -55,6 +59,7 @@ export function Shell() {
         <Routes>
           <Route path="/" element={<Cockpit />} />
           <Route path="/projects" element={<ProjectList />} />
+          <Route path="/projects/awaiting-assignment" element={<AwaitingAssignment />} />
           <Route path="/projects/:id" element={<ProjectDetail />} />
           <Route path="/orders" element={<OrderLedger />} />
           <Route path="/orders/:id" element={<OrderDetail />} />

@@ -119,6 +119,13 @@ const orderScenarios: Scenario<OrderEvent>[] = [
 ];
 
 const kpScenarios: Scenario<KeyProjectEvent>[] = [
+  { name: 'PLANNED, awaiting assignment (待交办)', events: [kp.registeredUnassigned, kp.plannedUndated] },
+  { name: 'PLANNED, assigned (交办)', events: [kp.registeredUnassigned, kp.plannedUndated, kp.assigned] },
+  { name: 'IN_PROGRESS after 交办', events: [kp.registeredUnassigned, kp.plannedUndated, kp.assigned, kp.started] },
+  {
+    name: 'work task COMPLETED',
+    events: [kp.registeredTask, kp.started, kp.planned('m1', 100, '2024-06-30'), kp.achieved('m1', '2024-03-01'), kp.completed],
+  },
   { name: 'PLANNED, no milestone', events: [kp.registered] },
   { name: 'PLANNED, milestones', events: [kp.registered, kp.planned('m1', 60, '2024-06-30'), kp.planned('m2', 40, '2024-12-31')] },
   { name: 'IN_PROGRESS', events: kp.inProgress },

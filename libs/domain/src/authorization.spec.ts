@@ -42,7 +42,7 @@ function refusal(fn: () => void): { kind: string; code: string } | null {
 describe('commandRoles', () => {
   it('lists every command of both aggregates', () => {
     expect(Object.keys(commandRoles).sort()).toEqual([...keyProjectTypes, ...orderTypes].sort());
-    expect(Object.keys(commandRoles)).toHaveLength(35);
+    expect(Object.keys(commandRoles)).toHaveLength(38);
   });
 
   it('gives integrator and admin no command at all', () => {
@@ -116,12 +116,19 @@ describe('project-lead department scope', () => {
     });
   });
 
-  it('no project-lead acts on a project whose lead department is not yet known', () => {
+  it('no project-lead acts on a project that is not yet assigned (尚未交办)', () => {
     const unassigned = { leadDepartment: null, cooperatingDepartments: [] };
-    expect(refusal(() => authorize('StartKeyProject', leadDepartmentActor('project-lead'), unassigned))).toEqual({
-      kind: 'forbidden',
-      code: 'DEPARTMENT_NOT_RESPONSIBLE',
-    });
+    for (const type of ['StartKeyProject', 'ReportProjectProgress', 'PlanMilestone'] as const) {
+      expect(refusal(() => authorize(type, leadDepartmentActor('project-lead'), unassigned))).toEqual({
+        kind: 'forbidden',
+        code: 'NOT_YET_ASSIGNED',
+      });
+    }
+  });
+
+  it('lets the supervision office plan a milestone of an unassigned project', () => {
+    const unassigned = { leadDepartment: null, cooperatingDepartments: [] };
+    expect(refusal(() => authorize('PlanMilestone', actor({ roles: ['supervision-office'] }), unassigned))).toBeNull();
   });
 
   it('a user holding several roles is allowed by any of them', () => {

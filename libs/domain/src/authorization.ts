@@ -28,6 +28,9 @@ const ACCEPTANCE_RECORDERS: CommandPolicy = { roles: ['supervision-office', 'lea
 
 export const keyProjectCommandPolicies: Record<KeyProjectCommandType, CommandPolicy> = {
   RegisterKeyProject: SUPERVISION,
+  AssignKeyProject: SUPERVISION,
+  ReassignKeyProject: SUPERVISION,
+  AmendKeyProjectRegistration: SUPERVISION,
   StartKeyProject: LEAD_DEPARTMENT,
   PlanMilestone: { roles: ['project-lead', 'supervision-office'], projectLeadScope: 'lead' },
   ReportProjectProgress: ANY_RESPONSIBLE_DEPARTMENT,
@@ -130,8 +133,24 @@ export function permissionError(
   });
 }
 
+/**
+ * KP-ASSIGN-2: while no department answers for a key project (待交办), no project lead acts on it;
+ * the refusal says so rather than naming a lead department that does not exist.
+ */
+function awaitingAssignment(type: KeyProjectCommandType, target: DepartmentHolder, actor: Actor): NotPermitted | undefined {
+  const policy = keyProjectCommandPolicies[type];
+  if (target.leadDepartment !== null || !policy.roles.includes('project-lead') || !actor.roles.includes('project-lead')) return undefined;
+  if (actor.roles.some((r) => r !== 'project-lead' && policy.roles.includes(r))) return undefined;
+  return new NotPermitted({
+    code: 'NOT_YET_ASSIGNED',
+    titleEn: `${type} needs a lead department; the item has not been assigned yet`,
+    detail: '尚未交办：该事项还没有牵头单位，待整改办交办后由牵头单位办理。',
+    rule: 'KP-ASSIGN-2',
+  });
+}
+
 export function keyProjectPermissionError(type: KeyProjectCommandType, target: DepartmentHolder, actor: Actor): NotPermitted | undefined {
-  return permissionError(type, keyProjectCommandPolicies[type], target, actor);
+  return awaitingAssignment(type, target, actor) ?? permissionError(type, keyProjectCommandPolicies[type], target, actor);
 }
 
 export function orderPermissionError(

@@ -5,6 +5,7 @@ export * from './shared/dates';
 export * from './shared/allowed-actions';
 export * from './reference/departments';
 export * from './authorization';
+export * from './key-project/key-project.kinds';
 export * from './key-project/key-project.commands';
 export * from './key-project/key-project.events';
 export * from './key-project/key-project.state';

@@ -115,7 +115,7 @@ describe('web UI in Chromium', () => {
     await page.goto(`${base}/projects/${project!.id}`);
 
     if (project!.status === 'PLANNED') {
-      await page.getByRole('button', { name: '确认开工' }).click();
+      await page.getByRole('button', { name: /^确认(开工|启动)$/ }).click();
       await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
       await page.getByText('实施中').first().waitFor();
     }

@@ -19,6 +19,7 @@ import {
   StartKeyProjectDto,
   SuspendKeyProjectDto,
 } from './key-project-commands.dto';
+import { AmendKeyProjectRegistrationDto, AssignKeyProjectDto, ReassignKeyProjectDto } from './key-project-assignment.dto';
 import { ProjectCodeNotTaken, registrationId } from './key-project-id';
 
 /** The key-project commands: each route hands its body's command to the one command path. */
@@ -39,8 +40,43 @@ export class KeyProjectCommandsController {
     return this.commands.execute(keyProjects, id, body.toCommand(id), meta);
   }
 
+  @Post(':id/assign')
+  @CommandEndpoint(keyProjects, 'AssignKeyProject', {
+    summary: '交办',
+    description:
+      '整改办交办待交办事项：牵头单位、配合单位、责任领导（姓名、职务）、责任人、计划起止日期及各里程碑日期。交办后由牵头单位办理；变更请重新交办。',
+  })
+  assign(@Param('id', ProjectIdPipe) id: string, @Body() body: AssignKeyProjectDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(keyProjects, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/reassign')
+  @CommandEndpoint(keyProjects, 'ReassignKeyProject', {
+    summary: '重新交办',
+    description: '整改办变更牵头单位、配合单位、责任领导或责任人，须说明理由；原交办记录保留在历史中。',
+  })
+  reassign(@Param('id', ProjectIdPipe) id: string, @Body() body: ReassignKeyProjectDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(keyProjects, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/amend-registration')
+  @CommandEndpoint(keyProjects, 'AmendKeyProjectRegistration', {
+    summary: '更正登记信息',
+    description: '整改办按规划原文更正事项类型和规划出处；交办前可撤回登记时记录的牵头单位，事项回到待交办。',
+  })
+  amendRegistration(
+    @Param('id', ProjectIdPipe) id: string,
+    @Body() body: AmendKeyProjectRegistrationDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(keyProjects, id, body.toCommand(), meta);
+  }
+
   @Post(':id/start')
-  @CommandEndpoint(keyProjects, 'StartKeyProject', { summary: '开工', description: '牵头单位确认工程开工（计划中 → 实施中）。' })
+  @CommandEndpoint(keyProjects, 'StartKeyProject', {
+    summary: '开工（工作任务、争取类：启动）',
+    description: '牵头单位确认开工或启动（计划中 → 实施中）；待交办事项不能开工。',
+  })
   start(@Param('id', ProjectIdPipe) id: string, @Body() body: StartKeyProjectDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(keyProjects, id, body.toCommand(), meta);
   }
@@ -133,8 +169,8 @@ export class KeyProjectCommandsController {
 
   @Post(':id/complete')
   @CommandEndpoint(keyProjects, 'CompleteKeyProject', {
-    summary: '确认完工',
-    description: '牵头单位确认完工；须全部必须完成的里程碑已完成。',
+    summary: '确认完工（工作任务、争取类：确认完成）',
+    description: '牵头单位确认完工或完成；须全部必须完成的里程碑已完成。',
   })
   complete(@Param('id', ProjectIdPipe) id: string, @Body() body: CompleteKeyProjectDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(keyProjects, id, body.toCommand(), meta);
@@ -143,7 +179,7 @@ export class KeyProjectCommandsController {
   @Post(':id/accept')
   @CommandEndpoint(keyProjects, 'AcceptKeyProject', {
     summary: '验收工程',
-    description: '整改办或领导小组录入验收记录（验收单位、文件编号、日期）。',
+    description: '整改办或领导小组录入验收记录（验收单位、文件编号、日期）；仅工程项目设验收，工作任务和争取类不验收。',
   })
   accept(@Param('id', ProjectIdPipe) id: string, @Body() body: AcceptKeyProjectDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(keyProjects, id, body.toCommand(), meta);

@@ -30,6 +30,7 @@ import type {
   StartKeyProject,
   SuspendKeyProject,
 } from '@app/domain';
+import { planItemKinds, type PlanItemKind } from '@app/domain';
 import { SEED_DEPARTMENTS } from '@app/seed';
 import { IsCalendarDate } from '../shared/is-calendar-date';
 
@@ -74,7 +75,22 @@ export class RegisterKeyProjectDto {
   category!: string;
 
   @ApiPropertyOptional({
-    description: '牵头单位编号（见 /api/v1/reference/departments）；规划未明确时为 null',
+    description: '事项类型：PROJECT 工程项目（开工/完工/验收，默认）、TASK 工作任务（启动/完成，不验收）、STRIVE 争取类（最高黄色预警）',
+    enum: planItemKinds,
+    example: 'PROJECT',
+  })
+  @IsOptional()
+  @IsIn(planItemKinds)
+  planItemKind?: PlanItemKind;
+
+  @ApiPropertyOptional({ description: '规划出处（专栏、章节）', example: '专栏8', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  source?: string | null;
+
+  @ApiPropertyOptional({
+    description: '牵头单位编号（见 /api/v1/reference/departments）；规划未明确时为 null，事项待交办',
     example: 'city-urban-management-bureau',
     nullable: true,
   })
@@ -129,6 +145,8 @@ export class RegisterKeyProjectDto {
       name: this.name,
       planBox: this.planBox ?? null,
       category: this.category,
+      planItemKind: this.planItemKind ?? 'PROJECT',
+      source: this.source ?? null,
       leadDepartment: this.leadDepartment ?? null,
       cooperatingDepartments: this.cooperatingDepartments ?? [],
       implementingUnit: this.implementingUnit ?? null,

@@ -40,7 +40,7 @@ export class KeyProjectQueriesController {
   @ApiOperation({
     summary: '重点工程详情',
     description:
-      '当前状态（读模型）；带 asOf=YYYY-MM-DD 时按事件回放该日结束时的状态。ETag 为版本号。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
+      '当前状态（读模型）；带 asOf（日期 YYYY-MM-DD 或 ISO 时刻）时按事件回放到该日结束或该时刻的状态。ETag 为版本号。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
   })
   @ApiDetailWithAllowedActions('重点工程详情，含 allowedActions')
   async get(

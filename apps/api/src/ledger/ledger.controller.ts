@@ -58,7 +58,8 @@ export class LedgerController {
   @Get('ledger/overview')
   @ApiOperation({
     summary: '驾驶舱统计（由台账和重点工程读模型计算）',
-    description: '单位排名（按原时限、现行时限的按期率，逾期数）、按单位和月份的逾期数、未来 30 天到期事项。',
+    description:
+      '单位排名（按原时限、现行时限的按期率，逾期数）、按单位和月份的逾期数、未来 30 天到期事项、待交办事项（awaitingAssignment：数量及清单）。',
   })
   overview() {
     return this.ledger.overview();

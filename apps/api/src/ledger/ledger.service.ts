@@ -184,7 +184,8 @@ export class LedgerService {
         achievedOn: string | null;
       }>;
     }>(
-      `SELECT id, code, name, lead_department, status, milestones FROM read_models.key_projects WHERE status NOT IN ('CANCELLED', 'ACCEPTED', 'COMPLETED')`,
+      `SELECT id, code, name, lead_department, status, milestones FROM read_models.key_projects
+       WHERE status NOT IN ('CANCELLED', 'ACCEPTED', 'COMPLETED') AND NOT awaiting_assignment`,
     );
     for (const p of projects) {
       for (const m of p.milestones ?? []) {
@@ -226,6 +227,23 @@ export class LedgerService {
       departments,
       overdueByMonth,
       deadlines: { items: deadlines, total: deadlines.length, from: today, to: horizon },
+      awaitingAssignment: await this.awaitingAssignment(),
     };
+  }
+
+  /** The plan items no department answers for yet (待交办), oldest registration first: the supervision office's to assign. */
+  private async awaitingAssignment() {
+    const { rows } = await this.pool.query<{
+      id: string;
+      code: string;
+      name: string;
+      planItemKind: string;
+      source: string | null;
+      registeredAt: Date | null;
+    }>(
+      `SELECT id, code, name, plan_item_kind AS "planItemKind", source, registered_at AS "registeredAt"
+       FROM read_models.key_projects WHERE awaiting_assignment ORDER BY registered_at, code COLLATE "C"`,
+    );
+    return { count: rows.length, items: rows.map((r) => ({ ...r, registeredAt: r.registeredAt?.toISOString() ?? null })) };
   }
 }

@@ -29,6 +29,7 @@ import {
   timelinessColors,
   timelinessLabels,
 } from '../domain';
+import { AwaitingAssignmentStat } from '../assignment';
 import { addDays, fmtDate, fmtDateTime, pct, todayShanghai } from '../format';
 import { useSession } from '../session';
 import { CommandButton, useShowError } from '../ui';
@@ -80,6 +81,7 @@ interface Overview {
   departments: DepartmentStat[];
   overdueByMonth: Record<string, Record<string, number>>;
   deadlines: { items: Deadline[] };
+  awaitingAssignment?: { count: number };
 }
 
 const POLL_MS = 10_000;
@@ -294,6 +296,9 @@ export function Cockpit() {
           <Card size="small">
             <Statistic title="未来30天到期" value={deadlines?.length ?? '—'} suffix="项" />
           </Card>
+        </Col>
+        <Col xs={12} md={8} lg={4}>
+          <AwaitingAssignmentStat count={overview?.awaitingAssignment?.count} />
         </Col>
       </Row>
 

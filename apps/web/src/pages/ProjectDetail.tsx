@@ -6,6 +6,7 @@ import { get, type CommandResult } from '../api';
 import { WithheldActions } from '../ui';
 import { allows, keyProjectCommandLabels, keyProjectStatusColors, keyProjectStatusLabels, type AllowedAction } from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
+import { AssignmentButtons, PlanItemFacts, type PlanItemView } from '../assignment';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
 import { CommandButton, useShowError } from '../ui';
@@ -37,7 +38,7 @@ interface BaselineChange {
   decisionNote: string | null;
 }
 
-export interface ProjectDetailView {
+export interface ProjectDetailView extends PlanItemView {
   id: string;
   /** The domain's answer to "what may this user do now"; the buttons follow it. */
   allowedActions: AllowedAction[];
@@ -205,6 +206,7 @@ export function ProjectDetail() {
   const pending = p.baselineChanges.filter((c) => c.status === 'PENDING');
   const can = (t: keyof typeof keyProjectCommandLabels) => allows(p.allowedActions, t);
   const msName = (mid: string | null) => p.milestones.find((m) => m.milestoneId === mid)?.name ?? mid ?? '—';
+  const words = p.labels?.commands ?? keyProjectCommandLabels;
 
   const approveButtons = (c: BaselineChange) =>
     can('ApproveBaselineChange') && (
@@ -231,6 +233,7 @@ export function ProjectDetail() {
     );
 
   const actions = [
+    <AssignmentButtons key="assignment" p={p} onDone={done} />,
     can('ReportProjectProgress') && (
       <CommandButton
         key="report"
@@ -281,9 +284,18 @@ export function ProjectDetail() {
     can('StartKeyProject') && (
       <CommandButton
         key="start"
-        label="确认开工"
+        label={`确认${words.StartKeyProject}`}
         path={`${base}/start`}
-        fields={[{ name: 'startedOn', label: '实际开工日期', type: 'date', required: true, initial: todayShanghai(), disableFuture: true }]}
+        fields={[
+          {
+            name: 'startedOn',
+            label: `实际${words.StartKeyProject}日期`,
+            type: 'date',
+            required: true,
+            initial: todayShanghai(),
+            disableFuture: true,
+          },
+        ]}
         onDone={done}
       />
     ),
@@ -321,9 +333,18 @@ export function ProjectDetail() {
     can('CompleteKeyProject') && (
       <CommandButton
         key="complete"
-        label="确认完工"
+        label={words.CompleteKeyProject}
         path={`${base}/complete`}
-        fields={[{ name: 'completedOn', label: '完工日期', type: 'date', required: true, initial: todayShanghai(), disableFuture: true }]}
+        fields={[
+          {
+            name: 'completedOn',
+            label: `${p.labels?.words.complete ?? '完工'}日期`,
+            type: 'date',
+            required: true,
+            initial: todayShanghai(),
+            disableFuture: true,
+          },
+        ]}
         onDone={done}
       />
     ),
@@ -346,7 +367,7 @@ export function ProjectDetail() {
     can('CancelKeyProject') && (
       <CommandButton
         key="cancel"
-        label="取消工程"
+        label={words.CancelKeyProject}
         button={{ danger: true }}
         path={`${base}/cancel`}
         fields={[{ name: 'reason', label: '取消原因', type: 'textarea', required: true }]}
@@ -369,8 +390,8 @@ export function ProjectDetail() {
         }
         extra={
           <Space wrap data-testid="project-actions">
-            {actions.length ? actions : <Typography.Text type="secondary">您可查看本工程</Typography.Text>}
-            <WithheldActions actions={p.allowedActions} labels={keyProjectCommandLabels} />
+            {p.allowedActions.some((a) => a.allowed) ? actions : <Typography.Text type="secondary">您可查看本工程</Typography.Text>}
+            <WithheldActions actions={p.allowedActions} labels={words} />
           </Space>
         }
       >
@@ -390,13 +411,14 @@ export function ProjectDetail() {
               </Descriptions.Item>
               <Descriptions.Item label="计划投资">{p.plannedInvestment !== null ? `${p.plannedInvestment} 万元` : '—'}</Descriptions.Item>
               <Descriptions.Item label="所属专栏">{p.planBox ? `专栏 ${p.planBox}` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="开工 / 完工">
+              <Descriptions.Item label={`${p.labels?.words.start ?? '开工'} / ${p.labels?.words.complete ?? '完工'}`}>
                 {fmtDate(p.startedOn)} / {fmtDate(p.completedOn)}
               </Descriptions.Item>
               <Descriptions.Item label="简介" span={2}>
                 {p.description || '—'}
               </Descriptions.Item>
             </Descriptions>
+            <PlanItemFacts p={p} />
           </Col>
         </Row>
       </Card>

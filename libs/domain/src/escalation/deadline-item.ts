@@ -3,12 +3,22 @@ import type { CalendarDate } from '../shared/dates';
 export type SubjectType = 'RECTIFICATION_ORDER' | 'KEY_PROJECT' | 'INDICATOR';
 
 export type DeadlineItemKind =
-  'ORDER_DEADLINE' | 'MEASURE' | 'MILESTONE' | 'PETITION_REPORT' | 'PERIODIC_REPORT' | 'NOTICE_END' | 'ACCEPTANCE';
+  | 'ORDER_DEADLINE'
+  | 'MEASURE'
+  | 'MILESTONE'
+  | 'STRIVE_MILESTONE'
+  | 'ASSIGNMENT'
+  | 'PETITION_REPORT'
+  | 'PERIODIC_REPORT'
+  | 'NOTICE_END'
+  | 'ACCEPTANCE';
 
 export const deadlineItemKinds: readonly DeadlineItemKind[] = [
   'ORDER_DEADLINE',
   'MEASURE',
   'MILESTONE',
+  'STRIVE_MILESTONE',
+  'ASSIGNMENT',
   'PETITION_REPORT',
   'PERIODIC_REPORT',
   'NOTICE_END',
@@ -19,6 +29,8 @@ export const deadlineItemKindLabels: Record<DeadlineItemKind, string> = {
   ORDER_DEADLINE: '整改时限',
   MEASURE: '整改措施完成时限',
   MILESTONE: '工程节点',
+  STRIVE_MILESTONE: '争取类目标节点',
+  ASSIGNMENT: '待交办',
   PETITION_REPORT: '信访件首次调查报告',
   PERIODIC_REPORT: '长期坚持类定期报告',
   NOTICE_END: '拟销号公示期满',

@@ -1,8 +1,9 @@
 import type { KeyProjectState } from '../key-project/key-project.state';
-import { keyProjectStreamId } from '../key-project/key-project.state';
+import { isAwaitingAssignment, keyProjectStreamId } from '../key-project/key-project.state';
+import { SUPERVISION_OFFICE_DEPARTMENT } from '../reference/departments';
 import type { RectificationOrderState } from '../rectification-order/rectification-order.state';
 import { rectificationOrderStreamId } from '../rectification-order/rectification-order.state';
-import { addDays } from '../shared/dates';
+import { addDays, shanghaiDate } from '../shared/dates';
 import type { DeadlineItem } from './deadline-item';
 import type { EscalationThresholds } from './escalation.thresholds';
 
@@ -120,12 +121,22 @@ export function deadlineItemsOfOrder(id: string, state: RectificationOrderState,
 
 /**
  * A project's dated milestones. A cancelled project owes nothing; a completed one no longer owes the
- * optional milestones it left unachieved, so those drop out rather than turn overdue.
+ * optional milestones it left unachieved, so those drop out rather than turn overdue. An item 待交办
+ * owes no milestone yet (no department answers for it): its one obligation is the supervision office's
+ * 交办, due `unassignedDays` after registration (ESC-ASSIGN-1). A 争取类 item's milestones are
+ * STRIVE_MILESTONE, escalated at most to yellow (ESC-CAP-1).
  */
-export function deadlineItemsOfKeyProject(id: string, state: KeyProjectState): DeadlineItem[] {
+export function deadlineItemsOfKeyProject(
+  id: string,
+  state: KeyProjectState,
+  thresholds: Pick<EscalationThresholds, 'unassignedDays'>,
+): DeadlineItem[] {
   if (state.status === null || state.status === 'CANCELLED') return [];
   const finished = state.status === 'COMPLETED' || state.status === 'ACCEPTED';
   const items: DeadlineItem[] = [];
+  const assignment = assignmentItem(id, state, thresholds.unassignedDays);
+  if (assignment) items.push(assignment);
+  if (isAwaitingAssignment(state)) return items;
   for (const m of state.milestones) {
     if (!m.baselineDate) continue;
     if (finished && !m.achievedOn) continue;
@@ -139,7 +150,7 @@ export function deadlineItemsOfKeyProject(id: string, state: KeyProjectState): D
       department: state.leadDepartment,
       responsiblePerson: state.responsiblePerson,
       itemId: `milestone:${m.milestoneId}`,
-      kind: 'MILESTONE',
+      kind: state.planItemKind === 'STRIVE' ? 'STRIVE_MILESTONE' : 'MILESTONE',
       itemName: m.name,
       dueDate: m.baselineDate,
       originalDueDate: m.originalBaselineDate ?? m.baselineDate,
@@ -147,4 +158,30 @@ export function deadlineItemsOfKeyProject(id: string, state: KeyProjectState): D
     });
   }
   return items;
+}
+
+/**
+ * The 交办 an item registered without a lead department owes, to the supervision office itself; met
+ * on the day of the 交办. An item registered with its department owes none.
+ */
+function assignmentItem(id: string, state: KeyProjectState, unassignedDays: number): DeadlineItem | null {
+  const first = state.assignments[0];
+  if ((!isAwaitingAssignment(state) && first === undefined) || state.registeredAt === null) return null;
+  const due = addDays(shanghaiDate(new Date(state.registeredAt)), unassignedDays);
+  return {
+    subjectType: 'KEY_PROJECT',
+    subjectId: id,
+    subjectStreamId: keyProjectStreamId(id),
+    subjectCode: state.code,
+    subjectName: state.name,
+    subjectStatus: state.status as string,
+    department: SUPERVISION_OFFICE_DEPARTMENT,
+    responsiblePerson: null,
+    itemId: 'assignment',
+    kind: 'ASSIGNMENT',
+    itemName: '待交办：明确牵头单位和责任领导',
+    dueDate: due,
+    originalDueDate: due,
+    doneOn: first?.on ?? null,
+  };
 }

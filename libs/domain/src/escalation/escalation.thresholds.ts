@@ -16,6 +16,8 @@ export interface EscalationThresholds {
    * No period is prescribed; 15 is a judgement call, configurable.
    */
   acceptanceCheckDays: number;
+  /** Days after its registration by which an item without a lead department is to be assigned (交办) (default 30). */
+  unassignedDays: number;
 }
 
 export const defaultEscalationThresholds: EscalationThresholds = {
@@ -24,4 +26,5 @@ export const defaultEscalationThresholds: EscalationThresholds = {
   listedDays: 30,
   accountabilityDays: 90,
   acceptanceCheckDays: 15,
+  unassignedDays: 30,
 };

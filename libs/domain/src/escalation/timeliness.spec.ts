@@ -37,6 +37,22 @@ describe('currentEscalation: an order with deadline D', () => {
     expect(currentEscalation(measure, onDay(200), T)).toEqual({ level: 1, trigger: 'measure-behind' });
   });
 
+  it('a 争取类 milestone (ESC-CAP-1) warns like any other, then stays yellow however late', () => {
+    const strive = { ...item, kind: 'STRIVE_MILESTONE' as const };
+    expect(currentEscalation(strive, onDay(-7), T)).toEqual({ level: 0, trigger: 'notice-7' });
+    expect(currentEscalation(strive, onDay(-1), T)).toEqual({ level: 1, trigger: 'yellow' });
+    expect(currentEscalation(strive, onDay(1), T)).toEqual({ level: 1, trigger: 'yellow' });
+    expect(currentEscalation(strive, onDay(1430), T)).toEqual({ level: 1, trigger: 'yellow' });
+  });
+
+  it('an item awaiting 交办 (ESC-ASSIGN-1) is red once late and never higher, with no notices before', () => {
+    const assignment = { ...item, kind: 'ASSIGNMENT' as const };
+    expect(currentEscalation(assignment, onDay(-3), T)).toBeNull();
+    expect(currentEscalation(assignment, onDay(0), T)).toBeNull();
+    expect(currentEscalation(assignment, onDay(1), T)).toEqual({ level: 2, trigger: 'unassigned' });
+    expect(currentEscalation(assignment, onDay(1430), T)).toEqual({ level: 2, trigger: 'unassigned' });
+  });
+
   it('follows configured thresholds', () => {
     const custom = { ...T, noticeDays: [10], yellowDays: 5, listedDays: 10, accountabilityDays: 20 };
     expect(currentEscalation(item, onDay(-10), custom)).toEqual({ level: 0, trigger: 'notice-10' });

@@ -73,6 +73,12 @@ export function currentEscalation(
   if (item.kind === ('MEASURE' satisfies DeadlineItemKind)) {
     return daysLeft < 0 ? { level: 1, trigger: 'measure-behind' } : null;
   }
+  // ESC-ASSIGN-1: the supervision office's own 交办, red once late and never higher.
+  if (item.kind === ('ASSIGNMENT' satisfies DeadlineItemKind)) {
+    return daysLeft < 0 ? { level: 2, trigger: 'unassigned' } : null;
+  }
+  // ESC-CAP-1: a 争取类 target stays at yellow once it is due.
+  if (item.kind === ('STRIVE_MILESTONE' satisfies DeadlineItemKind) && daysLeft < 0) return { level: 1, trigger: 'yellow' };
   if (daysLeft < 0) {
     const overdue = -daysLeft;
     if (overdue > thresholds.accountabilityDays) return { level: 4, trigger: 'accountability' };

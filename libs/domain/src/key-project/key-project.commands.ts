@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../shared/dates';
+import { planItemWords, type PlanItemKind } from './key-project.kinds';
 
 export interface EvidenceItem {
   evidenceId: string;
@@ -17,7 +18,14 @@ export interface RegisterKeyProject {
   planBox: number | null;
   /** water, air, soil, ecology, risk, rural, climate, capacity, … */
   category: string;
-  /** null where the plan names no department (the seed does not invent one). */
+  /** 工程项目 / 工作任务 / 争取类; PROJECT when not sent. */
+  planItemKind?: PlanItemKind;
+  /** Where the plan lists the item (专栏, chapter and section), e.g. '专栏7；第一章 二（四）'. */
+  source?: string | null;
+  /**
+   * null where the plan names no department (the seed does not invent one): the item waits for
+   * 交办 (AssignKeyProject). A department given here is assigned at registration.
+   */
   leadDepartment: string | null;
   cooperatingDepartments: string[];
   implementingUnit: string | null;
@@ -27,6 +35,60 @@ export interface RegisterKeyProject {
   /** 万元. */
   plannedInvestment: number | null;
   description: string;
+}
+
+/** The city leader in charge of an item (责任领导). */
+export interface ResponsibleLeader {
+  name: string;
+  /** e.g. 副市长 */
+  title: string;
+}
+
+/** A milestone set at 交办: an existing one gets its date, a new id is planned with it. */
+export interface AssignedMilestone {
+  milestoneId: string;
+  /** Required for a new milestone; an existing one keeps its name. */
+  name?: string | null;
+  baselineDate: CalendarDate;
+  /** For a new milestone (default 1); an existing one keeps its weight. */
+  weight?: number | null;
+  mandatory?: boolean | null;
+}
+
+/** 交办: the supervision office names who answers for a registered item, and by when. */
+export interface AssignKeyProject {
+  type: 'AssignKeyProject';
+  leadDepartment: string;
+  cooperatingDepartments: string[];
+  /** null only where nobody is named yet (the seeder, for a department the plan names). */
+  responsibleLeader: ResponsibleLeader | null;
+  responsiblePerson: string | null;
+  plannedStart: CalendarDate | null;
+  plannedEnd: CalendarDate | null;
+  milestones: AssignedMilestone[];
+}
+
+/** 重新交办: another department, leader or person answers for the item from now on. */
+export interface ReassignKeyProject {
+  type: 'ReassignKeyProject';
+  leadDepartment: string;
+  cooperatingDepartments: string[];
+  responsibleLeader: ResponsibleLeader | null;
+  responsiblePerson: string | null;
+  reason: string;
+}
+
+/**
+ * 更正登记信息: the item's kind and its source in the plan, and, before any 交办 and before work
+ * starts, the withdrawal of a lead department recorded at registration (e.g. one inferred from a
+ * place name), which returns the item to 待交办.
+ */
+export interface AmendKeyProjectRegistration {
+  type: 'AmendKeyProjectRegistration';
+  planItemKind: PlanItemKind;
+  source: string | null;
+  withdrawLeadDepartment: boolean;
+  reason: string;
 }
 
 export interface StartKeyProject {
@@ -121,6 +183,9 @@ export interface CancelKeyProject {
 
 export type KeyProjectCommand =
   | RegisterKeyProject
+  | AssignKeyProject
+  | ReassignKeyProject
+  | AmendKeyProjectRegistration
   | StartKeyProject
   | PlanMilestone
   | ReportProjectProgress
@@ -138,6 +203,9 @@ export type KeyProjectCommandType = KeyProjectCommand['type'];
 
 export const keyProjectCommandLabels: Record<KeyProjectCommandType, string> = {
   RegisterKeyProject: '登记重点工程',
+  AssignKeyProject: '交办',
+  ReassignKeyProject: '重新交办',
+  AmendKeyProjectRegistration: '更正登记信息',
   StartKeyProject: '开工',
   PlanMilestone: '制定里程碑',
   ReportProjectProgress: '报送进度',
@@ -151,3 +219,18 @@ export const keyProjectCommandLabels: Record<KeyProjectCommandType, string> = {
   AcceptKeyProject: '验收工程',
   CancelKeyProject: '取消工程',
 };
+
+/** The command names in the words of the item's kind: a task is 启动 and 完成, not 开工 and 完工. */
+export function keyProjectCommandLabelsFor(kind: PlanItemKind): Record<KeyProjectCommandType, string> {
+  if (kind === 'PROJECT') return keyProjectCommandLabels;
+  const words = planItemWords[kind];
+  return {
+    ...keyProjectCommandLabels,
+    RegisterKeyProject: '登记规划事项',
+    StartKeyProject: words.start,
+    SuspendKeyProject: `暂停${words.item}`,
+    CompleteKeyProject: `确认${words.complete}`,
+    AcceptKeyProject: '验收',
+    CancelKeyProject: `取消${words.item}`,
+  };
+}

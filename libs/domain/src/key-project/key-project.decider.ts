@@ -1,5 +1,5 @@
 import { keyProjectCommandPolicies, keyProjectPermissionError, roleMaySend } from '../authorization';
-import { departmentName } from '../reference/departments';
+import { departmentName, findDepartment } from '../reference/departments';
 import { allowedActionsOf, type AllowedAction } from '../shared/allowed-actions';
 import { shanghaiDate, type CalendarDate } from '../shared/dates';
 import type { CommandContext, Decider } from '../shared/decider';
@@ -14,8 +14,12 @@ import {
   statusError,
 } from '../shared/validation';
 import {
-  keyProjectCommandLabels,
+  keyProjectCommandLabelsFor,
   type AcceptKeyProject,
+  type AmendKeyProjectRegistration,
+  type AssignKeyProject,
+  type ReassignKeyProject,
+  type ResponsibleLeader,
   type AchieveMilestone,
   type ApproveBaselineChange,
   type CancelKeyProject,
@@ -31,11 +35,11 @@ import {
   type StartKeyProject,
   type SuspendKeyProject,
 } from './key-project.commands';
-import type { KeyProjectEvent } from './key-project.events';
+import type { KeyProjectAssigned, KeyProjectEvent } from './key-project.events';
+import { hasAcceptance, keyProjectStatusLabelsFor, planItemKindLabels, planItemKinds, planItemWords } from './key-project.kinds';
 import {
   evolveKeyProject,
   initialKeyProjectState,
-  keyProjectStatusLabels,
   type BaselineChange,
   type KeyProjectState,
   type KeyProjectStatus,
@@ -56,7 +60,8 @@ interface KeyProjectCommandHandler<C extends KeyProjectCommand> {
 
 /** KP-STATE-1: the command is refused outside the statuses it may be sent from. */
 function statusNotIn(state: KeyProjectState, type: KeyProjectCommandType, allowed: readonly KeyProjectStatus[]): DomainError | undefined {
-  return statusError(state.status, allowed, { type, labelZh: keyProjectCommandLabels[type] }, keyProjectStatusLabels, 'KP-STATE-1');
+  const labelZh = keyProjectCommandLabelsFor(state.planItemKind)[type];
+  return statusError(state.status, allowed, { type, labelZh }, keyProjectStatusLabelsFor(state.planItemKind), 'KP-STATE-1');
 }
 
 function findMilestone(state: KeyProjectState, milestoneId: string): Milestone {
@@ -126,6 +131,8 @@ const register: Handler<RegisterKeyProject> = (command, _state, ctx) => {
     });
   }
   if (command.leadDepartment !== null) requireText(command.leadDepartment, 'leadDepartment', '牵头单位');
+  const planItemKind = command.planItemKind ?? 'PROJECT';
+  requirePlanItemKind(planItemKind);
   requireOptionalDate(command.plannedStart, 'plannedStart', '计划开工日期');
   requireOptionalDate(command.plannedEnd, 'plannedEnd', '计划完工日期');
   if (command.plannedStart && command.plannedEnd && command.plannedEnd < command.plannedStart) {
@@ -161,6 +168,8 @@ const register: Handler<RegisterKeyProject> = (command, _state, ctx) => {
         name: command.name,
         planBox: command.planBox,
         category: command.category,
+        planItemKind,
+        source: command.source ?? null,
         leadDepartment: command.leadDepartment,
         cooperatingDepartments: [...command.cooperatingDepartments],
         implementingUnit: command.implementingUnit,
@@ -174,6 +183,261 @@ const register: Handler<RegisterKeyProject> = (command, _state, ctx) => {
     },
   ];
 };
+
+function requirePlanItemKind(kind: unknown): void {
+  if (!planItemKinds.includes(kind as never)) {
+    throw new InvalidValue({
+      code: 'INVALID_PLAN_ITEM_KIND',
+      titleEn: 'planItemKind must be PROJECT, TASK or STRIVE',
+      detail: '"事项类型"必须是工程项目（PROJECT）、工作任务（TASK）或争取类（STRIVE）之一。',
+      field: 'planItemKind',
+    });
+  }
+}
+
+/** KP-ASSIGN-3: a department of an assignment is one of the reference list's. */
+function requireKnownDepartment(id: unknown, field: string, labelZh: string): void {
+  requireText(id, field, labelZh);
+  if (!findDepartment(id)) {
+    throw new InvalidValue({
+      code: 'UNKNOWN_DEPARTMENT',
+      titleEn: `${field}: ${id} is not a department of the reference list`,
+      detail: `${labelZh}“${id}”不在本市单位名录中，请从单位列表中选择。`,
+      field,
+      rule: 'KP-ASSIGN-3',
+    });
+  }
+}
+
+/** KP-ASSIGN-3: known departments, each once, the lead not also cooperating. */
+function requireAssignedDepartments(lead: unknown, cooperating: unknown): void {
+  requireKnownDepartment(lead, 'leadDepartment', '牵头单位');
+  if (!Array.isArray(cooperating)) {
+    throw new InvalidValue({
+      code: 'INVALID_COOPERATING_DEPARTMENTS',
+      titleEn: 'cooperatingDepartments must be a list',
+      detail: '"配合单位"须为单位列表，没有配合单位时留空。',
+      field: 'cooperatingDepartments',
+    });
+  }
+  cooperating.forEach((d) => requireKnownDepartment(d, 'cooperatingDepartments', '配合单位'));
+  requireUniqueIds(cooperating as string[], 'cooperatingDepartments', '配合单位');
+  if ((cooperating as string[]).includes(lead as string)) {
+    throw new InvalidValue({
+      code: 'LEAD_DEPARTMENT_LISTED_AS_COOPERATING',
+      titleEn: 'The lead department is also listed as cooperating',
+      detail: `“${departmentName(lead as string)}”已是牵头单位，请从配合单位中移除。`,
+      field: 'cooperatingDepartments',
+      rule: 'KP-ASSIGN-3',
+    });
+  }
+}
+
+function requireResponsibleLeader(leader: ResponsibleLeader | null | undefined): void {
+  if (leader == null) return;
+  requireText(leader.name, 'responsibleLeader.name', '责任领导姓名');
+  requireText(leader.title, 'responsibleLeader.title', '责任领导职务');
+}
+
+function requirePlannedPeriod(start: CalendarDate | null | undefined, end: CalendarDate | null | undefined): void {
+  requireOptionalDate(start, 'plannedStart', '计划开始日期');
+  requireOptionalDate(end, 'plannedEnd', '计划结束日期');
+  if (start && end && end < start) {
+    throw new InvalidValue({
+      code: 'PLANNED_END_BEFORE_START',
+      titleEn: 'plannedEnd is before plannedStart',
+      detail: `计划结束日期（${end}）不能早于计划开始日期（${start}）。`,
+      field: 'plannedEnd',
+    });
+  }
+}
+
+/** KP-ASSIGN-1: an item is assigned (交办) once; afterwards it is reassigned. */
+function alreadyAssigned(state: KeyProjectState): DomainError | undefined {
+  const first = state.assignments[0];
+  if (!first) return undefined;
+  return new RuleViolation({
+    code: 'ALREADY_ASSIGNED',
+    titleEn: 'The item has already been assigned',
+    detail: `该事项已于 ${first.on} 交办给“${departmentName(first.leadDepartment)}”；如需变更牵头单位或责任人，请办理重新交办。`,
+    rule: 'KP-ASSIGN-1',
+  });
+}
+
+/** KP-ASSIGN-1: only an item that some department answers for can be reassigned. */
+function notYetAssigned(state: KeyProjectState): DomainError | undefined {
+  if (state.leadDepartment !== null) return undefined;
+  return new RuleViolation({
+    code: 'NOT_YET_ASSIGNED',
+    titleEn: 'The item has not been assigned yet',
+    detail: '尚未交办：该事项还没有牵头单位，请先办理交办。',
+    rule: 'KP-ASSIGN-1',
+  });
+}
+
+function assignedMilestones(command: AssignKeyProject, state: KeyProjectState): KeyProjectAssigned['data']['milestones'] {
+  if (!Array.isArray(command.milestones)) {
+    throw new InvalidValue({
+      code: 'INVALID_MILESTONES',
+      titleEn: 'milestones must be a list',
+      detail: '"里程碑"须为列表：逐项填写编号和日期。',
+      field: 'milestones',
+    });
+  }
+  requireUniqueIds(
+    command.milestones.map((m) => m.milestoneId),
+    'milestones.milestoneId',
+    '里程碑编号',
+  );
+  return command.milestones.map((m) => {
+    requireText(m.milestoneId, 'milestones.milestoneId', '里程碑编号');
+    requireDate(m.baselineDate, 'milestones.baselineDate', '里程碑日期');
+    const existing = state.milestones.find((e) => e.milestoneId === m.milestoneId);
+    if (existing) {
+      requireNotAchieved(existing);
+      return {
+        milestoneId: existing.milestoneId,
+        name: existing.name,
+        weight: existing.weight,
+        mandatory: existing.mandatory,
+        baselineDate: m.baselineDate,
+        isNew: false,
+      };
+    }
+    requireText(m.name, 'milestones.name', '里程碑名称');
+    const weight = m.weight ?? 1;
+    if (!(Number.isFinite(weight) && weight > 0)) {
+      throw new InvalidValue({
+        code: 'INVALID_WEIGHT',
+        titleEn: 'weight must be a positive number',
+        detail: `里程碑“${m.name}”的权重必须是大于 0 的数字。`,
+        field: 'milestones.weight',
+      });
+    }
+    return { milestoneId: m.milestoneId, name: m.name, weight, mandatory: m.mandatory ?? true, baselineDate: m.baselineDate, isNew: true };
+  });
+}
+
+const assign: Handler<AssignKeyProject> = (command, state, ctx) => {
+  requireAssignedDepartments(command.leadDepartment, command.cooperatingDepartments);
+  requireResponsibleLeader(command.responsibleLeader);
+  if (command.responsiblePerson != null) requireText(command.responsiblePerson, 'responsiblePerson', '责任人');
+  requirePlannedPeriod(command.plannedStart, command.plannedEnd);
+  const milestones = assignedMilestones(command, state);
+  return [
+    {
+      type: 'KeyProjectAssigned',
+      data: {
+        leadDepartment: command.leadDepartment,
+        cooperatingDepartments: [...command.cooperatingDepartments],
+        responsibleLeader: command.responsibleLeader
+          ? { name: command.responsibleLeader.name, title: command.responsibleLeader.title }
+          : null,
+        responsiblePerson: command.responsiblePerson ?? null,
+        plannedStart: command.plannedStart ?? null,
+        plannedEnd: command.plannedEnd ?? null,
+        milestones,
+        assignedOn: shanghaiDate(ctx.now),
+        assignedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const sameLeader = (a: ResponsibleLeader | null, b: ResponsibleLeader | null) => a?.name === b?.name && a?.title === b?.title;
+
+const reassign: Handler<ReassignKeyProject> = (command, state, ctx) => {
+  requireAssignedDepartments(command.leadDepartment, command.cooperatingDepartments);
+  requireResponsibleLeader(command.responsibleLeader);
+  if (command.responsiblePerson != null) requireText(command.responsiblePerson, 'responsiblePerson', '责任人');
+  requireText(command.reason, 'reason', '重新交办理由');
+  const unchanged =
+    command.leadDepartment === state.leadDepartment &&
+    [...command.cooperatingDepartments].sort().join() === [...state.cooperatingDepartments].sort().join() &&
+    sameLeader(command.responsibleLeader ?? null, state.responsibleLeader) &&
+    (command.responsiblePerson ?? null) === state.responsiblePerson;
+  if (unchanged) {
+    throw new InvalidValue({
+      code: 'ASSIGNMENT_UNCHANGED',
+      titleEn: 'The reassignment changes nothing',
+      detail: '重新交办的牵头单位、配合单位、责任领导和责任人与现行交办完全相同，无需重新交办。',
+      field: 'leadDepartment',
+    });
+  }
+  return [
+    {
+      type: 'KeyProjectReassigned',
+      data: {
+        previousLeadDepartment: state.leadDepartment,
+        leadDepartment: command.leadDepartment,
+        cooperatingDepartments: [...command.cooperatingDepartments],
+        responsibleLeader: command.responsibleLeader
+          ? { name: command.responsibleLeader.name, title: command.responsibleLeader.title }
+          : null,
+        responsiblePerson: command.responsiblePerson ?? null,
+        reason: command.reason,
+        reassignedOn: shanghaiDate(ctx.now),
+        reassignedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+const amendRegistration: Handler<AmendKeyProjectRegistration> = (command, state, ctx) => {
+  requirePlanItemKind(command.planItemKind);
+  if (command.source != null) requireText(command.source, 'source', '规划出处');
+  requireText(command.reason, 'reason', '更正理由');
+  const source = command.source ?? null;
+  if (command.withdrawLeadDepartment) {
+    const withdrawable = state.status === 'PLANNED' && state.assignments.length === 0 && state.leadDepartment !== null;
+    if (!withdrawable) {
+      throw new RuleViolation({
+        code: 'LEAD_DEPARTMENT_NOT_WITHDRAWABLE',
+        titleEn: 'The lead department can be withdrawn only before 交办 and before work starts',
+        detail:
+          state.leadDepartment === null
+            ? '该事项尚无牵头单位，无需撤回。'
+            : '牵头单位已经交办或已开始实施，不能通过更正登记撤回；如需变更请办理重新交办。',
+        rule: 'KP-ASSIGN-4',
+      });
+    }
+  }
+  if (!command.withdrawLeadDepartment && command.planItemKind === state.planItemKind && source === state.source) {
+    throw new InvalidValue({
+      code: 'REGISTRATION_UNCHANGED',
+      titleEn: 'The amendment changes nothing',
+      detail: `事项类型（${planItemKindLabels[state.planItemKind]}）和规划出处与现有登记相同，无需更正。`,
+      field: 'planItemKind',
+    });
+  }
+  return [
+    {
+      type: 'KeyProjectRegistrationAmended',
+      data: {
+        planItemKind: command.planItemKind,
+        source,
+        withdrawnLeadDepartment: command.withdrawLeadDepartment ? state.leadDepartment : null,
+        reason: command.reason,
+        amendedBy: ctx.actor.userId,
+        occurredAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+};
+
+/** KP-KIND-1: a work task or a 争取类 target has no acceptance (验收). */
+function noAcceptanceForKind(state: KeyProjectState): DomainError | undefined {
+  if (hasAcceptance(state.planItemKind)) return undefined;
+  const words = planItemWords[state.planItemKind];
+  return new RuleViolation({
+    code: 'ACCEPTANCE_NOT_APPLICABLE',
+    titleEn: `A ${state.planItemKind} item is not accepted`,
+    detail: `该事项属于${planItemKindLabels[state.planItemKind]}，不设验收环节；确认${words.complete}即办结。`,
+    rule: 'KP-KIND-1',
+  });
+}
 
 const start: Handler<StartKeyProject> = (command, state, ctx) => {
   requireDate(command.startedOn, 'startedOn', '开工日期');
@@ -501,6 +765,15 @@ function noPendingBaselineChange(state: KeyProjectState): DomainError | undefine
 
 const handlers: { [K in KeyProjectCommandType]: KeyProjectCommandHandler<Extract<KeyProjectCommand, { type: K }>> } = {
   RegisterKeyProject: { guard: alreadyRegistered, decide: register },
+  AssignKeyProject: { guard: (state) => statusNotIn(state, 'AssignKeyProject', ['PLANNED']) ?? alreadyAssigned(state), decide: assign },
+  ReassignKeyProject: {
+    guard: (state) => statusNotIn(state, 'ReassignKeyProject', ['PLANNED', 'IN_PROGRESS', 'SUSPENDED']) ?? notYetAssigned(state),
+    decide: reassign,
+  },
+  AmendKeyProjectRegistration: {
+    guard: (state) => statusNotIn(state, 'AmendKeyProjectRegistration', ['PLANNED', 'IN_PROGRESS', 'SUSPENDED', 'COMPLETED']),
+    decide: amendRegistration,
+  },
   StartKeyProject: { guard: (state) => statusNotIn(state, 'StartKeyProject', ['PLANNED']), decide: start },
   PlanMilestone: { guard: (state) => statusNotIn(state, 'PlanMilestone', ['PLANNED', 'IN_PROGRESS']), decide: planMilestone },
   ReportProjectProgress: { guard: (state) => statusNotIn(state, 'ReportProjectProgress', ['IN_PROGRESS']), decide: reportProgress },
@@ -526,7 +799,10 @@ const handlers: { [K in KeyProjectCommandType]: KeyProjectCommandHandler<Extract
     guard: (state) => statusNotIn(state, 'CompleteKeyProject', ['IN_PROGRESS']) ?? mandatoryMilestonesOutstanding(state),
     decide: complete,
   },
-  AcceptKeyProject: { guard: (state) => statusNotIn(state, 'AcceptKeyProject', ['COMPLETED']), decide: accept },
+  AcceptKeyProject: {
+    guard: (state) => noAcceptanceForKind(state) ?? statusNotIn(state, 'AcceptKeyProject', ['COMPLETED']),
+    decide: accept,
+  },
   CancelKeyProject: { guard: (state) => statusNotIn(state, 'CancelKeyProject', ['PLANNED', 'SUSPENDED']), decide: cancel },
 };
 

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/decider';
-import type { AcceptanceRecord, EvidenceItem } from './key-project.commands';
+import type { AcceptanceRecord, EvidenceItem, ResponsibleLeader } from './key-project.commands';
+import type { PlanItemKind } from './key-project.kinds';
 
 /** Every event carries `occurredAt` (ISO instant from the command context); evolve never reads a clock. A type alias, not an interface, so it satisfies Record<string, unknown>. */
 type Timed = {
@@ -15,6 +16,10 @@ export type KeyProjectRegistered = DomainEvent<
     name: string;
     planBox: number | null;
     category: string;
+    /** Absent from events recorded before kinds existed: read as PROJECT. */
+    planItemKind?: PlanItemKind;
+    /** Absent from events recorded before sources were kept: read as null. */
+    source?: string | null;
     leadDepartment: string | null;
     cooperatingDepartments: string[];
     implementingUnit: string | null;
@@ -23,6 +28,55 @@ export type KeyProjectRegistered = DomainEvent<
     plannedEnd: CalendarDate | null;
     plannedInvestment: number | null;
     description: string;
+  }
+>;
+
+export type KeyProjectAssigned = DomainEvent<
+  'KeyProjectAssigned',
+  Timed & {
+    leadDepartment: string;
+    cooperatingDepartments: string[];
+    responsibleLeader: ResponsibleLeader | null;
+    responsiblePerson: string | null;
+    plannedStart: CalendarDate | null;
+    plannedEnd: CalendarDate | null;
+    /** Each milestone as it stands after the 交办; `isNew` for one planned by it. */
+    milestones: Array<{
+      milestoneId: string;
+      name: string;
+      weight: number;
+      mandatory: boolean;
+      baselineDate: CalendarDate;
+      isNew: boolean;
+    }>;
+    assignedOn: CalendarDate;
+    assignedBy: string;
+  }
+>;
+
+export type KeyProjectReassigned = DomainEvent<
+  'KeyProjectReassigned',
+  Timed & {
+    previousLeadDepartment: string | null;
+    leadDepartment: string;
+    cooperatingDepartments: string[];
+    responsibleLeader: ResponsibleLeader | null;
+    responsiblePerson: string | null;
+    reason: string;
+    reassignedOn: CalendarDate;
+    reassignedBy: string;
+  }
+>;
+
+export type KeyProjectRegistrationAmended = DomainEvent<
+  'KeyProjectRegistrationAmended',
+  Timed & {
+    planItemKind: PlanItemKind;
+    source: string | null;
+    /** The lead department withdrawn (the item is 待交办 again), or null. */
+    withdrawnLeadDepartment: string | null;
+    reason: string;
+    amendedBy: string;
   }
 >;
 
@@ -96,6 +150,9 @@ export type KeyProjectCancelled = DomainEvent<
 
 export type KeyProjectEvent =
   | KeyProjectRegistered
+  | KeyProjectAssigned
+  | KeyProjectReassigned
+  | KeyProjectRegistrationAmended
   | KeyProjectStarted
   | MilestonePlanned
   | ProgressReported
@@ -114,6 +171,9 @@ export type KeyProjectEventType = KeyProjectEvent['type'];
 /** For the event-type registry of the event store. */
 export const keyProjectEventTypes: readonly KeyProjectEventType[] = [
   'KeyProjectRegistered',
+  'KeyProjectAssigned',
+  'KeyProjectReassigned',
+  'KeyProjectRegistrationAmended',
   'KeyProjectStarted',
   'MilestonePlanned',
   'ProgressReported',

@@ -33,6 +33,8 @@ export const registered: Extract<KeyProjectEvent, { type: 'KeyProjectRegistered'
     name: '牡丹江城区污水处理厂提标改造工程',
     planBox: 3,
     category: 'water',
+    planItemKind: 'PROJECT',
+    source: null,
     leadDepartment: '市水务局',
     cooperatingDepartments: ['市住建局'],
     implementingUnit: '牡丹江市排水公司',
@@ -103,3 +105,46 @@ export const completed: KeyProjectEvent = {
 
 export const inProgress = [registered, started, planned('m1', 60, '2024-06-30'), planned('m2', 40, '2024-12-31')];
 export const allAchieved = [...inProgress, achieved('m1', '2024-03-01'), achieved('m2', '2024-03-08')];
+
+/** Registered as the plan register does for an item whose department the plan does not name: 待交办. */
+export const registeredUnassigned: Extract<KeyProjectEvent, { type: 'KeyProjectRegistered' }> = {
+  type: 'KeyProjectRegistered',
+  data: {
+    ...registered.data,
+    code: 'ZL7-1',
+    name: '牡丹江市拉古废弃矿山破损山体生态修复工程',
+    planBox: 7,
+    category: 'ecology',
+    planItemKind: 'PROJECT',
+    source: '专栏7；第一章 二（四）',
+    leadDepartment: null,
+    cooperatingDepartments: [],
+    implementingUnit: null,
+    responsiblePerson: null,
+    plannedStart: null,
+    plannedEnd: null,
+    plannedInvestment: null,
+  },
+};
+export const plannedUndated: Extract<KeyProjectEvent, { type: 'MilestonePlanned' }> = {
+  type: 'MilestonePlanned',
+  data: { milestoneId: 'm1', name: '完成建设', weight: 100, mandatory: true, baselineDate: null, occurredAt: '2022-01-10T02:00:00.000Z' },
+};
+/** 交办 to 市水务局 (the fixtures' lead department), 市住建局 cooperating. */
+export const assigned: Extract<KeyProjectEvent, { type: 'KeyProjectAssigned' }> = {
+  type: 'KeyProjectAssigned',
+  data: {
+    leadDepartment: '市水务局',
+    cooperatingDepartments: ['市住建局'],
+    responsibleLeader: { name: '王明', title: '副市长' },
+    responsiblePerson: '张伟',
+    plannedStart: '2024-04-01',
+    plannedEnd: '2025-10-31',
+    milestones: [{ milestoneId: 'm1', name: '完成建设', weight: 100, mandatory: true, baselineDate: '2025-10-31', isNew: false }],
+    assignedOn: '2024-03-01',
+    assignedBy: 'u-sup',
+    occurredAt: '2024-03-01T02:00:00.000Z',
+  },
+};
+/** A work task (工作任务): 启动 / 完成, no 验收. */
+export const registeredTask: KeyProjectEvent = { ...registered, data: { ...registered.data, planItemKind: 'TASK' } };

@@ -1,6 +1,7 @@
 import { daysBetween, type CalendarDate } from '../shared/dates';
-import type { AcceptanceRecord, EvidenceItem } from './key-project.commands';
+import type { AcceptanceRecord, EvidenceItem, ResponsibleLeader } from './key-project.commands';
 import type { KeyProjectEvent } from './key-project.events';
+import type { PlanItemKind } from './key-project.kinds';
 
 export type KeyProjectStatus = 'PLANNED' | 'IN_PROGRESS' | 'SUSPENDED' | 'COMPLETED' | 'ACCEPTED' | 'CANCELLED';
 
@@ -61,6 +62,20 @@ export interface BaselineChange {
   decisionNote: string | null;
 }
 
+/** One 交办 or 重新交办, as recorded. */
+export interface AssignmentRecord {
+  type: 'ASSIGNED' | 'REASSIGNED';
+  leadDepartment: string;
+  cooperatingDepartments: string[];
+  responsibleLeader: ResponsibleLeader | null;
+  responsiblePerson: string | null;
+  /** The reason of a 重新交办; null for the 交办. */
+  reason: string | null;
+  on: CalendarDate;
+  at: string;
+  by: string;
+}
+
 export interface Suspension {
   reason: string;
   suspendedAt: string;
@@ -76,10 +91,17 @@ export interface KeyProjectState {
   name: string;
   planBox: number | null;
   category: string;
+  planItemKind: PlanItemKind;
+  /** Where the plan lists the item; null when not known. */
+  source: string | null;
+  /** null while 待交办; set at registration or by 交办 / 重新交办. */
   leadDepartment: string | null;
   cooperatingDepartments: string[];
   implementingUnit: string | null;
   responsiblePerson: string | null;
+  responsibleLeader: ResponsibleLeader | null;
+  /** 交办 and 重新交办, oldest first; empty when the department came with the registration or is still missing. */
+  assignments: AssignmentRecord[];
   plannedStart: CalendarDate | null;
   plannedEnd: CalendarDate | null;
   plannedInvestment: number | null;
@@ -105,10 +127,14 @@ export function initialKeyProjectState(): KeyProjectState {
     name: '',
     planBox: 0,
     category: '',
+    planItemKind: 'PROJECT',
+    source: null,
     leadDepartment: null,
     cooperatingDepartments: [],
     implementingUnit: null,
     responsiblePerson: null,
+    responsibleLeader: null,
+    assignments: [],
     plannedStart: null,
     plannedEnd: null,
     plannedInvestment: null,
@@ -141,8 +167,85 @@ function decideBaselineChange(
 function apply(state: KeyProjectState, event: KeyProjectEvent): KeyProjectState {
   switch (event.type) {
     case 'KeyProjectRegistered': {
-      const { occurredAt, ...fields } = event.data;
-      return { ...state, ...fields, status: 'PLANNED', registeredAt: occurredAt };
+      const { occurredAt, planItemKind, source, ...fields } = event.data;
+      return {
+        ...state,
+        ...fields,
+        planItemKind: planItemKind ?? 'PROJECT',
+        source: source ?? null,
+        status: 'PLANNED',
+        registeredAt: occurredAt,
+      };
+    }
+    case 'KeyProjectAssigned': {
+      const { occurredAt, milestones: assigned, assignedOn, assignedBy, ...fields } = event.data;
+      const dated = new Map(assigned.filter((m) => !m.isNew).map((m) => [m.milestoneId, m.baselineDate]));
+      const milestones = state.milestones.map((m) => {
+        const date = dated.get(m.milestoneId);
+        return date === undefined ? m : { ...m, baselineDate: date, originalBaselineDate: m.originalBaselineDate ?? date };
+      });
+      for (const m of assigned.filter((a) => a.isNew)) {
+        milestones.push({
+          milestoneId: m.milestoneId,
+          name: m.name,
+          weight: m.weight,
+          mandatory: m.mandatory,
+          originalBaselineDate: m.baselineDate,
+          baselineDate: m.baselineDate,
+          forecastDate: null,
+          latestPercentComplete: null,
+          achievedOn: null,
+          evidence: [],
+        });
+      }
+      const record: AssignmentRecord = {
+        type: 'ASSIGNED',
+        leadDepartment: fields.leadDepartment,
+        cooperatingDepartments: fields.cooperatingDepartments,
+        responsibleLeader: fields.responsibleLeader,
+        responsiblePerson: fields.responsiblePerson,
+        reason: null,
+        on: assignedOn,
+        at: occurredAt,
+        by: assignedBy,
+      };
+      return { ...state, ...fields, milestones, assignments: [...state.assignments, record] };
+    }
+    case 'KeyProjectReassigned': {
+      const {
+        leadDepartment,
+        cooperatingDepartments,
+        responsibleLeader,
+        responsiblePerson,
+        reason,
+        reassignedOn,
+        reassignedBy,
+        occurredAt,
+      } = event.data;
+      const record: AssignmentRecord = {
+        type: 'REASSIGNED',
+        leadDepartment,
+        cooperatingDepartments,
+        responsibleLeader,
+        responsiblePerson,
+        reason,
+        on: reassignedOn,
+        at: occurredAt,
+        by: reassignedBy,
+      };
+      return {
+        ...state,
+        leadDepartment,
+        cooperatingDepartments,
+        responsibleLeader,
+        responsiblePerson,
+        assignments: [...state.assignments, record],
+      };
+    }
+    case 'KeyProjectRegistrationAmended': {
+      const { planItemKind, source, withdrawnLeadDepartment } = event.data;
+      const withdrawn = withdrawnLeadDepartment === null ? {} : { leadDepartment: null, cooperatingDepartments: [] };
+      return { ...state, planItemKind, source, ...withdrawn };
     }
     case 'KeyProjectStarted':
       return { ...state, status: 'IN_PROGRESS', startedOn: event.data.startedOn };
@@ -243,6 +346,22 @@ function apply(state: KeyProjectState, event: KeyProjectEvent): KeyProjectState 
       return { ...state, status: 'CANCELLED', cancellation: { reason, decidedBy, cancelledAt: occurredAt } };
     }
   }
+}
+
+/**
+ * 待交办: registered, not cancelled, and no department answers for it yet. Only the supervision
+ * office acts on it (交办); no department is escalated for it.
+ */
+export function isAwaitingAssignment(state: Pick<KeyProjectState, 'status' | 'leadDepartment'>): boolean {
+  return state.status === 'PLANNED' && state.leadDepartment === null;
+}
+
+/**
+ * A state stored by an earlier version of the code (a read model's folded state) lacks the fields
+ * added since; they take their initial values, as the events that predate them imply.
+ */
+export function upgradeKeyProjectState(stored: Partial<KeyProjectState>): KeyProjectState {
+  return { ...initialKeyProjectState(), ...stored };
 }
 
 export function evolveKeyProject(state: KeyProjectState, event: KeyProjectEvent): KeyProjectState {

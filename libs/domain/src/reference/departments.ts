@@ -151,6 +151,9 @@ export const DEPARTMENTS: readonly Department[] = [
   },
 ];
 
+/** The supervision office's own department: 待交办 items are escalated to it (ESC-ASSIGN-1). */
+export const SUPERVISION_OFFICE_DEPARTMENT = 'city-inspection-rectification-office';
+
 const byId = new Map(DEPARTMENTS.map((d) => [d.id, d]));
 
 export function findDepartment(id: string): Department | undefined {

@@ -38,21 +38,9 @@ export interface SeedMilestone {
 export type SeedCategory =
   'water' | 'air' | 'soil' | 'ecology' | 'risk' | 'rural' | 'climate' | 'capacity' | 'structure' | 'noise' | 'governance';
 
-/**
- * The kind decides the commands and the words (DOMAIN.md):
- * - PROJECT 工程项目: something is built, retrofitted or restored at a defined site or as a defined
- *   facility; 开工 / 完工 / 验收.
- * - TASK 工作任务: a programme, standard, campaign, plan or evaluation with no single facility to
- *   accept; 启动 / 完成, no 验收.
- * - STRIVE 争取类: the plan says 争取…; tracked and shown, escalated at most to yellow, never to 问责.
- */
-export type PlanItemKind = 'PROJECT' | 'TASK' | 'STRIVE';
-
-export const planItemKindLabels: Record<PlanItemKind, string> = {
-  PROJECT: '工程项目',
-  TASK: '工作任务',
-  STRIVE: '争取类',
-};
+/** The kind decides the commands and the words: see key-project.kinds.ts. */
+export { planItemKindLabels, type PlanItemKind } from '../key-project/key-project.kinds';
+import type { PlanItemKind } from '../key-project/key-project.kinds';
 
 export interface SeedKeyProject {
   /** e.g. 'ZL8-1', 'DC-04' */

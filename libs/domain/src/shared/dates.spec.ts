@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWorkingDays, daysBetween, endOfShanghaiDay, isValidCalendarDate, shanghaiDate } from './dates';
+import { addDays, addMonths, addWorkingDays, asOfInstant, daysBetween, endOfShanghaiDay, isValidCalendarDate, shanghaiDate } from './dates';
 
 describe('shanghaiDate', () => {
   it('moves an instant late in the UTC day into the next Shanghai day', () => {
@@ -63,5 +63,23 @@ describe('addMonths', () => {
 
   it('crosses a year end', () => {
     expect(addMonths('2024-11-15', 3)).toBe('2025-02-15');
+  });
+});
+
+describe('asOfInstant', () => {
+  it('reads a date as the end of that day in Shanghai', () => {
+    expect(asOfInstant('2024-06-30')?.toISOString()).toBe('2024-06-30T15:59:59.999Z');
+  });
+
+  it('reads a date-time with an offset, Z, or none (Shanghai) as the end of the millisecond it names', () => {
+    expect(asOfInstant('2024-06-30T10:15:30.120+08:00')?.toISOString()).toBe('2024-06-30T02:15:30.121Z');
+    expect(asOfInstant('2024-06-30T02:15:30.12Z')?.toISOString()).toBe('2024-06-30T02:15:30.121Z');
+    expect(asOfInstant('2024-06-30T10:15')?.toISOString()).toBe('2024-06-30T02:15:00.001Z');
+  });
+
+  it('refuses what is neither', () => {
+    for (const text of ['2024-02-30', '2024-06-30T24:00', '2024-06-30 10:00', '30/06/2024', '2024-06-30T10:15:30.1234Z', '']) {
+      expect(asOfInstant(text)).toBeNull();
+    }
   });
 });

@@ -18,6 +18,28 @@ export function endOfShanghaiDay(date: CalendarDate): Date {
   return new Date(`${date}T23:59:59.999+08:00`);
 }
 
+const DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * The instant an `asOf` names: a date ('2024-06-30') is the end of that day in Asia/Shanghai; an ISO
+ * date-time ('2024-06-30T15:30:00+08:00', '…Z', or without an offset: Shanghai wall-clock time) is
+ * the end of the millisecond it names, so `asOf` = an event's `recordedAt` shows that event. null
+ * when the text is neither.
+ */
+export function asOfInstant(text: string): Date | null {
+  if (isValidCalendarDate(text)) return endOfShanghaiDay(text);
+  const match = DATE_TIME_PATTERN.exec(text);
+  if (!match || !isValidCalendarDate(match[1])) return null;
+  const [hours, minutes, seconds] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const offset = match[6] ?? '+08:00';
+  const fraction = (match[5] ?? '.0').padEnd(4, '0');
+  const instant = new Date(`${match[1]}T${match[2]}:${match[3]}:${String(seconds).padStart(2, '0')}${fraction}${offset}`);
+  if (Number.isNaN(instant.getTime())) return null;
+  // The log keeps microseconds; an event recorded within the named millisecond is included.
+  return new Date(instant.getTime() + 1);
+}
+
 export function isValidCalendarDate(s: unknown): s is CalendarDate {
   if (typeof s !== 'string') return false;
   const match = DATE_PATTERN.exec(s);

@@ -119,6 +119,36 @@ export function validKeyProjectCommand(type: KeyProjectCommandType, s: KeyProjec
         plannedInvestment: null,
         description: '',
       };
+    case 'AssignKeyProject':
+      return {
+        type,
+        leadDepartment: 'city-water-affairs-bureau',
+        cooperatingDepartments: ['city-housing-urban-rural-bureau'],
+        responsibleLeader: { name: '王明', title: '副市长' },
+        responsiblePerson: '张伟',
+        plannedStart: today,
+        plannedEnd: addDays(today, 365),
+        milestones: s.milestones
+          .filter((m) => m.achievedOn === null)
+          .map((m) => ({ milestoneId: m.milestoneId, baselineDate: addDays(today, 180) })),
+      };
+    case 'ReassignKeyProject':
+      return {
+        type,
+        leadDepartment: s.leadDepartment === 'city-eco-env-bureau' ? 'city-water-affairs-bureau' : 'city-eco-env-bureau',
+        cooperatingDepartments: [],
+        responsibleLeader: { name: '李强', title: '副市长' },
+        responsiblePerson: null,
+        reason: '职能调整',
+      };
+    case 'AmendKeyProjectRegistration':
+      return {
+        type,
+        planItemKind: s.planItemKind === 'PROJECT' ? 'TASK' : 'PROJECT',
+        source: '专栏4',
+        withdrawLeadDepartment: false,
+        reason: '按规划原文更正',
+      };
     case 'StartKeyProject':
       return { type, startedOn: today };
     case 'PlanMilestone':

@@ -232,6 +232,12 @@ export class AppConfig {
   @Max(365)
   ESCALATION_ACCEPTANCE_CHECK_DAYS: number = 15;
 
+  /** Days after registration by which an item without a lead department is to be assigned (交办); later, the supervision office is escalated. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ESCALATION_UNASSIGNED_DAYS: number = 30;
+
   /** Longest wait of a query sent with X-Min-Position for the read models to catch up. */
   @IsInt()
   @Min(0)
@@ -245,6 +251,7 @@ export class AppConfig {
     listedDays: number;
     accountabilityDays: number;
     acceptanceCheckDays: number;
+    unassignedDays: number;
   } {
     return {
       noticeDays: this.ESCALATION_NOTICE_DAYS.split(',').map(Number),
@@ -252,6 +259,7 @@ export class AppConfig {
       listedDays: this.ESCALATION_LISTED_DAYS,
       accountabilityDays: this.ESCALATION_ACCOUNTABILITY_DAYS,
       acceptanceCheckDays: this.ESCALATION_ACCEPTANCE_CHECK_DAYS,
+      unassignedDays: this.ESCALATION_UNASSIGNED_DAYS,
     };
   }
 

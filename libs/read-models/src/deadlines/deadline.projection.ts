@@ -4,6 +4,7 @@ import {
   deadlineItemsOfOrder,
   keyProjectDecider,
   rectificationOrderDecider,
+  upgradeKeyProjectState,
   type DeadlineItem,
   type KeyProjectEvent,
   type KeyProjectState,
@@ -95,8 +96,10 @@ export class DeadlineProjection implements SubscriptionHandler {
     for (const [streamId, streamEvents] of byStream) {
       const isOrder = streamId.startsWith(ORDER_PREFIX);
       const id = streamId.slice((isOrder ? ORDER_PREFIX : PROJECT_PREFIX).length);
-      let state: SubjectState =
-        stored.get(streamId) ?? (isOrder ? rectificationOrderDecider.initialState() : keyProjectDecider.initialState());
+      const storedState = stored.get(streamId);
+      let state: SubjectState = isOrder
+        ? (storedState ?? rectificationOrderDecider.initialState())
+        : upgradeKeyProjectState((storedState as KeyProjectState | undefined) ?? {});
       let items = this.itemsOf(id, isOrder, state);
       let itemsKey = JSON.stringify(items);
       let last: StoredEvent | undefined;
@@ -179,7 +182,7 @@ export class DeadlineProjection implements SubscriptionHandler {
   private itemsOf(id: string, isOrder: boolean, state: SubjectState): DeadlineItem[] {
     return isOrder
       ? deadlineItemsOfOrder(id, state as RectificationOrderState, this.config.escalationThresholds)
-      : deadlineItemsOfKeyProject(id, state as KeyProjectState);
+      : deadlineItemsOfKeyProject(id, state as KeyProjectState, this.config.escalationThresholds);
   }
 }
 

@@ -1,4 +1,14 @@
-import { milestoneVariance, projectProgress, type KeyProjectState, type KeyProjectStatus } from '@app/domain';
+import {
+  isAwaitingAssignment,
+  keyProjectCommandLabelsFor,
+  keyProjectStatusLabelsFor,
+  milestoneVariance,
+  planItemKindLabels,
+  planItemWords,
+  projectProgress,
+  type KeyProjectState,
+  type KeyProjectStatus,
+} from '@app/domain';
 
 export type KeyProjectKind = 'KEY_PROJECT' | 'COMMITMENT';
 
@@ -38,11 +48,27 @@ export function keyProjectView(id: string, state: KeyProjectState) {
     kind: keyProjectKind(state.code),
     planBox: state.planBox,
     category: state.category,
+    /** 工程项目 / 工作任务 / 争取类: decides the commands and the words. */
+    planItemKind: state.planItemKind,
+    planItemKindLabel: planItemKindLabels[state.planItemKind],
+    /** Where the plan lists the item (专栏, chapter and section). */
+    source: state.source,
+    /** 待交办: no department answers for the item yet. */
+    awaitingAssignment: isAwaitingAssignment(state),
     leadDepartment: state.leadDepartment,
     cooperatingDepartments: state.cooperatingDepartments,
     implementingUnit: state.implementingUnit,
     responsiblePerson: state.responsiblePerson,
+    responsibleLeader: state.responsibleLeader,
+    /** 交办 and 重新交办, oldest first. */
+    assignments: state.assignments,
     status,
+    /** The words of the item's kind: its status, and each command as the buttons name it. */
+    labels: {
+      status: isAwaitingAssignment(state) ? '待交办' : keyProjectStatusLabelsFor(state.planItemKind)[status],
+      words: planItemWords[state.planItemKind],
+      commands: keyProjectCommandLabelsFor(state.planItemKind),
+    },
     progress: projectProgress(state),
     plannedStart: state.plannedStart,
     plannedEnd: state.plannedEnd,

@@ -36,7 +36,7 @@ export class RectificationOrderQueriesController {
   @ApiOperation({
     summary: '整改任务详情',
     description:
-      '当前状态（读模型）；带 asOf=YYYY-MM-DD 时按事件回放到该日（北京时间）24 时的状态。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
+      '当前状态（读模型）；带 asOf（日期 YYYY-MM-DD 或 ISO 时刻）时按事件回放到该日（北京时间）24 时或该时刻的状态。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
   })
   @ApiParam({ name: 'id', description: '整改任务编号（UUID）' })
   @ApiDetailWithAllowedActions('整改任务详情，含 allowedActions')

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  endOfShanghaiDay,
+  asOfInstant,
   keyProjectAllowedActions,
   keyProjectDecider,
-  keyProjectStatusLabels,
   keyProjectStreamId,
+  upgradeKeyProjectState,
   type Actor,
   type KeyProjectState,
 } from '@app/domain';
@@ -26,7 +26,7 @@ export class GetKeyProjectHandler implements IQueryHandler<GetKeyProjectQuery, K
 
   async execute({ id, actor, asOf }: GetKeyProjectQuery): Promise<KeyProjectDetail> {
     if (asOf) {
-      const { state, version, events } = await this.executor.load(keyProjectDecider, keyProjectStreamId(id), endOfShanghaiDay(asOf));
+      const { state, version, events } = await this.executor.load(keyProjectDecider, keyProjectStreamId(id), asOfInstant(asOf) as Date);
       if (version === 0) throw notFound(id, `截至 ${asOf} 该重点工程尚未登记`);
       const last = events[events.length - 1];
       return {
@@ -37,23 +37,24 @@ export class GetKeyProjectHandler implements IQueryHandler<GetKeyProjectQuery, K
         allowedActions: [],
       };
     }
-    const { rows } = await this.pool.query<{ state: KeyProjectState; last_position: string; updated_at: Date }>(
+    const { rows } = await this.pool.query<{ state: Partial<KeyProjectState>; last_position: string; updated_at: Date }>(
       `SELECT state, last_position::text AS last_position, updated_at FROM read_models.key_projects WHERE id = $1`,
       [id],
     );
     if (!rows[0]) throw notFound(id, '未找到该重点工程');
+    const state = upgradeKeyProjectState(rows[0].state);
     return {
-      ...this.view(id, rows[0].state),
+      ...this.view(id, state),
       asOf: null,
       lastPosition: rows[0].last_position,
       updatedAt: rows[0].updated_at.toISOString(),
-      allowedActions: this.allowedActions(rows[0].state, actor),
+      allowedActions: this.allowedActions(state, actor),
     };
   }
 
   private view(id: string, state: KeyProjectState) {
     const view = keyProjectView(id, state);
-    return { ...view, statusLabel: keyProjectStatusLabels[view.status] };
+    return { ...view, statusLabel: view.labels.status };
   }
 
   private allowedActions(state: KeyProjectState, actor: Actor) {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { KeyProjectStatus } from '@app/domain';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { planItemKinds, type KeyProjectStatus, type PlanItemKind } from '@app/domain';
 
 export const KEY_PROJECT_STATUSES: KeyProjectStatus[] = ['PLANNED', 'IN_PROGRESS', 'SUSPENDED', 'COMPLETED', 'ACCEPTED', 'CANCELLED'];
 export const SORT_FIELDS = ['code', 'name', 'progress', 'plannedStart', 'plannedEnd', 'status', 'planBox', 'updatedAt'] as const;
@@ -37,6 +37,17 @@ export class ListKeyProjectsDto {
   @IsOptional()
   @IsIn(['KEY_PROJECT', 'COMMITMENT'])
   kind?: 'KEY_PROJECT' | 'COMMITMENT';
+
+  @ApiPropertyOptional({ description: '事项类型：PROJECT 工程项目、TASK 工作任务、STRIVE 争取类', enum: planItemKinds })
+  @IsOptional()
+  @IsIn(planItemKinds)
+  planItemKind?: PlanItemKind;
+
+  @ApiPropertyOptional({ description: 'true：只列待交办事项（尚无牵头单位）；false：只列已明确牵头单位的事项', example: true })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  awaitingAssignment?: boolean;
 
   @ApiPropertyOptional({ description: '关键词：匹配代码、名称、简介、实施单位、里程碑名称', example: '垃圾' })
   @IsOptional()

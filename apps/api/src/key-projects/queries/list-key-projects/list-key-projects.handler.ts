@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { keyProjectStatusLabels } from '@app/domain';
+import { keyProjectStatusLabelsFor, planItemKindLabels, type PlanItemKind } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { ListKeyProjectsQuery, type KeyProjectPage, type KeyProjectSummary } from './list-key-projects.query';
 
@@ -21,7 +21,8 @@ export const KEY_PROJECT_SUMMARY_COLUMNS = `
   responsible_person AS "responsiblePerson", status, progress::float8 AS progress,
   planned_start::text AS "plannedStart", planned_end::text AS "plannedEnd", investment::float8 AS "plannedInvestment",
   milestones, latest_report AS "latestReport", pending_baseline_changes AS "pendingBaselineChanges",
-  version, last_position::text AS "lastPosition", updated_at AS "updatedAt"`;
+  version, last_position::text AS "lastPosition", updated_at AS "updatedAt",
+  plan_item_kind AS "planItemKind", source, awaiting_assignment AS "awaitingAssignment", registered_at AS "registeredAt"`;
 
 @QueryHandler(ListKeyProjectsQuery)
 export class ListKeyProjectsHandler implements IQueryHandler<ListKeyProjectsQuery, KeyProjectPage> {
@@ -43,6 +44,8 @@ export class ListKeyProjectsHandler implements IQueryHandler<ListKeyProjectsQuer
     if (f.planBox) where.push(`plan_box = ${param(f.planBox)}`);
     if (f.category) where.push(`category = ${param(f.category)}`);
     if (f.kind) where.push(`kind = ${param(f.kind)}`);
+    if (f.planItemKind) where.push(`plan_item_kind = ${param(f.planItemKind)}`);
+    if (f.awaitingAssignment !== undefined) where.push(f.awaitingAssignment ? 'awaiting_assignment' : 'NOT awaiting_assignment');
     if (f.text?.trim()) {
       const escaped = f.text
         .trim()
@@ -65,7 +68,14 @@ export class ListKeyProjectsHandler implements IQueryHandler<ListKeyProjectsQuer
       this.pool.query<{ total: string }>(`SELECT count(*) AS total FROM read_models.key_projects ${filter}`, filterParams),
     ]);
     return {
-      items: rows.map((r) => ({ ...r, statusLabel: keyProjectStatusLabels[r.status] })),
+      items: rows.map((r) => {
+        const kind = r.planItemKind as PlanItemKind;
+        return {
+          ...r,
+          statusLabel: r.awaitingAssignment ? '待交办' : keyProjectStatusLabelsFor(kind)[r.status],
+          planItemKindLabel: planItemKindLabels[kind],
+        };
+      }),
       total: Number(count.rows[0].total),
       page: f.page,
       pageSize: f.pageSize,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  endOfShanghaiDay,
+  asOfInstant,
   orderAllowedActions,
   rectificationOrderDecider,
   rectificationOrderStreamId,
@@ -38,7 +38,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
       const { state, version } = await this.executor.load(
         rectificationOrderDecider,
         rectificationOrderStreamId(id),
-        endOfShanghaiDay(asOf),
+        asOfInstant(asOf) as Date,
       );
       if (version === 0) throw notFound(id, asOf);
       return { ...orderDetail(id, state), asOf, allowedActions: [] };
