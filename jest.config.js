@@ -39,9 +39,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      // Each file boots the whole app on a fresh database, and each test drives it over HTTP: Jest's 5 s
-      // default is a unit-test budget. Tests bound what they wait for by conditions, not by this.
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
