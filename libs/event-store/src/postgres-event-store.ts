@@ -57,20 +57,41 @@ const COLUMNS = `position, stream_id, version, event_id, type, schema_version, d
 /*
  * Gap safety: positions are taken when a transaction inserts but become visible when it commits, so
  * concurrent appends appear out of position order. Readers therefore (a) only see rows written by
- * transactions older than the oldest one still in flight (pg_snapshot_xmin), and (b) walk the log in
- * (tx_id, position) order, resuming after the (tx_id, position) of the last event they processed.
- * A transaction that is still open holds xmin down, so nothing it or any later transaction wrote is
- * passed over; when it commits, its events are read in their turn. Same idea as Marten/Emmett, but
- * the cursor is the pair, not the bare position, because xid order and position order can disagree.
+ * transactions older than the oldest one still in flight that could write this log (the read
+ * horizon below), and (b) walk the log in (tx_id, position) order, resuming after the
+ * (tx_id, position) of the last event they processed. A transaction that is still open holds the
+ * horizon down, so nothing it or any later transaction wrote is passed over; when it commits, its
+ * events are read in their turn. Same idea as Marten/Emmett, but the cursor is the pair, not the
+ * bare position, because xid order and position order can disagree.
  */
-/* The cursor's tx_id comes from a scalar subquery (an InitPlan), so the row comparison is an index
- * range condition on (tx_id, position): each page costs the rows it returns, not the log's size. */
+/*
+ * The read horizon: the oldest transaction id in the statement's snapshot that may still write this
+ * database, or the snapshot's xmax when there is none. `pg_snapshot_xmin` alone would be the oldest
+ * in-flight transaction of the whole server, so a writer in another database (another application,
+ * another test file) would hold every reader here back for as long as it stays open, although it can
+ * never write these rows. An in-flight xid is passed over only when it is attributed to another
+ * database: to a backend connected there (pg_stat_activity.backend_xid, a top-level xid like tx_id)
+ * or to a transaction prepared there (pg_prepared_xacts). An xid seen in a backend of database D was
+ * assigned by that backend, and a backend never changes database, so the attribution cannot be
+ * wrong even when the activity view is older than the snapshot. An xid that cannot be attributed (its
+ * backend ended meanwhile, or has no database) is waited for, like one of this database.
+ */
+export const READ_HORIZON_SQL = `(
+  SELECT coalesce(
+    (SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x
+     WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.backend_xid = x::xid AND a.datname <> current_database())
+       AND NOT EXISTS (SELECT 1 FROM pg_prepared_xacts p WHERE p.transaction = x::xid AND p.database <> current_database())),
+    pg_snapshot_xmax(snap.s))
+  FROM (SELECT pg_current_snapshot() AS s) snap)`;
+
+/* The cursor's tx_id and the horizon come from scalar subqueries (InitPlans), so the row comparison
+ * is an index range condition on (tx_id, position): each page costs the rows it returns, not the log's size. */
 const READ_ALL_SQL = `
 SELECT ${COLUMNS}
 FROM event_store.events e
 WHERE (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events c WHERE c.position = $1::bigint), '0'::xid8), $1::bigint)
   AND ($1::bigint = 0 OR EXISTS (SELECT 1 FROM event_store.events c WHERE c.position = $1::bigint))
-  AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+  AND e.tx_id < ${READ_HORIZON_SQL}
   AND ($3::text[] IS NULL OR e.stream_id LIKE ANY ($3::text[]))
 ORDER BY e.tx_id, e.position
 LIMIT $2`;
@@ -211,7 +232,7 @@ export class PostgresEventStore implements EventStore {
   /** The position of the newest event a gap-safe reader can see now (0 when none). */
   async headPosition(): Promise<bigint> {
     const { rows } = await this.db.query<{ position: string | null }>(
-      `SELECT position FROM event_store.events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+      `SELECT position FROM event_store.events WHERE tx_id < ${READ_HORIZON_SQL}
        ORDER BY tx_id DESC, position DESC LIMIT 1`,
     );
     return rows[0]?.position ? BigInt(rows[0].position) : 0n;

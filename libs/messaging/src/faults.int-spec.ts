@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { CheckpointStore, CreateEventStore1764300000000, type PostgresEventStore } from '@app/event-store';
+import { CheckpointStore, CreateEventStore1764300000000, type PostgresEventStore, type StoredEvent } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { testBroker, type TestBroker } from '../../../test/kafka/broker';
 import { spawnChild, type Child } from '../../../test/kafka/child';
@@ -26,6 +26,8 @@ import { createKafka, KafkaProjector, MESSAGING_MIGRATIONS, OutboxRelay, topicFo
 jest.setTimeout(1_200_000);
 
 let db: TestDatabase;
+/** Another database on the same server (another application, another test file). */
+let other: TestDatabase;
 let store: PostgresEventStore;
 let checkpoints: CheckpointStore;
 let broker: TestBroker;
@@ -33,10 +35,12 @@ let kafka: Kafka;
 const cleanup: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
-  [db, broker] = await Promise.all([
+  [db, other, broker] = await Promise.all([
     createTestDatabase([CreateEventStore1764300000000, ...MESSAGING_MIGRATIONS], 30),
+    createTestDatabase([], 2),
     testBroker('faults'),
   ]);
+  await other.pool.query(`CREATE TABLE busy (n int)`);
   store = newStore(db.pool);
   checkpoints = new CheckpointStore(db.pool);
   kafka = createKafka({ brokers: broker.brokers, clientId: 'fault-test', topicPrefix: 'unused', categories: CATEGORIES, partitions: 3 });
@@ -45,7 +49,7 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
   await broker.start(); // whatever a test did, the next one gets a running broker
 });
-afterAll(() => db.drop());
+afterAll(() => Promise.all([db.drop(), other.drop()]));
 
 const itManaged = process.env.KAFKA_BROKERS ? it.skip : it;
 
@@ -68,6 +72,21 @@ function track(child: Child): Child {
 
 async function head(): Promise<bigint> {
   return store.headPosition();
+}
+
+/**
+ * The log after `start` once all `count` appends are readable: this database's own writers (the
+ * relay's checkpoint, a projector's batch) hold gap-safe readers back while they are in flight.
+ */
+async function readAllAppended(start: bigint, count: number): Promise<StoredEvent[]> {
+  let events: StoredEvent[] = [];
+  await waitUntil(
+    `${count} appends readable`,
+    async () => (events = await store.readAll({ after: start, limit: 1_000_000 })).length >= count,
+    10_000,
+  );
+  expect(events).toHaveLength(count);
+  return events;
 }
 
 async function versionsApplied(table: string): Promise<number> {
@@ -117,8 +136,7 @@ describe('faults against the real broker', () => {
       const checkpointDuringOutage = await checkpoints.get(name);
       await broker.start();
 
-      const expected = await store.readAll({ after: start, limit: 1_000_000 });
-      expect(expected).toHaveLength(accepted);
+      const expected = await readAllAppended(start, accepted);
       expect(checkpointDuringOutage).toBeLessThan(expected[expected.length - 1].position);
       await waitUntil(
         'relay caught up after the outage',
@@ -133,6 +151,44 @@ describe('faults against the real broker', () => {
       await expectEqualToRebuild(table, streams);
     },
   );
+
+  it('a transaction open in another database of the server delays neither Kafka nor the read model', async () => {
+    const { prefix, name, start, table, topics } = await scope();
+    await createReadModelTable(db.pool, table);
+    const foreign = await other.pool.connect();
+    cleanup.push(async () => {
+      await foreign.query('ROLLBACK').catch(() => undefined);
+      foreign.release();
+    });
+    await foreign.query('BEGIN');
+    const { xid } = (await foreign.query(`INSERT INTO busy VALUES (1) RETURNING pg_current_xact_id()::text AS xid`)).rows[0];
+
+    const relay = new OutboxRelay(db.pool, store, checkpoints, kafka, { topicPrefix: prefix, source: '/fault', name });
+    const projector = new KafkaProjector(db.pool, kafka, orderedReadModel(table), { topicPrefix: prefix, categories: CATEGORIES, store });
+    cleanup.push(
+      () => relay.stop(),
+      () => projector.stop(),
+    );
+    relay.start();
+    await projector.start();
+    const streams = newStreams(20);
+    await appendEvents(store, streams, 500);
+    const expected = await readAllAppended(start, 500);
+    await waitUntil(
+      'read model fed while the other database keeps its transaction open',
+      async () => (await versionsApplied(table)) === 500,
+      30_000,
+    );
+    const received = await readTopics(kafka, topics, (all) => checkDelivery(all, expected).missing === 0, 30_000);
+    expect(checkDelivery(received, expected)).toMatchObject({ missing: 0, problems: [] });
+    await expectEqualToRebuild(table, streams);
+    // Still open, and older than every event here: the server-wide xmin stood below all of them throughout.
+    const { rows } = await db.pool.query(
+      `SELECT pg_xact_status($1::xid8) AS status, pg_snapshot_xmin(pg_current_snapshot()) <= $1::xid8 AS holds_server_xmin`,
+      [xid],
+    );
+    expect(rows[0]).toEqual({ status: 'in progress', holds_server_xmin: true });
+  });
 
   itManaged('relay killed with SIGKILL mid-batch and restarted: nothing missing, duplicates carry the same CloudEvents id', async () => {
     const { prefix, name, start, topics } = await scope();
