@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite against real components: PostgreSQL (DATABASE_URL, else an embedded one
 # started by Jest's global setup) and a real Kafka broker (KAFKA_BROKERS, else the test brokers of
-# deploy/kafka on 127.0.0.1:19092 and, for the fault tests, :19192, stopped afterwards).
+# deploy/kafka on 127.0.0.1:19092 and, for the fault tests, :19192 — TEST_KAFKA_PORT and +100 when set —
+# stopped afterwards).
 # Extra arguments go to Jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,8 @@ fi
 if [ -z "${KAFKA_BROKERS:-}" ]; then
   trap stop_test_brokers EXIT
   # Fetch and start the shared test broker up front, so the first download is not inside a test's timeout.
-  KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 KAFKA_DATA_DIR="$PWD/.data/test-kafka" bash deploy/kafka/kafka.sh start
+  port="${TEST_KAFKA_PORT:-19092}"
+  KAFKA_PORT="$port" KAFKA_CONTROLLER_PORT="$((port + 1))" KAFKA_DATA_DIR="$PWD/.data/test-kafka" bash deploy/kafka/kafka.sh start
 fi
 
 npx jest --ci "$@"
