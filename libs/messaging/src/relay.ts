@@ -1,10 +1,9 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Kafka, type Producer, type ProducerConfig, type TopicMessages } from 'kafkajs';
-import { CheckpointConflict, type CheckpointStore, type PgPool, type PostgresEventStore, type StoredEvent } from '@app/event-store';
+import { CheckpointConflict, Lease, type CheckpointStore, type PgPool, type PostgresEventStore, type StoredEvent } from '@app/event-store';
 import { toCloudEvent, topicFor } from './cloud-event';
 import { silentLogger, type MessagingLogger } from './kafka.config';
-import { Lease } from './lease';
 
 /**
  * The relay's producer: idempotent with one request in flight, so retries neither reorder nor double
@@ -45,6 +44,9 @@ export interface OutboxRelayOptions {
   leaseTtlMs?: number;
   /** Pause between polls when the log is quiet; `poke()` cuts it short. */
   idleDelayMs?: number;
+  /** Pause between a standby's attempts to take the lease (one lock try each). */
+  standbyPollMs?: number;
+  /** Longest pause after a failed batch: short, so a broker that is back is used within it. */
   maxBackoffMs?: number;
   logger?: MessagingLogger;
 }
@@ -62,6 +64,7 @@ export class OutboxRelay {
   private readonly lease: Lease;
   private readonly batchSize: number;
   private readonly idleDelayMs: number;
+  private readonly standbyPollMs: number;
   private readonly maxBackoffMs: number;
   private readonly logger: MessagingLogger;
   private producer: Producer | null = null;
@@ -81,10 +84,11 @@ export class OutboxRelay {
     this.name = options.name ?? 'relay';
     this.batchSize = options.batchSize ?? 500;
     this.idleDelayMs = options.idleDelayMs ?? 50;
-    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+    this.standbyPollMs = options.standbyPollMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 1000;
     this.logger = options.logger ?? silentLogger;
     const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    this.lease = new Lease(pool, this.name, owner, options.leaseTtlMs ?? 10_000);
+    this.lease = new Lease(pool, { table: 'messaging.leases', name: this.name, owner, ttlMs: options.leaseTtlMs ?? 10_000 });
   }
 
   get owner(): string {
@@ -164,7 +168,7 @@ export class OutboxRelay {
           this.logger.log(wasActive ? 'relay active (lease taken)' : 'relay standing by', { relay: this.name, owner: this.owner });
         }
         backoff = this.idleDelayMs;
-        if (n === 0) await this.sleep(this.lease.held ? this.idleDelayMs : Math.floor(this.lease.ttlMs / 3));
+        if (n === 0) await this.sleep(this.lease.held ? this.idleDelayMs : this.standbyPollMs);
       } catch (error) {
         backoff = Math.min(Math.max(backoff * 2, 100), this.maxBackoffMs);
         this.logger.warn('relay batch failed; checkpoint kept, retrying', { relay: this.name, error: String(error), retryInMs: backoff });
