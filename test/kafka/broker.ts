@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
 
 const run = promisify(execFile);
 const REPO = resolve(__dirname, '../..');
@@ -30,6 +31,39 @@ export interface TestBroker {
   start(): Promise<void>;
   stop(): Promise<void>;
   kill(): Promise<void>;
+  /**
+   * Resolves once the broker serves again, as a client needs it: it answers, every partition of
+   * `topics` has a leader, and the coordinator of each of `groups` has loaded it. Recovery targets
+   * count from here; before it no client can produce or consume, whatever it does.
+   */
+  serving(on?: { topics?: string[]; groups?: string[] }): Promise<void>;
+}
+
+async function servingAgain(brokers: string, on: { topics?: string[]; groups?: string[] } = {}): Promise<void> {
+  const probe = new Kafka({
+    clientId: 'test-probe',
+    brokers: [brokers],
+    connectionTimeout: 200,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  });
+  for (;;) {
+    const admin = probe.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      if (on.topics?.length) {
+        const { topics } = await admin.fetchTopicMetadata({ topics: on.topics });
+        if (topics.some((t) => t.partitions.some((p) => p.leader < 0))) throw new Error('a partition has no leader yet');
+      }
+      if (on.groups?.length) await admin.describeGroups(on.groups);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
 }
 
 async function kafkaSh(command: 'start' | 'stop' | 'kill', env: NodeJS.ProcessEnv): Promise<void> {
@@ -50,7 +84,14 @@ export async function testBroker(instance: 'shared' | 'faults' = 'shared'): Prom
     const unmanaged = async () => {
       throw new Error('the broker is external (KAFKA_BROKERS); fault tests need the managed test broker');
     };
-    return { brokers: process.env.KAFKA_BROKERS, managed: false, start: async () => undefined, stop: unmanaged, kill: unmanaged };
+    return {
+      brokers: process.env.KAFKA_BROKERS,
+      managed: false,
+      start: async () => undefined,
+      stop: unmanaged,
+      kill: unmanaged,
+      serving: (on) => servingAgain(process.env.KAFKA_BROKERS as string, on),
+    };
   }
   const env = brokerEnv(instance);
   await kafkaSh('start', env);
@@ -60,5 +101,6 @@ export async function testBroker(instance: 'shared' | 'faults' = 'shared'): Prom
     start: () => kafkaSh('start', env),
     stop: () => kafkaSh('stop', env),
     kill: () => kafkaSh('kill', env),
+    serving: (on) => servingAgain(`127.0.0.1:${env.KAFKA_PORT}`, on),
   };
 }

@@ -22,6 +22,13 @@ export interface KafkaSettings {
   logger?: MessagingLogger;
 }
 
+/**
+ * Backoff of every Kafka request: 100 ms doubling to 1 s, for about five minutes before the caller
+ * sees the error. A client that gave up sooner would throw its connections, its producer id or its
+ * group membership away in the middle of a broker restart, and recovering them costs more than the wait.
+ */
+export const CLIENT_RETRY = { initialRetryTime: 100, maxRetryTime: 1000, factor: 0.2, multiplier: 2, retries: 300 };
+
 export const DEFAULT_CATEGORIES = ['key-project', 'rectification-order'];
 
 export function brokerList(brokers: string | string[]): string[] {
@@ -36,6 +43,9 @@ export function createKafka(settings: KafkaSettings): Kafka {
     brokers: brokerList(settings.brokers),
     connectionTimeout: 3000,
     requestTimeout: 10000,
+    // Sized for a broker that comes back: kafkajs's default backoff grows to 30 s, so a client could
+    // sleep through most of a broker's return. Capped at 1 s, a returning broker is found within a second.
+    retry: CLIENT_RETRY,
     logLevel: logLevel.WARN,
     logCreator:
       () =>
