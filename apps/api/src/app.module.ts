@@ -1,6 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@app/auth';
 import { EventStoreModule } from '@app/event-store';
 import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
@@ -9,12 +8,12 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EventsModule } from './events/events.module';
-import { HealthController } from './health/health.controller';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
 import { MIGRATIONS } from './migrations';
+import { ObservabilityModule } from './observability/observability.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -32,9 +31,9 @@ export class AppModule {
         EventStoreModule,
         AuthModule,
         CqrsModule.forRoot(),
-        TerminusModule,
         ...(worker ? [WorkerModule.register()] : []),
         ApiSharedModule,
+        ObservabilityModule,
         ...(options.imports ?? []),
         KeyProjectsModule,
         RectificationOrdersModule,
@@ -46,7 +45,6 @@ export class AppModule {
         // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
         WebModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

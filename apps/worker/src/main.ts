@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigValidationError } from '@app/platform';
+import { AppConfig, ConfigValidationError } from '@app/platform';
 import { AppModule } from '../../api/src/app.module';
+import { serveWorkerEndpoints } from '../../api/src/observability/worker-endpoints';
 
 /**
  * The worker as its own process (scaled out beside the API when DATABASE_URL and KAFKA_BROKERS are
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  const port = app.get(AppConfig).WORKER_HTTP_PORT;
+  if (port) {
+    const server = serveWorkerEndpoints(app, port);
+    process.once('SIGTERM', () => server.close());
+  }
 }
 
 main().catch((error: unknown) => {

@@ -238,6 +238,40 @@ export class PostgresEventStore implements EventStore {
     return rows[0]?.position ? BigInt(rows[0].position) : 0n;
   }
 
+  /**
+   * How far a reader whose cursor is `checkpoint` is behind the log: the committed events after it in
+   * commit order (including those a long writer of this database still holds back), and the age of
+   * the oldest of them (0 when caught up).
+   */
+  async lagBehind(checkpoint: bigint): Promise<{ events: number; seconds: number }> {
+    const { rows } = await this.db.query<{ events: number; seconds: number | null }>({
+      name: 'event_store_lag_behind',
+      text: `SELECT count(*)::int AS events, extract(epoch FROM now() - min(e.recorded_at))::float8 AS seconds
+             FROM event_store.events e
+             WHERE (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events c WHERE c.position = $1::bigint), '0'::xid8), $1::bigint)`,
+      values: [checkpoint.toString()],
+    });
+    return { events: rows[0].events, seconds: Math.max(0, rows[0].seconds ?? 0) };
+  }
+
+  /**
+   * The oldest transaction of this database that holds an xid (a writer), or a prepared one: what
+   * keeps gap-safe readers of this log waiting, by design. Null when there is none.
+   */
+  async oldestWriter(): Promise<{ pid: number | null; ageSeconds: number; query: string; applicationName: string | null } | null> {
+    const { rows } = await this.db.query<{ pid: number | null; age: number; query: string; application_name: string | null }>(
+      `SELECT pid, extract(epoch FROM now() - xact_start)::float8 AS age, left(query, 500) AS query, application_name
+       FROM pg_stat_activity
+       WHERE backend_xid IS NOT NULL AND datname = current_database() AND pid <> pg_backend_pid()
+       UNION ALL
+       SELECT NULL, extract(epoch FROM now() - prepared)::float8, 'PREPARED TRANSACTION ' || gid, NULL
+       FROM pg_prepared_xacts WHERE database = current_database()
+       ORDER BY age DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row ? { pid: row.pid, ageSeconds: Math.max(0, row.age), query: row.query, applicationName: row.application_name } : null;
+  }
+
   private async assertPosition(position: bigint): Promise<void> {
     const { rowCount } = await this.db.query(`SELECT 1 FROM event_store.events WHERE position = $1`, [position.toString()]);
     if (!rowCount) throw new UnknownPosition(position);

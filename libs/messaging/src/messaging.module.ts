@@ -69,6 +69,16 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     this.relay.poke();
   }
 
+  /** Each projector's consumer-group lag in messages (null: the broker did not answer in time). */
+  async projectorLags(): Promise<Array<{ name: string; events: number | null }>> {
+    return Promise.all(this.projectors.map(async (p) => ({ name: p.name, events: await p.lag() })));
+  }
+
+  /** The relay's checkpoint name, whose distance to the log head is the relay's lag. */
+  get relayName(): string {
+    return this.relay.name;
+  }
+
   override async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.starting;
