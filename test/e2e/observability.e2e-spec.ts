@@ -1,3 +1,5 @@
+import { trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { PoolClient } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApp, type TestApp } from '../support/app';
@@ -117,5 +119,50 @@ describe('/metrics', () => {
       expect(text).toContain(`# TYPE ${name} gauge`);
     }
     expect(text).toContain('process_cpu_seconds_total');
+  });
+});
+
+describe('tracing', () => {
+  const exporter = new InMemorySpanExporter();
+  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  beforeAll(() => provider.register());
+  afterAll(async () => {
+    await provider.shutdown();
+    trace.disable();
+  });
+
+  it('continues the caller’s traceparent through the command into the event’s CloudEvents traceparent', async () => {
+    const callerTrace = '0af7651916cd43dd8448eb211c80319c';
+    const res = await t
+      .http()
+      .post(BASE)
+      .set('authorization', `Bearer ${office}`)
+      .set('traceparent', `00-${callerTrace}-b7ad6b7169203331-01`)
+      .send({
+        code: 'OBS-TRACE',
+        name: '追踪测试项目',
+        planBox: 8,
+        category: 'risk',
+        leadDepartment: 'city-urban-management-bureau',
+        cooperatingDepartments: [],
+        implementingUnit: '牡丹江市城市管理综合执法局',
+        responsiblePerson: '王建国',
+        plannedStart: '2023-04-01',
+        plannedEnd: '2025-10-31',
+        plannedInvestment: null,
+        description: '追踪。',
+      })
+      .expect(201);
+    const feed = await t
+      .http()
+      .get(`/api/v1/events?after=${BigInt(res.body.position) - 1n}&limit=1`)
+      .set('authorization', `Bearer ${office}`)
+      .expect(200);
+    const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === callerTrace);
+    const server = spans.find((s) => s.name === 'POST /api/v1/key-projects')!;
+    const append = spans.find((s) => s.name === 'event_store append')!;
+    expect(server.parentSpanContext?.spanId).toBe('b7ad6b7169203331');
+    expect(append.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
+    expect(feed.body.items[0].traceparent).toBe(`00-${callerTrace}-${append.spanContext().spanId}-01`);
   });
 });

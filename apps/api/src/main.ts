@@ -3,8 +3,10 @@ import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigValidationError } from '@app/platform';
 import { createApp } from './bootstrap';
 import { printDevTokens } from './dev-tokens';
+import { startTracing } from './observability/tracing';
 
 async function main(): Promise<void> {
+  startTracing('mdj-eco-api');
   const app = await createApp();
   const config = app.get(AppConfig);
   await app.listen({ port: config.API_PORT, host: config.API_HOST });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigValidationError } from '@app/platform';
 import { AppModule } from '../../api/src/app.module';
+import { startTracing } from '../../api/src/observability/tracing';
 import { serveWorkerEndpoints } from '../../api/src/observability/worker-endpoints';
 
 /**
@@ -10,6 +11,7 @@ import { serveWorkerEndpoints } from '../../api/src/observability/worker-endpoin
  * set). It shares the API's module graph without serving HTTP.
  */
 async function main(): Promise<void> {
+  startTracing('mdj-eco-worker');
   const app = await NestFactory.createApplicationContext(AppModule.register({ worker: true }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

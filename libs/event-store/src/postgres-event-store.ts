@@ -19,6 +19,8 @@ import type {
 } from './event-store.types';
 import type { EventTypeRegistry } from './event-type-registry';
 import type { Queryable } from './pg.types';
+import { currentTraceCarrier, inSpan } from './tracing';
+import { SpanKind } from '@opentelemetry/api';
 
 const STREAM_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 const MAX_STREAM_ID = 200;
@@ -114,7 +116,21 @@ export class PostgresEventStore implements EventStore {
     private readonly registry: EventTypeRegistry,
   ) {}
 
+  /** Appends in a span of its own; the trace context goes into the events' metadata (traceparent). */
   async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata = {}): Promise<AppendResult> {
+    return inSpan(
+      'event_store append',
+      { kind: SpanKind.INTERNAL, attributes: { 'mdj.stream_id': streamId, 'mdj.events': events?.length } },
+      () => this.appendTraced(streamId, expected, events, { ...metadata, ...currentTraceCarrier() }),
+    );
+  }
+
+  private async appendTraced(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
     assertStreamId(streamId);
     const expectedParam = toExpectedParam(expected);
     if (!Array.isArray(events) || events.length === 0) throw new InvalidAppend('append needs at least one event');

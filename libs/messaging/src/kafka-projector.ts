@@ -8,6 +8,8 @@ import {
   type SubscriptionHandler,
 } from '@app/event-store';
 import { fromCloudEvent, topicForCategory } from './cloud-event';
+import { traceEach } from './tracing';
+import { SpanKind } from '@opentelemetry/api';
 import { CLIENT_RETRY, ensureTopics, silentLogger, type MessagingLogger } from './kafka.config';
 
 // Longer than a consumer group (re)join may legitimately block (rebalanceTimeout below), so the
@@ -35,6 +37,8 @@ export interface KafkaProjectorOptions {
   partitionsConsumedConcurrently?: number;
   /** Partitions of topics created here. */
   partitions?: number;
+  /** Replication factor of topics created here (the broker's default when absent). */
+  replicationFactor?: number;
   /** Source of missing stream versions, should a message ever be lost upstream. */
   store?: PostgresEventStore;
   logger?: MessagingLogger;
@@ -125,7 +129,7 @@ export class KafkaProjector {
   async start(): Promise<void> {
     if (this.consumer) return;
     this.stopped = false;
-    await ensureTopics(this.kafka, this.topics, this.options.partitions ?? 3);
+    await ensureTopics(this.kafka, this.topics, this.options.partitions ?? 3, this.options.replicationFactor);
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       // The broker's default minimum. A consumer that crashed while the broker was away (a single
@@ -257,8 +261,13 @@ export class KafkaProjector {
     this.lastActivity = Date.now();
     const parsed = batch.messages.map(parse);
     let applied = false;
+    const spans = traceEach(
+      parsed.flatMap((p) => (p.event ? [p.event] : [])),
+      this.name,
+      () => ({ name: `${batch.topic} process ${this.name}`, kind: SpanKind.CONSUMER }),
+    );
     try {
-      await this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, parsed));
+      await spans.around(() => this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, parsed)));
       applied = true;
     } catch (error) {
       if (!isRunning() || isStale()) return;

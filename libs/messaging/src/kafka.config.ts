@@ -19,6 +19,8 @@ export interface KafkaSettings {
   categories: string[];
   /** Partitions of topics this code creates. */
   partitions: number;
+  /** Replication factor of topics this code creates (the broker's default when absent). */
+  replicationFactor?: number;
   logger?: MessagingLogger;
 }
 
@@ -58,15 +60,25 @@ export function createKafka(settings: KafkaSettings): Kafka {
   });
 }
 
-/** Creates the topics of `categories` when missing (auto-creation would use the broker's defaults). */
-export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number): Promise<void> {
+/**
+ * Creates the topics of `categories` when missing (auto-creation would use the broker's defaults).
+ * With `replicationFactor` (3 on a real cluster) they also get min.insync.replicas 2 from RF 3 on,
+ * so an acks=all write survives the loss of any one broker and is refused rather than kept on one.
+ */
+export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number, replicationFactor?: number): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+      const replication = replicationFactor
+        ? { replicationFactor, configEntries: [{ name: 'min.insync.replicas', value: replicationFactor >= 3 ? '2' : '1' }] }
+        : {};
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions, ...replication })),
+      });
     }
   } finally {
     await admin.disconnect();

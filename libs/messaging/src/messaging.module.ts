@@ -91,6 +91,7 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
         topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
         categories: DEFAULT_CATEGORIES,
         partitions: this.config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: this.config.KAFKA_TOPIC_REPLICATION || undefined,
         store: this.eventStore,
         logger: nestLogger('Projector'),
       }),
@@ -101,7 +102,7 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     const topics = DEFAULT_CATEGORIES.map((c) => topicForCategory(c, { prefix: this.config.KAFKA_TOPIC_PREFIX }));
     for (let delay = 500; !this.stopping; delay = Math.min(delay * 2, 10_000)) {
       try {
-        await ensureTopics(this.kafka, topics, this.config.KAFKA_TOPIC_PARTITIONS);
+        await ensureTopics(this.kafka, topics, this.config.KAFKA_TOPIC_PARTITIONS, this.config.KAFKA_TOPIC_REPLICATION || undefined);
         for (const p of this.projectors) if (!this.stopping) await p.start();
         this.messagingLog.log(`consuming Kafka for ${this.projectors.length} subscription(s)`, {
           subscriptions: this.projectors.map((p) => p.name),

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Partitioners, type Kafka, type Producer, type ProducerConfig, type TopicMessages } from 'kafkajs';
 import { CheckpointConflict, Lease, type CheckpointStore, type PgPool, type PostgresEventStore, type StoredEvent } from '@app/event-store';
 import { toCloudEvent, topicFor } from './cloud-event';
+import { traceEach } from './tracing';
+import { SpanKind } from '@opentelemetry/api';
 import { silentLogger, type MessagingLogger } from './kafka.config';
 
 /**
@@ -137,8 +139,12 @@ export class OutboxRelay {
     if (events.length === 0) return 0;
     const producer = await this.connectedProducer();
     if (!this.lease.held) return 0; // lost while reading: the new holder publishes these
+    const spans = traceEach(events, this.name, (e) => ({
+      name: `${topicFor(e.streamId, { prefix: this.options.topicPrefix })} publish`,
+      kind: SpanKind.PRODUCER,
+    }));
     try {
-      await producer.sendBatch({ topicMessages: relayMessages(events, this.options), acks: -1 });
+      await spans.around(() => producer.sendBatch({ topicMessages: relayMessages(events, this.options), acks: -1 }));
     } catch (error) {
       // The producer's sequence state is unknown after a failed send; a fresh producer id avoids
       // OutOfOrderSequence errors. The batch is re-sent whole, so anything already written repeats.

@@ -193,6 +193,12 @@ export class AppConfig {
   @Max(30000)
   MIN_POSITION_WAIT_MS: number = 5000;
 
+  /** Replication factor of the topics the app creates (3 on a cluster: min.insync.replicas is then 2); 0: the broker's default. */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  KAFKA_TOPIC_REPLICATION: number = 0;
+
   /** /health/ready answers 503 when a read model or the relay is further behind the log than this. */
   @IsInt()
   @Min(1)
