@@ -104,3 +104,42 @@ export async function testBroker(instance: 'shared' | 'faults' = 'shared'): Prom
     serving: (on) => servingAgain(`127.0.0.1:${env.KAFKA_PORT}`, on),
   };
 }
+
+const CLUSTER_SCRIPT = resolve(REPO, 'deploy/kafka/cluster.sh');
+
+export interface TestCluster {
+  /** Bootstrap servers of all nodes, `host:port,…`. */
+  brokers: string;
+  /** Node i (1-based) is broker id i. */
+  nodes: number;
+  stop(node?: number): Promise<void>;
+  start(node?: number): Promise<void>;
+  kill(node: number): Promise<void>;
+}
+
+async function clusterSh(args: string[]): Promise<string> {
+  const env = {
+    ...process.env,
+    KAFKA_BASE_PORT: process.env.TEST_KAFKA_CLUSTER_PORT ?? '19300',
+    KAFKA_CLUSTER_DIR: resolve(REPO, process.env.TEST_KAFKA_CLUSTER_DIR ?? '.data/test-kafka-cluster'),
+  };
+  try {
+    return (await run('bash', [CLUSTER_SCRIPT, ...args], { env, cwd: REPO, timeout: 240_000 })).stdout;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`cluster.sh ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });
+  }
+}
+
+/** Three KRaft nodes of deploy/kafka/cluster.sh on 127.0.0.1:19300, :19302, :19304 (TEST_KAFKA_CLUSTER_PORT), RF 3, min ISR 2. */
+export async function testCluster(): Promise<TestCluster> {
+  await clusterSh(['start']);
+  const brokers = (await clusterSh(['brokers'])).trim();
+  return {
+    brokers,
+    nodes: brokers.split(',').length,
+    start: async (node) => void (await clusterSh(node ? ['start', String(node)] : ['start'])),
+    stop: async (node) => void (await clusterSh(node ? ['stop', String(node)] : ['stop'])),
+    kill: async (node) => void (await clusterSh(['kill', String(node)])),
+  };
+}

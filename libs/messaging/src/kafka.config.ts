@@ -26,8 +26,8 @@ export interface KafkaSettings {
 
 /**
  * Backoff of every Kafka request: 100 ms doubling to 1 s, for about five minutes before the caller
- * sees the error. A client that gave up sooner would throw its connections, its producer id or its
- * group membership away in the middle of a broker restart, and recovering them costs more than the wait.
+ * sees the error. A consumer that gave up sooner would throw its group membership away in the
+ * middle of a broker restart, and recovering it costs more than the wait.
  */
 export const CLIENT_RETRY = { initialRetryTime: 100, maxRetryTime: 1000, factor: 0.2, multiplier: 2, retries: 300 };
 
