@@ -1,4 +1,5 @@
-import type { PgClient, PgPool } from './pg.types';
+import { Client } from 'pg';
+import type { PgPool } from './pg.types';
 
 export interface LeaseOptions {
   /** Table of the lease rows `(name text PRIMARY KEY, owner text, expires_at timestamptz)`, e.g. `messaging.leases`. */
@@ -17,7 +18,8 @@ const LOCK_KEYS = `hashtext($1), hashtext($2)`;
 /**
  * At most one live holder per name (the relay, the scheduler), in PostgreSQL.
  *
- * Holding means a session-level advisory lock on a connection of its own, next to a row that says who
+ * Holding means a session-level advisory lock on a connection of its own (outside the pool, so the
+ * pool's shutdown never waits for it, and it keeps no process alive), next to a row that says who
  * holds it until when. A holder that dies takes its connection, and so the lock, with it: a SIGKILLed
  * or restarted process is replaced as soon as a standby (or its own successor) asks, not after the
  * row's time to live. The row stays the fallback for a holder PostgreSQL has not yet seen go (a host
@@ -35,7 +37,9 @@ export class Lease {
   readonly name: string;
   readonly owner: string;
   readonly ttlMs: number;
-  private session: PgClient | null = null;
+  /** The lock's connection; kept between attempts, so a standby's try costs a query, not a connection. */
+  private session: Client | null = null;
+  private hasLock = false;
   private validUntil = 0;
 
   constructor(
@@ -60,13 +64,13 @@ export class Lease {
 
   /** Whether this process holds the advisory lock (not only the row). */
   get locked(): boolean {
-    return this.session !== null;
+    return this.hasLock;
   }
 
   /** Takes or renews the lease; false while another live process holds it. */
   async acquire(): Promise<boolean> {
     const sentAt = performance.now();
-    const hadLock = this.session !== null;
+    const hadLock = this.hasLock;
     // A lock just taken means its last holder's connection is gone: the row is ours whatever it says.
     // Otherwise the row is ours only when it is free, expired, or already ours.
     const freshLock = !hadLock && (await this.tryLock());
@@ -78,7 +82,7 @@ export class Lease {
              RETURNING owner`,
       values: [this.name, this.owner, this.ttlMs],
     });
-    const won = rowCount === 1 && (!(hadLock || freshLock) || this.session !== null);
+    const won = rowCount === 1 && (!(hadLock || freshLock) || this.hasLock);
     this.validUntil = won ? sentAt + this.ttlMs : 0;
     // Stalled past the ttl while holding the lock, and another took the row: let that one have the lock too.
     if (!won && hadLock) await this.unlock();
@@ -89,22 +93,13 @@ export class Lease {
   async release(): Promise<void> {
     this.validUntil = 0;
     await this.unlock();
+    const session = this.session;
+    this.session = null;
+    await session?.end().catch(() => undefined);
     await this.pool.query(`UPDATE ${this.table} SET expires_at = now() - interval '1 millisecond' WHERE name = $1 AND owner = $2`, [
       this.name,
       this.owner,
     ]);
-  }
-
-  private async unlock(): Promise<void> {
-    const session = this.session;
-    this.session = null;
-    if (!session) return;
-    try {
-      await session.query(`SELECT pg_advisory_unlock(${LOCK_KEYS})`, [this.table, this.name]);
-      session.release();
-    } catch (error) {
-      session.release(error as Error);
-    }
   }
 
   async holder(): Promise<{ owner: string; expiresAt: Date } | null> {
@@ -115,32 +110,40 @@ export class Lease {
     return rows[0] ? { owner: rows[0].owner, expiresAt: rows[0].expires_at } : null;
   }
 
+  private async unlock(): Promise<void> {
+    if (!this.hasLock) return;
+    this.hasLock = false;
+    await this.session?.query(`SELECT pg_advisory_unlock(${LOCK_KEYS})`, [this.table, this.name]).catch(() => undefined);
+  }
+
   private async tryLock(): Promise<boolean> {
-    const client = await this.pool.connect();
-    let failure: Error | undefined;
-    try {
-      const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEYS}) AS locked`, [
-        this.table,
-        this.name,
-      ]);
-      if (!rows[0].locked) return false;
-      // The server notices a vanished peer after keepalive idle + count × interval, not hours.
-      await client.query(`SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 3; SET tcp_keepalives_count = 3`);
-      const lost = (error?: Error) => {
-        if (this.session !== client) return;
-        this.session = null;
-        this.validUntil = 0;
-        client.release(error ?? new Error('lease connection ended'));
-      };
-      client.on('error', lost);
-      client.on('end', () => lost());
-      this.session = client;
-      return true;
-    } catch (error) {
-      failure = error as Error;
-      throw error;
-    } finally {
-      if (this.session !== client) client.release(failure);
-    }
+    const session = await this.connectedSession();
+    const { rows } = await session.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEYS}) AS locked`, [
+      this.table,
+      this.name,
+    ]);
+    this.hasLock = rows[0].locked && this.session === session;
+    return this.hasLock;
+  }
+
+  private async connectedSession(): Promise<Client> {
+    if (this.session) return this.session;
+    const session = new Client({ ...this.pool.options, application_name: `lease ${this.name}` });
+    const lost = () => {
+      if (this.session !== session) return;
+      this.session = null;
+      this.hasLock = false;
+      this.validUntil = 0;
+      void session.end().catch(() => undefined);
+    };
+    session.on('error', lost);
+    session.on('end', lost);
+    await session.connect();
+    // Not a reason to keep the process alive: a process that ends takes its lock with it.
+    (session as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    // The server notices a vanished peer after keepalive idle + count × interval, not hours.
+    await session.query(`SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 3; SET tcp_keepalives_count = 3`);
+    this.session = session;
+    return session;
   }
 }
