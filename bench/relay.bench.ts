@@ -179,7 +179,7 @@ async function relayThroughput(kafka: Kafka): Promise<void> {
     console.log(
       `\nrelay throughput: ${written} events (${STREAMS} orders, avg ${Math.round(
         batches.flat().reduce((n, e) => n + JSON.stringify(e.data).length, 0) / written,
-      )} B of data each) log → Kafka, batches of ${BATCH}, acks all, idempotent, 1 in flight, no compression; ` +
+      )} B of data each) log → Kafka, batches of ${BATCH}, acks all, 1 in flight, no in-send retry, no compression; ` +
         `1 warm-up + ${ROUNDS} rounds alternating the side that goes first`,
     );
     await raw();

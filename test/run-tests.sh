@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite against real components: PostgreSQL (DATABASE_URL, else an embedded one
 # started by Jest's global setup) and a real Kafka broker (KAFKA_BROKERS, else the test brokers of
-# deploy/kafka on 127.0.0.1:${TEST_KAFKA_PORT:-19092} and, for the fault tests, that port + 100,
-# stopped afterwards). Extra arguments go to Jest.
+# deploy/kafka on 127.0.0.1:19092 and, for the fault tests, :19192 — TEST_KAFKA_PORT and +100 when set — and
+# the three-broker cluster of the cluster drills on :19300-19305 (TEST_KAFKA_CLUSTER_PORT), stopped afterwards).
+# Extra arguments go to Jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,8 @@ stop_test_brokers() {
   for d in "$KAFKA_DATA" "$KAFKA_DATA-faults"; do
     [ -d "$d" ] && KAFKA_DATA_DIR="$d" bash deploy/kafka/kafka.sh stop >/dev/null 2>&1 || true
   done
+  [ -d .data/test-kafka-cluster ] && KAFKA_BASE_PORT="${TEST_KAFKA_CLUSTER_PORT:-19300}" KAFKA_CLUSTER_DIR="$PWD/.data/test-kafka-cluster" \
+    bash deploy/kafka/cluster.sh stop >/dev/null 2>&1 || true
 }
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
 
 const run = promisify(execFile);
 const REPO = resolve(__dirname, '../..');
@@ -30,6 +31,39 @@ export interface TestBroker {
   start(): Promise<void>;
   stop(): Promise<void>;
   kill(): Promise<void>;
+  /**
+   * Resolves once the broker serves again, as a client needs it: it answers, every partition of
+   * `topics` has a leader, and the coordinator of each of `groups` has loaded it. Recovery targets
+   * count from here; before it no client can produce or consume, whatever it does.
+   */
+  serving(on?: { topics?: string[]; groups?: string[] }): Promise<void>;
+}
+
+async function servingAgain(brokers: string, on: { topics?: string[]; groups?: string[] } = {}): Promise<void> {
+  const probe = new Kafka({
+    clientId: 'test-probe',
+    brokers: [brokers],
+    connectionTimeout: 200,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  });
+  for (;;) {
+    const admin = probe.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      if (on.topics?.length) {
+        const { topics } = await admin.fetchTopicMetadata({ topics: on.topics });
+        if (topics.some((t) => t.partitions.some((p) => p.leader < 0))) throw new Error('a partition has no leader yet');
+      }
+      if (on.groups?.length) await admin.describeGroups(on.groups);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
 }
 
 async function kafkaSh(command: 'start' | 'stop' | 'kill', env: NodeJS.ProcessEnv): Promise<void> {
@@ -50,7 +84,14 @@ export async function testBroker(instance: 'shared' | 'faults' = 'shared'): Prom
     const unmanaged = async () => {
       throw new Error('the broker is external (KAFKA_BROKERS); fault tests need the managed test broker');
     };
-    return { brokers: process.env.KAFKA_BROKERS, managed: false, start: async () => undefined, stop: unmanaged, kill: unmanaged };
+    return {
+      brokers: process.env.KAFKA_BROKERS,
+      managed: false,
+      start: async () => undefined,
+      stop: unmanaged,
+      kill: unmanaged,
+      serving: (on) => servingAgain(process.env.KAFKA_BROKERS as string, on),
+    };
   }
   const env = brokerEnv(instance);
   await kafkaSh('start', env);
@@ -60,5 +101,45 @@ export async function testBroker(instance: 'shared' | 'faults' = 'shared'): Prom
     start: () => kafkaSh('start', env),
     stop: () => kafkaSh('stop', env),
     kill: () => kafkaSh('kill', env),
+    serving: (on) => servingAgain(`127.0.0.1:${env.KAFKA_PORT}`, on),
+  };
+}
+
+const CLUSTER_SCRIPT = resolve(REPO, 'deploy/kafka/cluster.sh');
+
+export interface TestCluster {
+  /** Bootstrap servers of all nodes, `host:port,…`. */
+  brokers: string;
+  /** Node i (1-based) is broker id i. */
+  nodes: number;
+  stop(node?: number): Promise<void>;
+  start(node?: number): Promise<void>;
+  kill(node: number): Promise<void>;
+}
+
+async function clusterSh(args: string[]): Promise<string> {
+  const env = {
+    ...process.env,
+    KAFKA_BASE_PORT: process.env.TEST_KAFKA_CLUSTER_PORT ?? '19300',
+    KAFKA_CLUSTER_DIR: resolve(REPO, process.env.TEST_KAFKA_CLUSTER_DIR ?? '.data/test-kafka-cluster'),
+  };
+  try {
+    return (await run('bash', [CLUSTER_SCRIPT, ...args], { env, cwd: REPO, timeout: 240_000 })).stdout;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`cluster.sh ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });
+  }
+}
+
+/** Three KRaft nodes of deploy/kafka/cluster.sh on 127.0.0.1:19300, :19302, :19304 (TEST_KAFKA_CLUSTER_PORT), RF 3, min ISR 2. */
+export async function testCluster(): Promise<TestCluster> {
+  await clusterSh(['start']);
+  const brokers = (await clusterSh(['brokers'])).trim();
+  return {
+    brokers,
+    nodes: brokers.split(',').length,
+    start: async (node) => void (await clusterSh(node ? ['start', String(node)] : ['start'])),
+    stop: async (node) => void (await clusterSh(node ? ['stop', String(node)] : ['stop'])),
+    kill: async (node) => void (await clusterSh(['kill', String(node)])),
   };
 }

@@ -24,7 +24,11 @@ const relay = new OutboxRelay(pool, newStore(pool), new CheckpointStore(pool), k
   logger: stderrLogger,
 });
 relay.start();
-const report = setInterval(() => console.log(JSON.stringify({ active: relay.isActive, published: relay.publishedCount })), 20);
+const startedAfterMs = Math.round(process.uptime() * 1000);
+const report = setInterval(
+  () => console.log(JSON.stringify({ active: relay.isActive, published: relay.publishedCount, startedAfterMs })),
+  20,
+);
 process.on('SIGTERM', () => {
   clearInterval(report);
   void relay

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@app/auth';
 import { CommandsModule } from '@app/commands';
 import { EventStoreModule } from '@app/event-store';
@@ -11,13 +10,13 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EventsModule } from './events/events.module';
-import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
 import { MIGRATIONS } from './migrations';
+import { ObservabilityModule } from './observability/observability.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -38,9 +37,9 @@ export class AppModule {
         AuthModule,
         CommandsModule,
         CqrsModule.forRoot(),
-        TerminusModule,
         ...(worker ? [WorkerModule.register()] : []),
         ApiSharedModule,
+        ObservabilityModule,
         ...(options.imports ?? []),
         KeyProjectsModule,
         IndicatorsModule,
@@ -53,7 +52,6 @@ export class AppModule {
         // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
         WebModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

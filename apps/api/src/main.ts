@@ -3,8 +3,10 @@ import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigValidationError } from '@app/platform';
 import { createApp } from './bootstrap';
 import { printDevTokens } from './dev-tokens';
+import { startTracing } from './observability/tracing';
 
 async function main(): Promise<void> {
+  startTracing('mdj-eco-api');
   const app = await createApp();
   const logger = new Logger('Main');
   logger.log({ msg: `Node.js ${process.version}`, node: process.version });

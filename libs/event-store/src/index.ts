@@ -3,6 +3,8 @@ export * from './event-store.types';
 export * from './event-type-registry';
 export * from './postgres-event-store';
 export * from './checkpoint-store';
+export * from './lease';
+export * from './tracing';
 export * from './subscription-runner';
 export * from './pg.types';
 export * from './event-store.module';

@@ -19,15 +19,18 @@ const registry = new EventTypeRegistry().register('Happened', 'Noted', {
 });
 
 let db: TestDatabase;
+/** Another database on the same server, like another application's or another test file's. */
+let other: TestDatabase;
 let store: PostgresEventStore;
 const stream = () => `test-${randomUUID()}`;
 const countAll = async () => Number((await db.pool.query('SELECT count(*) FROM event_store.events')).rows[0].count);
 
 beforeAll(async () => {
-  db = await createTestDatabase([CreateEventStore1764300000000], 60);
+  [db, other] = await Promise.all([createTestDatabase([CreateEventStore1764300000000], 60), createTestDatabase([], 4)]);
   store = new PostgresEventStore(db.pool, registry);
+  await other.pool.query(`CREATE TABLE busy (n int)`);
 });
-afterAll(() => db.drop());
+afterAll(() => Promise.all([db.drop(), other.drop()]));
 
 describe('append', () => {
   it('numbers a new stream from 1 and returns version and global position', async () => {
@@ -217,6 +220,95 @@ describe('readAll is gap-safe', () => {
     expect(alphas.map((e) => e.data.i)).toEqual([1, 3]);
     expect(await store.hasReached(page1[1].position, page1[0].position)).toBe(true);
     expect(await store.hasReached(page1[0].position, page2[0].position)).toBe(false);
+  });
+
+  it('reads every event of this database while a writer of another database stays open, and skips none', async () => {
+    const foreign = await other.pool.connect();
+    const start = await store.headPosition();
+    try {
+      await foreign.query('BEGIN');
+      const { xid } = (await foreign.query(`INSERT INTO busy VALUES (1) RETURNING pg_current_xact_id()::text AS xid`)).rows[0];
+
+      // Writers here commit out of position order, and some roll back, while a reader follows the log.
+      const committed: string[] = [];
+      let writing = true;
+      const writer = async (w: number) => {
+        for (let i = 0; i < 40; i++) {
+          const client = await db.pool.connect();
+          try {
+            await client.query('BEGIN');
+            const { events } = await new PostgresEventStore(client, registry).append(stream(), 'no-stream', [
+              { type: 'Happened', data: { w, i } },
+            ]);
+            if ((w + i) % 3 === 0) await client.query('SELECT pg_sleep(0.005)');
+            if ((w * 7 + i) % 11 === 0) {
+              await client.query('ROLLBACK');
+            } else {
+              await client.query('COMMIT');
+              committed.push(events[0].eventId);
+            }
+          } finally {
+            client.release();
+          }
+        }
+      };
+      const seen: string[] = [];
+      let cursor = start;
+      const follow = async () => {
+        const deadline = Date.now() + 10_000;
+        while (writing || seen.length < committed.length) {
+          if (Date.now() > deadline) return;
+          const page = await store.readAll({ after: cursor, limit: 50 });
+          for (const e of page) seen.push(e.eventId);
+          if (page.length) cursor = page[page.length - 1].position;
+          else await new Promise((r) => setImmediate(r));
+        }
+      };
+      const reader = follow();
+      await Promise.all(Array.from({ length: 6 }, (_, w) => writer(w)));
+      writing = false;
+      await reader;
+
+      expect(seen).toHaveLength(committed.length);
+      expect(new Set(seen)).toEqual(new Set(committed));
+      expect(await store.headPosition()).toBe(cursor);
+      // The other database's transaction was open throughout and older than every event here: a
+      // reader bounded by the server-wide xmin would have read none of them.
+      const { rows } = await db.pool.query(
+        `SELECT pg_xact_status($1::xid8) AS status, pg_snapshot_xmin(pg_current_snapshot()) <= $1::xid8 AS holds_server_xmin`,
+        [xid],
+      );
+      expect(rows[0]).toEqual({ status: 'in progress', holds_server_xmin: true });
+    } finally {
+      await foreign.query('ROLLBACK');
+      foreign.release();
+    }
+  }, 30_000);
+
+  it('still waits for an open writer of this database while another database also has one open', async () => {
+    const foreign = await other.pool.connect();
+    const slow = await db.pool.connect();
+    const start = await store.headPosition();
+    try {
+      await foreign.query('BEGIN');
+      await foreign.query(`INSERT INTO busy VALUES (2)`);
+      await slow.query('BEGIN');
+      const first = await new PostgresEventStore(slow, registry).append(stream(), 'no-stream', [
+        { type: 'Happened', data: { who: 'slow' } },
+      ]);
+      const second = await store.append(stream(), 'no-stream', [{ type: 'Happened', data: { who: 'fast' } }]);
+      expect(second.position).toBeGreaterThan(first.position);
+      expect(await store.readAll({ after: start })).toEqual([]);
+      expect(await store.headPosition()).toBe(start);
+
+      await slow.query('COMMIT');
+      expect((await store.readAll({ after: start })).map((e) => e.data.who)).toEqual(['slow', 'fast']);
+    } finally {
+      await slow.query('ROLLBACK').catch(() => undefined);
+      slow.release();
+      await foreign.query('ROLLBACK');
+      foreign.release();
+    }
   });
 
   it('refuses a cursor that names no event', async () => {

@@ -20,6 +20,8 @@ import type {
 } from './event-store.types';
 import type { EventTypeRegistry } from './event-type-registry';
 import type { Queryable } from './pg.types';
+import { currentTraceCarrier, inSpan } from './tracing';
+import { SpanKind } from '@opentelemetry/api';
 
 const STREAM_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 const MAX_STREAM_ID = 200;
@@ -80,20 +82,41 @@ const COLUMNS = `position, stream_id, version, event_id, type, schema_version, d
 /*
  * Gap safety: positions are taken when a transaction inserts but become visible when it commits, so
  * concurrent appends appear out of position order. Readers therefore (a) only see rows written by
- * transactions older than the oldest one still in flight (pg_snapshot_xmin), and (b) walk the log in
- * (tx_id, position) order, resuming after the (tx_id, position) of the last event they processed.
- * A transaction that is still open holds xmin down, so nothing it or any later transaction wrote is
- * passed over; when it commits, its events are read in their turn. Same idea as Marten/Emmett, but
- * the cursor is the pair, not the bare position, because xid order and position order can disagree.
+ * transactions older than the oldest one still in flight that could write this log (the read
+ * horizon below), and (b) walk the log in (tx_id, position) order, resuming after the
+ * (tx_id, position) of the last event they processed. A transaction that is still open holds the
+ * horizon down, so nothing it or any later transaction wrote is passed over; when it commits, its
+ * events are read in their turn. Same idea as Marten/Emmett, but the cursor is the pair, not the
+ * bare position, because xid order and position order can disagree.
  */
-/* The cursor's tx_id comes from a scalar subquery (an InitPlan), so the row comparison is an index
- * range condition on (tx_id, position): each page costs the rows it returns, not the log's size. */
+/*
+ * The read horizon: the oldest transaction id in the statement's snapshot that may still write this
+ * database, or the snapshot's xmax when there is none. `pg_snapshot_xmin` alone would be the oldest
+ * in-flight transaction of the whole server, so a writer in another database (another application,
+ * another test file) would hold every reader here back for as long as it stays open, although it can
+ * never write these rows. An in-flight xid is passed over only when it is attributed to another
+ * database: to a backend connected there (pg_stat_activity.backend_xid, a top-level xid like tx_id)
+ * or to a transaction prepared there (pg_prepared_xacts). An xid seen in a backend of database D was
+ * assigned by that backend, and a backend never changes database, so the attribution cannot be
+ * wrong even when the activity view is older than the snapshot. An xid that cannot be attributed (its
+ * backend ended meanwhile, or has no database) is waited for, like one of this database.
+ */
+export const READ_HORIZON_SQL = `(
+  SELECT coalesce(
+    (SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x
+     WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.backend_xid = x::xid AND a.datname <> current_database())
+       AND NOT EXISTS (SELECT 1 FROM pg_prepared_xacts p WHERE p.transaction = x::xid AND p.database <> current_database())),
+    pg_snapshot_xmax(snap.s))
+  FROM (SELECT pg_current_snapshot() AS s) snap)`;
+
+/* The cursor's tx_id and the horizon come from scalar subqueries (InitPlans), so the row comparison
+ * is an index range condition on (tx_id, position): each page costs the rows it returns, not the log's size. */
 const READ_ALL_SQL = `
 SELECT ${COLUMNS}
 FROM event_store.events e
 WHERE (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events c WHERE c.position = $1::bigint), '0'::xid8), $1::bigint)
   AND ($1::bigint = 0 OR EXISTS (SELECT 1 FROM event_store.events c WHERE c.position = $1::bigint))
-  AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+  AND e.tx_id < ${READ_HORIZON_SQL}
   AND ($3::text[] IS NULL OR e.stream_id LIKE ANY ($3::text[]))
 ORDER BY e.tx_id, e.position
 LIMIT $2`;
@@ -116,7 +139,21 @@ export class PostgresEventStore implements EventStore {
     private readonly registry: EventTypeRegistry,
   ) {}
 
+  /** Appends in a span of its own; the trace context goes into the events' metadata (traceparent). */
   async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata = {}): Promise<AppendResult> {
+    return inSpan(
+      'event_store append',
+      { kind: SpanKind.INTERNAL, attributes: { 'mdj.stream_id': streamId, 'mdj.events': events?.length } },
+      () => this.appendTraced(streamId, expected, events, { ...metadata, ...currentTraceCarrier() }),
+    );
+  }
+
+  private async appendTraced(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
     assertStreamId(streamId);
     const expectedParam = toExpectedParam(expected);
     if (!Array.isArray(events) || events.length === 0) throw new InvalidAppend('append needs at least one event');
@@ -271,7 +308,7 @@ export class PostgresEventStore implements EventStore {
   /** The position of the newest event a gap-safe reader can see now (0 when none). */
   async headPosition(): Promise<bigint> {
     const { rows } = await this.db.query<{ position: string | null }>(
-      `SELECT position FROM event_store.events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+      `SELECT position FROM event_store.events WHERE tx_id < ${READ_HORIZON_SQL}
        ORDER BY tx_id DESC, position DESC LIMIT 1`,
     );
     return rows[0]?.position ? BigInt(rows[0].position) : 0n;
@@ -310,6 +347,40 @@ export class PostgresEventStore implements EventStore {
     }
     const first = appends[0];
     return new WrongExpectedVersion(first.streamId, first.expected, await this.streamVersion(first.streamId));
+  }
+
+  /**
+   * How far a reader whose cursor is `checkpoint` is behind the log: the committed events after it in
+   * commit order (including those a long writer of this database still holds back), and the age of
+   * the oldest of them (0 when caught up).
+   */
+  async lagBehind(checkpoint: bigint): Promise<{ events: number; seconds: number }> {
+    const { rows } = await this.db.query<{ events: number; seconds: number | null }>({
+      name: 'event_store_lag_behind',
+      text: `SELECT count(*)::int AS events, extract(epoch FROM now() - min(e.recorded_at))::float8 AS seconds
+             FROM event_store.events e
+             WHERE (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events c WHERE c.position = $1::bigint), '0'::xid8), $1::bigint)`,
+      values: [checkpoint.toString()],
+    });
+    return { events: rows[0].events, seconds: Math.max(0, rows[0].seconds ?? 0) };
+  }
+
+  /**
+   * The oldest transaction of this database that holds an xid (a writer), or a prepared one: what
+   * keeps gap-safe readers of this log waiting, by design. Null when there is none.
+   */
+  async oldestWriter(): Promise<{ pid: number | null; ageSeconds: number; query: string; applicationName: string | null } | null> {
+    const { rows } = await this.db.query<{ pid: number | null; age: number; query: string; application_name: string | null }>(
+      `SELECT pid, extract(epoch FROM now() - xact_start)::float8 AS age, left(query, 500) AS query, application_name
+       FROM pg_stat_activity
+       WHERE backend_xid IS NOT NULL AND datname = current_database() AND pid <> pg_backend_pid()
+       UNION ALL
+       SELECT NULL, extract(epoch FROM now() - prepared)::float8, 'PREPARED TRANSACTION ' || gid, NULL
+       FROM pg_prepared_xacts WHERE database = current_database()
+       ORDER BY age DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row ? { pid: row.pid, ageSeconds: Math.max(0, row.age), query: row.query, applicationName: row.application_name } : null;
   }
 
   private async assertPosition(position: bigint): Promise<void> {

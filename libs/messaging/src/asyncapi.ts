@@ -107,6 +107,13 @@ function envelope(category: string, type: string): JsonSchema {
       correlationid: { type: 'string', description: 'Correlation id of the request that caused the event.' },
       causationid: { type: 'string', description: 'Id of the message that caused the event, when any.' },
       actor: { type: 'string', description: 'User id of who did it.' },
+      traceparent: {
+        type: 'string',
+        pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+        description:
+          'CloudEvents distributed-tracing extension: the W3C trace context (https://www.w3.org/TR/trace-context/) of the command that recorded the event. Present when the producing deployment traces (OpenTelemetry); continue the trace from it.',
+      },
+      tracestate: { type: 'string', description: 'CloudEvents distributed-tracing extension: W3C tracestate, when the trace carries one.' },
       metadata: {
         type: 'string',
         contentMediaType: 'application/json',

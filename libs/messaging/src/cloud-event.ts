@@ -22,6 +22,9 @@ export interface CloudEvent<D = Record<string, unknown>> {
   causationid?: string;
   actor?: string;
   metadata: string;
+  /** CloudEvents distributed-tracing extension: the W3C trace context of the command that recorded the event. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export interface TopicOptions {
@@ -65,6 +68,8 @@ export function toCloudEvent(event: StoredEvent, { source }: { source: string })
   if (typeof meta.correlationId === 'string') ce.correlationid = meta.correlationId;
   if (typeof meta.causationId === 'string') ce.causationid = meta.causationId;
   if (meta.actor?.userId) ce.actor = meta.actor.userId;
+  if (typeof meta.traceparent === 'string') ce.traceparent = meta.traceparent;
+  if (typeof meta.tracestate === 'string') ce.tracestate = meta.tracestate;
   return ce;
 }
 
@@ -98,6 +103,8 @@ export function fromCloudEvent(value: Buffer | string | null): StoredEvent {
   } catch {
     throw new InvalidCloudEvent('metadata must be a JSON string');
   }
+  if (ce.traceparent) metadata.traceparent = ce.traceparent;
+  if (ce.tracestate) metadata.tracestate = ce.tracestate;
   if (!ce.metadata) {
     if (ce.correlationid) metadata.correlationId = ce.correlationid;
     if (ce.causationid) metadata.causationId = ce.causationid;

@@ -2,7 +2,6 @@ import { CreateMessaging1764400000000 } from './migrations/1764400000000-create-
 
 export * from './cloud-event';
 export * from './kafka.config';
-export * from './lease';
 export * from './relay';
 export * from './kafka-projector';
 export * from './messaging.module';

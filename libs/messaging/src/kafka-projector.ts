@@ -9,11 +9,21 @@ import {
   withTransaction,
 } from '@app/event-store';
 import { fromCloudEvent, topicForCategory } from './cloud-event';
-import { ensureTopics, silentLogger, type MessagingLogger } from './kafka.config';
+import { traceEach } from './tracing';
+import { SpanKind } from '@opentelemetry/api';
+import { CLIENT_RETRY, ensureTopics, silentLogger, type MessagingLogger } from './kafka.config';
 
 // Longer than a consumer group (re)join may legitimately block (rebalanceTimeout below), so the
 // watchdog never kills a join in progress.
 const WATCHDOG_MS = 45_000;
+/** About five minutes of a missing broker at CLIENT_RETRY's 1 s cap. */
+const CONSUMER_RETRIES = 300;
+const PROBE_TIMEOUT_MS = 3_000;
+const PROBE_INTERVAL_MS = 5_000;
+/** How long a silent consumer gets to resume once the broker answers again, before it is replaced. */
+const RETURN_GRACE_MS = 15_000;
+/** Pause before replacing a crashed consumer: long enough not to spin, short for a broker that is back. */
+const RESTART_DELAY_MS = 500;
 
 export interface KafkaProjectorOptions {
   topicPrefix: string;
@@ -28,6 +38,8 @@ export interface KafkaProjectorOptions {
   partitionsConsumedConcurrently?: number;
   /** Partitions of topics created here. */
   partitions?: number;
+  /** Replication factor of topics created here (the broker's default when absent). */
+  replicationFactor?: number;
   /** Source of missing stream versions, should a message ever be lost upstream. */
   store?: PostgresEventStore;
   logger?: MessagingLogger;
@@ -84,19 +96,56 @@ export class KafkaProjector {
     return this.applied;
   }
 
+  /**
+   * Messages on this projector's topics that its group has not committed yet (null when the broker
+   * does not answer within PROBE_TIMEOUT_MS): its lag, as any Kafka tool would report it.
+   */
+  async lag(): Promise<number | null> {
+    const admin = this.kafka.admin();
+    const measure = (async () => {
+      await admin.connect();
+      let total = 0;
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId: this.groupId, topics: this.topics })) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const { partition, offset } of partitions) {
+          const end = ends.find((e) => e.partition === partition);
+          if (!end) continue;
+          const committed = Number(offset) < 0 ? Number(end.low) : Number(offset);
+          total += Math.max(0, Number(end.high) - committed);
+        }
+      }
+      return total;
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([measure, new Promise<null>((r) => (timer = setTimeout(() => r(null), PROBE_TIMEOUT_MS)))]);
+    } catch {
+      return null;
+    } finally {
+      clearTimeout(timer);
+      void measure.catch(() => undefined).finally(() => admin.disconnect().catch(() => undefined));
+    }
+  }
+
   async start(): Promise<void> {
     if (this.consumer) return;
     this.stopped = false;
-    await ensureTopics(this.kafka, this.topics, this.options.partitions ?? 3);
+    await ensureTopics(this.kafka, this.topics, this.options.partitions ?? 3, this.options.replicationFactor);
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
-      sessionTimeout: 10_000,
+      // The broker's default minimum. A consumer that crashed while the broker was away (a single
+      // broker's controlled shutdown empties kafkajs's broker list, which it does not survive) stays
+      // a member until this runs out, and its replacement's join waits for that.
+      sessionTimeout: 6_000,
       rebalanceTimeout: 20_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 250,
-      // We restart crashed consumers ourselves, with a fresh client: after a broker restart kafkajs's
-      // in-place restart can keep a stale group coordinator and stop consuming without a word.
-      retry: { retries: 8, maxRetryTime: 5_000, restartOnFailure: async () => false },
+      // Rides out a broker outage of minutes with its group membership: a consumer that crashed
+      // instead would leave its member behind in the group, and the broker's return would then wait a
+      // session timeout for that ghost before anyone could rejoin. Past that, we restart crashed
+      // consumers ourselves, with a fresh client: kafkajs's in-place restart can keep a stale group
+      // coordinator after a broker restart and stop consuming without a word.
+      retry: { ...CLIENT_RETRY, retries: CONSUMER_RETRIES, restartOnFailure: async () => false },
     });
     consumer.on(consumer.events.CRASH, (e) => {
       this.logger.warn('consumer crashed', { subscription: this.name, error: String(e.payload.error) });
@@ -104,6 +153,9 @@ export class KafkaProjector {
     });
     const alive = () => (this.lastActivity = Date.now());
     for (const event of [consumer.events.FETCH_START, consumer.events.HEARTBEAT, consumer.events.GROUP_JOIN]) consumer.on(event, alive);
+    consumer.on(consumer.events.GROUP_JOIN, (e) =>
+      this.logger.log('projector joined its group', { subscription: this.name, memberId: e.payload.memberId, joinMs: e.payload.duration }),
+    );
     this.armWatchdog(consumer);
     this.consumer = consumer;
     try {
@@ -133,23 +185,62 @@ export class KafkaProjector {
   }
 
   /**
-   * A consumer that neither fetches nor heartbeats for WATCHDOG_MS is wedged (seen after broker
-   * restarts); replace it. Offsets are committed only after the PostgreSQL commit, so nothing is lost.
+   * A consumer that neither fetches nor heartbeats for WATCHDOG_MS while the broker answers is wedged
+   * (seen after broker restarts); replace it. One that is silent because the broker is away is left
+   * alone: it keeps its group membership and resumes within a second of the broker's return, where a
+   * replacement would wait a session timeout for the old member to expire. Offsets are committed only
+   * after the PostgreSQL commit, so nothing is lost either way.
    */
   private armWatchdog(consumer: Consumer): void {
     if (this.watchdog) clearInterval(this.watchdog);
     this.lastActivity = Date.now();
+    let probing = false;
+    let graceGiven = false;
     this.watchdog = setInterval(() => {
-      if (this.consumer !== consumer || this.stopped) return;
-      if (Date.now() - this.lastActivity > WATCHDOG_MS) {
-        this.logger.warn('consumer silent, replacing it', { subscription: this.name, silentMs: Date.now() - this.lastActivity });
-        this.restartLater(consumer, 0);
+      if (this.consumer !== consumer || this.stopped || probing) return;
+      const silentMs = Date.now() - this.lastActivity;
+      if (silentMs <= WATCHDOG_MS) {
+        if (silentMs < WATCHDOG_MS - RETURN_GRACE_MS) graceGiven = false; // it spoke again
+        return;
       }
+      probing = true;
+      const silentSince = this.lastActivity;
+      void this.brokerAnswers()
+        .then((answers) => {
+          if (this.consumer !== consumer || this.stopped || this.lastActivity !== silentSince) return;
+          if (!answers || !graceGiven) {
+            // Away: look again soon. Just back: give the consumer time to resume on its own.
+            this.lastActivity = Date.now() - WATCHDOG_MS + (answers ? RETURN_GRACE_MS : PROBE_INTERVAL_MS);
+            graceGiven = answers;
+            return;
+          }
+          this.logger.warn('consumer silent, replacing it', { subscription: this.name, silentMs });
+          this.restartLater(consumer, 0);
+        })
+        .finally(() => (probing = false));
     }, 2_000);
     this.watchdog.unref();
   }
 
-  private restartLater(crashed: Consumer, delayMs = 1000): void {
+  /** Whether a broker answers a metadata request within PROBE_TIMEOUT_MS. */
+  private async brokerAnswers(): Promise<boolean> {
+    const admin = this.kafka.admin();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
+    const probe = admin
+      .connect()
+      .then(() => admin.describeCluster())
+      .then(() => true)
+      .catch(() => false);
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+      void admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private restartLater(crashed: Consumer, delayMs = RESTART_DELAY_MS): void {
     if (this.watchdog) clearInterval(this.watchdog);
     this.consumer = null;
     this.restartTimer = setTimeout(() => {
@@ -160,7 +251,7 @@ export class KafkaProjector {
         .then(() => this.start())
         .catch((error: unknown) => {
           this.logger.warn('projector restart failed, retrying', { subscription: this.name, error: String(error) });
-          this.restartLater(crashed, Math.min(delayMs * 2, 10_000));
+          this.restartLater(crashed, RESTART_DELAY_MS);
         });
     }, delayMs);
   }
@@ -168,15 +259,24 @@ export class KafkaProjector {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, isRunning, isStale } = payload;
     if (batch.messages.length === 0) return;
+    this.lastActivity = Date.now();
     const parsed = batch.messages.map(parse);
+    let applied = false;
+    const spans = traceEach(
+      parsed.flatMap((p) => (p.event ? [p.event] : [])),
+      this.name,
+      () => ({ name: `${batch.topic} process ${this.name}`, kind: SpanKind.CONSUMER }),
+    );
     try {
-      await this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, parsed));
-      await this.commit(payload, batch.messages[batch.messages.length - 1].offset);
-      return;
+      await spans.around(() => this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, parsed)));
+      applied = true;
     } catch (error) {
       if (!isRunning() || isStale()) return;
       this.logger.warn('batch failed, applying one by one', { subscription: this.name, size: parsed.length, error: String(error) });
     }
+    // A failed offset commit (a coordinator still loading after a broker restart) goes to kafkajs,
+    // which retries it; the batch is applied already, and a redelivery of it would change nothing.
+    if (applied) return this.commit(payload, batch.messages[batch.messages.length - 1].offset);
     for (const one of parsed) {
       if (!(await this.applyOne(payload, one))) return; // stopping or partition revoked: the rest is redelivered
       await this.commit(payload, one.message.offset);

@@ -69,6 +69,16 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     this.relay.poke();
   }
 
+  /** Each projector's consumer-group lag in messages (null: the broker did not answer in time). */
+  async projectorLags(): Promise<Array<{ name: string; events: number | null }>> {
+    return Promise.all(this.projectors.map(async (p) => ({ name: p.name, events: await p.lag() })));
+  }
+
+  /** The relay's checkpoint name, whose distance to the log head is the relay's lag. */
+  get relayName(): string {
+    return this.relay.name;
+  }
+
   override async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.starting;
@@ -81,6 +91,7 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
         topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
         categories: DEFAULT_CATEGORIES,
         partitions: this.config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: this.config.KAFKA_TOPIC_REPLICATION || undefined,
         store: this.eventStore,
         logger: nestLogger('Projector'),
       }),
@@ -91,7 +102,7 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     const topics = DEFAULT_CATEGORIES.map((c) => topicForCategory(c, { prefix: this.config.KAFKA_TOPIC_PREFIX }));
     for (let delay = 500; !this.stopping; delay = Math.min(delay * 2, 10_000)) {
       try {
-        await ensureTopics(this.kafka, topics, this.config.KAFKA_TOPIC_PARTITIONS);
+        await ensureTopics(this.kafka, topics, this.config.KAFKA_TOPIC_PARTITIONS, this.config.KAFKA_TOPIC_REPLICATION || undefined);
         for (const p of this.projectors) if (!this.stopping) await p.start();
         this.messagingLog.log(`consuming Kafka for ${this.projectors.length} subscription(s)`, {
           subscriptions: this.projectors.map((p) => p.name),

@@ -13,8 +13,9 @@ interface Reply {
 
 /**
  * X-Min-Position on a query: wait (bounded by MIN_POSITION_WAIT_MS) until every read model has
- * passed that position in commit order, so a client reads its own write. On timeout the answer
- * is served anyway, marked `X-Read-Model-Stale: true`.
+ * passed that position in commit order, so a client reads its own write. On timeout the answer is
+ * 503 problem+json with `Retry-After`: an answer from read models that lack the write (a 404 for the
+ * order just created) would be wrong, not merely late.
  */
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
@@ -41,7 +42,16 @@ export class MinPositionInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<Reply>();
     return from(this.waitFor(BigInt(String(raw)))).pipe(
       switchMap((reached) => {
-        if (!reached) reply.header('x-read-model-stale', 'true');
+        if (!reached) {
+          reply.header('retry-after', '1');
+          throw new ProblemException(
+            503,
+            'READ_MODEL_BEHIND',
+            'Service Unavailable',
+            `您刚提交的变更尚未同步到查询数据（已等待 ${this.config.MIN_POSITION_WAIT_MS / 1000} 秒），请稍后重试`,
+            { minPosition: String(raw) },
+          );
+        }
         return next.handle();
       }),
     );

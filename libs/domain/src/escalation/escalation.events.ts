@@ -2,7 +2,10 @@ import type { CalendarDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/decider';
 import type { RaiseEscalation, ResolutionReason } from './escalation.commands';
 
-type Timed = { occurredAt: string };
+type Timed = {
+  /** @format date-time */
+  occurredAt: string;
+};
 type By = { by: string; byName: string };
 
 export type EscalationRaised = DomainEvent<'EscalationRaised', Timed & Omit<RaiseEscalation, 'type'> & { raisedOn: CalendarDate }>;

@@ -5,6 +5,7 @@ import type { PlanItemKind } from './key-project.kinds';
 
 /** Every event carries `occurredAt` (ISO instant from the command context); evolve never reads a clock. A type alias, not an interface, so it satisfies Record<string, unknown>. */
 type Timed = {
+  /** @format date-time */
   occurredAt: string;
 };
 

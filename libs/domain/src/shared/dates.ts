@@ -8,6 +8,10 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * A calendar day in Asia/Shanghai, 'YYYY-MM-DD'.
+ * @format date
+ */
 export type CalendarDate = string;
 
 export function shanghaiDate(instant: Date): CalendarDate {

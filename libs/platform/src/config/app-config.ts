@@ -244,6 +244,30 @@ export class AppConfig {
   @Max(30000)
   MIN_POSITION_WAIT_MS: number = 5000;
 
+  /** Replication factor of the topics the app creates (3 on a cluster: min.insync.replicas is then 2); 0: the broker's default. */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  KAFKA_TOPIC_REPLICATION: number = 0;
+
+  /** /health/ready answers 503 when a read model or the relay is further behind the log than this. */
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  READY_MAX_LAG_SECONDS: number = 60;
+
+  /** A transaction of this database open longer than this is logged (pid, query): it holds gap-safe readers back. */
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LONG_WRITER_LOG_SECONDS: number = 30;
+
+  /** Port of the standalone worker's /metrics and /health endpoints (0: none). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HTTP_PORT: number = 0;
+
   /** The escalation thresholds in the domain's shape. */
   get escalationThresholds(): {
     noticeDays: number[];
