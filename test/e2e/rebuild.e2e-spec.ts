@@ -190,6 +190,7 @@ it('the rebuild CLI knows every rebuildable read model the app registers', () =>
       'read-model.key-projects',
       'read-model.deadlines',
       'read-model.escalations',
+      'read-model.circulars',
     ]),
   );
 });
@@ -229,23 +230,41 @@ describe('each read model rebuilt equals the live one', () => {
     const { rows: open } = await s.db.pool.query<{ id: string }>(`SELECT id FROM read_models.escalations WHERE status = 'OPEN' LIMIT 1`);
     const leadership = await s.token('leadership');
     await s.http().post(`/api/v1/escalations/${open[0].id}/acknowledge`).set('authorization', `Bearer ${leadership}`).send({}).expect(200);
+    await s
+      .http()
+      .post('/api/v1/circulars')
+      .set('authorization', `Bearer ${leadership}`)
+      .send({ subjectType: 'ESCALATION', escalationId: open[0].id, title: '关于逾期未整改问题的通报', text: '现予以通报。' })
+      .expect(201);
     await settle();
   }, 180_000);
   afterAll(() => s?.close());
 
-  it('covers the four read models, each with rows', async () => {
+  it('covers the five read models, each with rows', async () => {
     expect(
       rebuildable()
         .map((h) => h.name)
         .sort(),
-    ).toEqual(['read-model.deadlines', 'read-model.escalations', 'read-model.key-projects', 'read-model.rectification-orders']);
+    ).toEqual([
+      'read-model.circulars',
+      'read-model.deadlines',
+      'read-model.escalations',
+      'read-model.key-projects',
+      'read-model.rectification-orders',
+    ]);
     for (const handler of rebuildable()) {
       for (const name of handler.tables ?? [])
         expect({ table: name, empty: (await table(name)).length === 0 }).toEqual({ table: name, empty: false });
     }
   });
 
-  it.each(['read-model.key-projects', 'read-model.rectification-orders', 'read-model.deadlines', 'read-model.escalations'])(
+  it.each([
+    'read-model.key-projects',
+    'read-model.rectification-orders',
+    'read-model.deadlines',
+    'read-model.escalations',
+    'read-model.circulars',
+  ])(
     '%s',
     async (name) => {
       const handler = rebuildable().find((h) => h.name === name);

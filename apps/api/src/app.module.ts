@@ -6,6 +6,7 @@ import { CommandsModule } from '@app/commands';
 import { EventStoreModule } from '@app/event-store';
 import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { CircularsModule } from './circulars/circulars.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -42,6 +43,7 @@ export class AppModule {
         RectificationOrdersModule,
         LedgerModule,
         EscalationsModule,
+        CircularsModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,

@@ -2,6 +2,7 @@ import { CreateEventStore1764300000000 } from '@app/event-store';
 import { MESSAGING_MIGRATIONS } from '@app/messaging';
 import type { MigrationList } from '@app/platform';
 import {
+  CIRCULAR_READ_MODEL_MIGRATIONS,
   DEADLINE_READ_MODEL_MIGRATIONS,
   ESCALATION_READ_MODEL_MIGRATIONS,
   KEY_PROJECT_READ_MODEL_MIGRATIONS,
@@ -18,6 +19,7 @@ export const MIGRATIONS: MigrationList = [
   ...ORDER_READ_MODEL_MIGRATIONS,
   ...DEADLINE_READ_MODEL_MIGRATIONS,
   ...ESCALATION_READ_MODEL_MIGRATIONS,
+  ...CIRCULAR_READ_MODEL_MIGRATIONS,
   CreateSchedulerLeases1764300005000,
   ...MESSAGING_MIGRATIONS,
 ];

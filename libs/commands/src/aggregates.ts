@@ -1,7 +1,13 @@
 import {
+  authorizeCircularCommand,
   authorizeEscalationCommand,
+  circularCommandRoles,
+  circularDecider,
+  circularEventTypes,
+  circularStreamId,
   authorizeKeyProjectCommand,
   authorizeOrderCommand,
+  createsOrder,
   escalationCommandRoles,
   escalationDecider,
   escalationEventTypes,
@@ -15,6 +21,9 @@ import {
   rectificationOrderEventTypes,
   rectificationOrderStreamId,
   type Actor,
+  type CircularCommand,
+  type CircularEvent,
+  type CircularState,
   type Decider,
   type DomainEvent,
   type EscalationCommand,
@@ -62,6 +71,7 @@ export interface Aggregate<S, C extends { type: string }, E extends DomainEvent>
 export type KeyProjects = Aggregate<KeyProjectState, KeyProjectCommand, KeyProjectEvent>;
 export type RectificationOrders = Aggregate<RectificationOrderState, RectificationOrderCommand, RectificationOrderEvent>;
 export type Escalations = Aggregate<EscalationState, EscalationCommand, EscalationEvent>;
+export type Circulars = Aggregate<CircularState, CircularCommand, CircularEvent>;
 
 export const keyProjects: KeyProjects = {
   what: '重点工程',
@@ -78,7 +88,7 @@ export const rectificationOrders: RectificationOrders = {
   decider: rectificationOrderDecider,
   eventTypes: rectificationOrderEventTypes,
   streamId: rectificationOrderStreamId,
-  creates: (command) => command.type === 'IssueOrder',
+  creates: (command) => createsOrder(command.type),
   authorize: authorizeOrderCommand,
   roles: (type) => [...orderCommandPolicies[type].roles],
   /** Concluding in stages hands the remaining work to another order, whose current deadline the domain weighs. */
@@ -107,4 +117,29 @@ export const escalations: Escalations = {
   creates: (command) => command.type === 'RaiseEscalation',
   authorize: authorizeEscalationCommand,
   roles: (type) => [...escalationCommandRoles[type]],
+};
+
+export const circulars: Circulars = {
+  what: '通报',
+  decider: circularDecider,
+  eventTypes: circularEventTypes,
+  streamId: circularStreamId,
+  creates: (command) => command.type === 'IssueCircular',
+  authorize: authorizeCircularCommand,
+  roles: (type) => [...circularCommandRoles[type]],
+  /** A circular on an escalation names what the escalation is about, read from its stream. */
+  async prepare(command, reader) {
+    if (command.subject.type !== 'ESCALATION') return command;
+    const escalationId = command.subject.escalationId.toLowerCase();
+    const { state, version } = await reader.read(escalations, escalationId);
+    if (version === 0) {
+      throw new ProblemException(422, 'ESCALATION_NOT_FOUND', 'Unprocessable Entity', '被通报的督办预警不存在，请核对预警编号。', {
+        field: 'subject.escalationId',
+      });
+    }
+    return {
+      ...command,
+      subject: { type: 'ESCALATION', escalationId, subjectCode: state.subjectCode, itemName: state.itemName, department: state.department },
+    };
+  },
 };

@@ -44,7 +44,13 @@ export const keyProjectCommandPolicies: Record<KeyProjectCommandType, CommandPol
 
 export const orderCommandPolicies: Record<RectificationOrderCommandType, CommandPolicy> = {
   IssueOrder: SUPERVISION,
+  BackfillOrder: SUPERVISION,
   AssignOrder: SUPERVISION,
+  ReassignOrder: SUPERVISION,
+  // 一问题一方案: the lead department drafts the plan, the supervision office reviews it.
+  SubmitRectificationPlan: LEAD_DEPARTMENT,
+  ApproveRectificationPlan: SUPERVISION,
+  ReturnRectificationPlan: SUPERVISION,
   StartRectification: LEAD_DEPARTMENT,
   ReportOrderProgress: ANY_RESPONSIBLE_DEPARTMENT,
   CompleteMeasure: LEAD_DEPARTMENT,

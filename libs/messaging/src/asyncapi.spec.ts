@@ -1,10 +1,15 @@
-import { escalationEventTypes, keyProjectEventTypes, rectificationOrderEventTypes } from '@app/domain';
+import { circularEventTypes, escalationEventTypes, keyProjectEventTypes, rectificationOrderEventTypes } from '@app/domain';
 import { EventTypeRegistry } from '@app/event-store';
 import { asyncApiEventTypes, deploymentAsyncApiDocument, readAsyncApiDocument, type AsyncApiDocument } from './asyncapi';
 
 /** The registry exactly as the API's feature modules fill it. */
 function appRegistry(): EventTypeRegistry {
-  return new EventTypeRegistry().register(...keyProjectEventTypes, ...rectificationOrderEventTypes, ...escalationEventTypes);
+  return new EventTypeRegistry().register(
+    ...keyProjectEventTypes,
+    ...rectificationOrderEventTypes,
+    ...escalationEventTypes,
+    ...circularEventTypes,
+  );
 }
 
 describe('committed AsyncAPI document (libs/messaging/asyncapi/asyncapi.json)', () => {

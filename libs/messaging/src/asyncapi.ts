@@ -32,6 +32,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'EscalationEvent',
     file: 'libs/domain/src/escalation/escalation.events.ts',
   },
+  {
+    category: 'circular',
+    channel: 'circularEvents',
+    title: '通报 Circulars',
+    union: 'CircularEvent',
+    file: 'libs/domain/src/circular/circular.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';

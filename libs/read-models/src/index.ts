@@ -2,5 +2,6 @@ export * from './key-projects';
 export * from './rectification-orders';
 export * from './deadlines';
 export * from './escalations';
+export * from './circulars';
 export * from './departments';
 export * from './rebuild';

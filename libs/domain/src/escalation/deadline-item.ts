@@ -3,7 +3,15 @@ import type { CalendarDate } from '../shared/dates';
 export type SubjectType = 'RECTIFICATION_ORDER' | 'KEY_PROJECT';
 
 export type DeadlineItemKind =
-  'ORDER_DEADLINE' | 'MEASURE' | 'MILESTONE' | 'PETITION_REPORT' | 'PERIODIC_REPORT' | 'NOTICE_END' | 'ACCEPTANCE';
+  | 'ORDER_DEADLINE'
+  | 'MEASURE'
+  | 'MILESTONE'
+  | 'PETITION_REPORT'
+  | 'PERIODIC_REPORT'
+  | 'NOTICE_END'
+  | 'ACCEPTANCE'
+  | 'PLAN_SUBMISSION'
+  | 'PERFUNCTORY_RECTIFICATION';
 
 export const deadlineItemKinds: readonly DeadlineItemKind[] = [
   'ORDER_DEADLINE',
@@ -13,6 +21,8 @@ export const deadlineItemKinds: readonly DeadlineItemKind[] = [
   'PERIODIC_REPORT',
   'NOTICE_END',
   'ACCEPTANCE',
+  'PLAN_SUBMISSION',
+  'PERFUNCTORY_RECTIFICATION',
 ];
 
 export const deadlineItemKindLabels: Record<DeadlineItemKind, string> = {
@@ -23,6 +33,8 @@ export const deadlineItemKindLabels: Record<DeadlineItemKind, string> = {
   PERIODIC_REPORT: '长期坚持类定期报告',
   NOTICE_END: '拟销号公示期满',
   ACCEPTANCE: '验收办理时限',
+  PLAN_SUBMISSION: '整改方案报送时限',
+  PERFUNCTORY_RECTIFICATION: '敷衍、表面、假装整改',
 };
 
 /** One dated obligation of a project or an order: what the calendar lists and the scheduler watches. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { stateCouncilCalendar, type WorkingCalendarData } from '../calendar/state-council-calendar';
 
 /** Reads the raw string (implicit conversion would turn "false" into true). */
 const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -142,6 +143,12 @@ export class AppConfig {
   @Max(12)
   ONGOING_REPORT_INTERVAL_MONTHS: number = 3;
 
+  /** Calendar days after assignment (交办) by which the lead department owes its rectification plan. */
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  PLAN_SUBMISSION_DAYS: number = 15;
+
   /** Run the deadline scheduler (escalations) in this process when the worker runs here. */
   @Transform(toBool)
   @IsBoolean()
@@ -210,12 +217,20 @@ export class AppConfig {
     };
   }
 
-  /** The domain's configurable periods, in the domain's shape (DomainConfig). */
-  get domainConfig(): { publicNoticeWorkingDays: number; petitionReportDays: number; ongoingReportIntervalMonths: number } {
+  /** The domain's configurable periods and the working calendar, in the domain's shape (DomainConfig). */
+  get domainConfig(): {
+    publicNoticeWorkingDays: number;
+    petitionReportDays: number;
+    ongoingReportIntervalMonths: number;
+    planSubmissionDays: number;
+    calendar: WorkingCalendarData;
+  } {
     return {
       publicNoticeWorkingDays: this.PUBLIC_NOTICE_WORKING_DAYS,
       petitionReportDays: this.PETITION_REPORT_DAYS,
       ongoingReportIntervalMonths: this.ONGOING_REPORT_INTERVAL_MONTHS,
+      planSubmissionDays: this.PLAN_SUBMISSION_DAYS,
+      calendar: stateCouncilCalendar(),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { SubscriptionHandler } from '@app/event-store';
 import type { AppConfig } from '@app/platform';
+import { CircularProjection } from '../circulars/circular.projection';
 import { DeadlineProjection } from '../deadlines/deadline.projection';
 import { EscalationProjection } from '../escalations/escalation.projection';
 import { KeyProjectProjection } from '../key-projects/key-project.projection';
@@ -10,5 +11,11 @@ import { RectificationOrderProjection } from '../rectification-orders/rectificat
  * module graph (the rebuild CLI). A test keeps this list equal to the app's registered ones.
  */
 export function readModelHandlers(config: AppConfig): SubscriptionHandler[] {
-  return [new KeyProjectProjection(), new RectificationOrderProjection(), new DeadlineProjection(config), new EscalationProjection()];
+  return [
+    new KeyProjectProjection(),
+    new RectificationOrderProjection(),
+    new DeadlineProjection(config),
+    new EscalationProjection(),
+    new CircularProjection(),
+  ];
 }
