@@ -114,7 +114,12 @@ describe('a central-inspection order from issue to closing', () => {
       reason: '冬季无法施工。',
       progressSoFar: '完成 40%。',
     });
-    const approved = await act(id, 'approve-extension', tokens.leadership, { requestId: 'X1', note: '同意。' });
+    const approved = await act(id, 'approve-extension', tokens.leadership, {
+      requestId: 'X1',
+      note: '同意。',
+      // A central-inspection order's deadline is in the province-approved plan (ORD-PROV-1).
+      provincialSignOff: { kind: 'APPROVAL', documentNumber: '黑整改办函〔2025〕9号', approvedOn: today(), approverBody: '省整改办' },
+    });
     let order = await read(id, approved.body.position);
     expect(order).toMatchObject({ originalDeadline: original, currentDeadline: extended, status: 'IN_PROGRESS' });
     expect(order.extensions).toEqual([expect.objectContaining({ requestId: 'X1', status: 'APPROVED' })]);

@@ -134,18 +134,18 @@ describe('整改方案: submitted, returned, resubmitted, approved; the measures
       ]),
     );
     const v1 = order.plans[0].planId as string;
-
-    await act(id, 'return-plan', tokens.supervision, { planId: v1, reasons: ['改造措施未明确到路段', '完成时限过于宽松'] });
-    order = await detail(id, tokens.lead);
-    expect(order.plans[0]).toMatchObject({ version: 1, status: 'RETURNED', returnReasons: ['改造措施未明确到路段', '完成时限过于宽松'] });
-    expect(order.allowedActions).toEqual(expect.arrayContaining([{ command: 'SubmitRectificationPlan', allowed: true }]));
     const refused = await t
       .http()
       .post(`${ORDERS}/${id}/request-acceptance`)
       .set('authorization', `Bearer ${tokens.lead}`)
       .send({})
       .expect(409);
-    expect(refused.body).toMatchObject({ code: 'PLAN_APPROVAL_REQUIRED', rule: 'ORD-PLAN-5' });
+    expect(refused.body).toMatchObject({ code: 'PLAN_AWAITING_REVIEW', rule: 'ORD-PLAN-5' });
+
+    await act(id, 'return-plan', tokens.supervision, { planId: v1, reasons: ['改造措施未明确到路段', '完成时限过于宽松'] });
+    order = await detail(id, tokens.lead);
+    expect(order.plans[0]).toMatchObject({ version: 1, status: 'RETURNED', returnReasons: ['改造措施未明确到路段', '完成时限过于宽松'] });
+    expect(order.allowedActions).toEqual(expect.arrayContaining([{ command: 'SubmitRectificationPlan', allowed: true }]));
 
     current = at('2025-03-12');
     await act(

@@ -17,13 +17,13 @@ import {
   objectionBeforeNotice,
   objectionNotFound,
   openObjection,
-  planApprovalRequired,
+  planAwaitingReview,
   publicNoticeNotFinished,
   publicNoticeRequired,
   secondCheckRequired,
 } from './rectification-order.errors';
 import { deadlineFits } from './rectification-order.lifecycle';
-import { openObjections, planApprovalOwed, type RectificationOrderState } from './rectification-order.state';
+import { openObjections, pendingPlan, type RectificationOrderState } from './rectification-order.state';
 import {
   findingNotReported,
   occurredAt,
@@ -43,6 +43,12 @@ import {
 function measuresOpen(state: RectificationOrderState, rule: 'ORD-ACC-1' | 'ORD-CLOSE-4'): DomainError | undefined {
   const open = state.measures.filter((m) => m.status !== 'DONE');
   return open.length > 0 ? measuresOutstanding(open, rule) : undefined;
+}
+
+/** ORD-PLAN-5: no acceptance while the measures themselves are under review. */
+function planUnderReview(state: RectificationOrderState): DomainError | undefined {
+  const pending = pendingPlan(state);
+  return pending ? planAwaitingReview(pending) : undefined;
 }
 
 function recordIdTaken(state: RectificationOrderState, recordId: string): void {
@@ -83,7 +89,7 @@ export const acceptanceHandlers: OrderCommandHandlers<
   RequestAcceptance: {
     guard: (state) =>
       statusNotIn(state, 'RequestAcceptance', ['IN_PROGRESS']) ??
-      (planApprovalOwed(state) ? planApprovalRequired(state.planDueOn as string) : undefined) ??
+      planUnderReview(state) ??
       measuresOpen(state, 'ORD-ACC-1') ??
       findingNotReported(state.petition),
     decide: (command, _state, ctx) => [

@@ -244,11 +244,11 @@ export const planNotPending = (plan: RectificationPlan) =>
     rule: 'ORD-PLAN-4',
   });
 
-export const planApprovalRequired = (planDueOn: CalendarDate) =>
+export const planAwaitingReview = (pending: RectificationPlan) =>
   new RuleViolation({
-    code: 'PLAN_APPROVAL_REQUIRED',
-    titleEn: 'Acceptance needs an approved rectification plan',
-    detail: `该任务的整改方案尚未经整改办审核通过（应于 ${planDueOn} 前报送），请先报送整改方案并经审核通过后再申请验收。`,
+    code: 'PLAN_AWAITING_REVIEW',
+    titleEn: 'Acceptance waits for the plan under review',
+    detail: `整改方案第 ${pending.version} 版正待整改办审核，整改措施尚未确定；请待方案审核后再申请验收。`,
     rule: 'ORD-PLAN-5',
   });
 

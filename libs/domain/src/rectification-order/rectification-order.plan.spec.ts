@@ -194,11 +194,11 @@ describe('ReturnRectificationPlan', () => {
 });
 
 describe('an order that owes a plan', () => {
-  it('is not accepted before a plan is approved', () => {
+  it('is not accepted while its plan awaits review', () => {
     spec
-      .given(owingPlanInProgress)
+      .given([...owingPlanInProgress, planSubmitted()])
       .when({ type: 'RequestAcceptance', note: null })
-      .thenThrows({ kind: 'conflict', code: 'PLAN_APPROVAL_REQUIRED' });
+      .thenThrows({ kind: 'conflict', code: 'PLAN_AWAITING_REVIEW' });
   });
 
   it('is accepted once the plan’s measures are done', () => {

@@ -537,8 +537,3 @@ export function pendingPlan(state: RectificationOrderState): RectificationPlan |
 export function approvedPlan(state: RectificationOrderState): RectificationPlan | undefined {
   return state.plans.find((p) => p.status === 'APPROVED');
 }
-
-/** ORD-PLAN-5: an order issued without measures needs an approved plan before acceptance. */
-export function planApprovalOwed(state: RectificationOrderState): boolean {
-  return state.planDueOn !== null && approvedPlan(state) === undefined;
-}
