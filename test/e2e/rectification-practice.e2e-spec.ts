@@ -23,6 +23,9 @@ const SIGN_OFF = {
   approverBody: '黑龙江省生态环境保护督察整改工作领导小组办公室',
 };
 
+// The app starts, restarts and ticks on a machine shared with other test runs.
+jest.setTimeout(60_000);
+
 let t: TestApp;
 let current = new Date();
 const tokens: Record<string, string> = {};
