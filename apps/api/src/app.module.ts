@@ -10,6 +10,7 @@ import { CircularsModule } from './circulars/circulars.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ...(options.imports ?? []),
         KeyProjectsModule,
         RectificationOrdersModule,
+        EvidenceModule,
         LedgerModule,
         EscalationsModule,
         CircularsModule,

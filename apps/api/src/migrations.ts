@@ -9,6 +9,7 @@ import {
   ORDER_READ_MODEL_MIGRATIONS,
 } from '@app/read-models';
 import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1764300005000-create-scheduler-leases';
+import { CreateEvidenceFiles1765000000200 } from './evidence/1765000000200-create-evidence-files';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
 /** Every TypeORM migration of the deployable, in order; applied at start-up (never `synchronize`). */
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationList = [
   ...CIRCULAR_READ_MODEL_MIGRATIONS,
   CreateSchedulerLeases1764300005000,
   ...MESSAGING_MIGRATIONS,
+  CreateEvidenceFiles1765000000200,
 ];
