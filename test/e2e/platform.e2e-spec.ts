@@ -96,6 +96,7 @@ describe('platform', () => {
           'conclude-in-stages',
           'record-follow-up-visit',
           'submit-periodic-report',
+          'evidence-files',
         ]),
         ...under('/api/v1/escalations', ['acknowledge', 'instruct', 'supervision-notice', 'summon', 'refer-accountability']),
       ].sort(),
