@@ -86,7 +86,7 @@ export class LedgerService {
       total: all.length,
       page,
       pageSize,
-      today: this.today(),
+      today,
     };
   }
 
