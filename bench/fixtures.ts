@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   addDays,
+  defaultDomainConfig,
   rectificationOrderDecider,
   rectificationOrderEventTypes,
   rectificationOrderStreamId,
@@ -56,7 +57,7 @@ export async function generateOrders(pool: PgPool, orders: number, reports: numb
         const ctx = (actor: Actor, day: string): CommandContext => ({
           now: new Date(`${day}T10:00:00+08:00`),
           actor,
-          config: { publicNoticeWorkingDays: 5, petitionReportDays: 7, ongoingReportIntervalMonths: 3 },
+          config: defaultDomainConfig,
         });
         const commands: Array<[RectificationOrderCommand, Actor, string]> = [
           [

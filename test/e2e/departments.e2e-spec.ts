@@ -84,7 +84,10 @@ beforeAll(async () => {
         reason: '工程量增加',
         progressSoFar: '已完成一半',
       });
-      await post(`${ORDERS}/${body.id}/approve-extension`, tokens.leadership, { requestId: 'X' });
+      await post(`${ORDERS}/${body.id}/approve-extension`, tokens.leadership, {
+        requestId: 'X',
+        provincialSignOff: { kind: 'FILING', documentNumber: '黑整改办备〔2024〕2号', approvedOn: '2024-01-20', approverBody: '省整改办' },
+      });
     }
     if (doneOn) {
       current = at(doneOn);

@@ -159,7 +159,16 @@ describe('extension and completion', () => {
       reason: '冬季施工受限',
       progressSoFar: '管网已完成 80%',
     });
-    await post(`${ORDERS}/${id}/approve-extension`, tokens.leadership, { requestId: 'X-1', note: '同意' });
+    await post(`${ORDERS}/${id}/approve-extension`, tokens.leadership, {
+      requestId: 'X-1',
+      note: '同意',
+      provincialSignOff: {
+        kind: 'APPROVAL',
+        documentNumber: '黑整改办函〔2024〕7号',
+        approvedOn: addDays(D, -5),
+        approverBody: '省整改办',
+      },
+    });
     await tickAt(at(addDays(D, -4)));
     const all = await escalationsOf(id);
     expect(all).toHaveLength(1);

@@ -13,7 +13,7 @@ beforeAll(async () => {
   t = await createTestApp();
   tokens.office = await t.token('supervision-office', null, 'office-importer');
   tokens.lead = await t.token('project-lead', 'ning-an-city');
-});
+}, 60_000);
 afterAll(() => t.close());
 
 type Row = Partial<Record<(typeof LEDGER_COLUMNS)[number]['key'], string>>;

@@ -192,6 +192,7 @@ it('the rebuild CLI knows every rebuildable read model the app registers', () =>
       'read-model.deadlines',
       'read-model.escalations',
       'read-model.indicators',
+      'read-model.circulars',
     ]),
   );
 });
@@ -245,16 +246,23 @@ describe('each read model rebuilt equals the live one', () => {
     const { rows: open } = await s.db.pool.query<{ id: string }>(`SELECT id FROM read_models.escalations WHERE status = 'OPEN' LIMIT 1`);
     const leadership = await s.token('leadership');
     await s.http().post(`/api/v1/escalations/${open[0].id}/acknowledge`).set('authorization', `Bearer ${leadership}`).send({}).expect(200);
+    await s
+      .http()
+      .post('/api/v1/circulars')
+      .set('authorization', `Bearer ${leadership}`)
+      .send({ subjectType: 'ESCALATION', escalationId: open[0].id, title: '关于逾期未整改问题的通报', text: '现予以通报。' })
+      .expect(201);
     await settle();
   }, 180_000);
   afterAll(() => s?.close());
 
-  it('covers the five read models, each with rows', async () => {
+  it('covers the six read models, each with rows', async () => {
     expect(
       rebuildable()
         .map((h) => h.name)
         .sort(),
     ).toEqual([
+      'read-model.circulars',
       'read-model.deadlines',
       'read-model.escalations',
       'read-model.indicators',
@@ -272,6 +280,7 @@ describe('each read model rebuilt equals the live one', () => {
     'read-model.rectification-orders',
     'read-model.deadlines',
     'read-model.escalations',
+    'read-model.circulars',
     'read-model.indicators',
   ])(
     '%s',

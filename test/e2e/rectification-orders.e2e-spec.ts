@@ -114,7 +114,12 @@ describe('a central-inspection order from issue to closing', () => {
       reason: '冬季无法施工。',
       progressSoFar: '完成 40%。',
     });
-    const approved = await act(id, 'approve-extension', tokens.leadership, { requestId: 'X1', note: '同意。' });
+    const approved = await act(id, 'approve-extension', tokens.leadership, {
+      requestId: 'X1',
+      note: '同意。',
+      // A central-inspection order's deadline is in the province-approved plan (ORD-PROV-1).
+      provincialSignOff: { kind: 'APPROVAL', documentNumber: '黑整改办函〔2025〕9号', approvedOn: today(), approverBody: '省整改办' },
+    });
     let order = await read(id, approved.body.position);
     expect(order).toMatchObject({ originalDeadline: original, currentDeadline: extended, status: 'IN_PROGRESS' });
     expect(order.extensions).toEqual([expect.objectContaining({ requestId: 'X1', status: 'APPROVED' })]);
@@ -279,8 +284,27 @@ describe('department scoping', () => {
 });
 
 describe('authorization matrix', () => {
-  const actions: Record<Exclude<RectificationOrderCommandType, 'IssueOrder'>, [string, (id: string) => object]> = {
+  const actions: Record<Exclude<RectificationOrderCommandType, 'IssueOrder' | 'BackfillOrder'>, [string, (id: string) => object]> = {
     AssignOrder: ['assign', () => ({ leadDepartment: LEAD, cooperatingDepartments: [], acceptanceDepartment: COOPERATING })],
+    ReassignOrder: [
+      'reassign',
+      () => ({
+        leadDepartment: LEAD,
+        cooperatingDepartments: [COOPERATING],
+        acceptanceDepartment: COOPERATING,
+        responsiblePerson: '宁安市人民政府常务副市长',
+        reason: '分工调整',
+      }),
+    ],
+    SubmitRectificationPlan: [
+      'submit-plan',
+      () => ({
+        leaderInCharge: '分管副市长',
+        measures: [{ measureId: 'P1', description: '措施', dueDate: addDays(today(), 5), responsiblePerson: '科长' }],
+      }),
+    ],
+    ApproveRectificationPlan: ['approve-plan', () => ({ planId: 'none' })],
+    ReturnRectificationPlan: ['return-plan', () => ({ planId: 'none', reasons: ['不具体'] })],
     StartRectification: ['start', () => ({})],
     ReportOrderProgress: ['report-progress', () => ({ summary: '进展' })],
     CompleteMeasure: ['complete-measure', () => ({ measureId: 'M1', completedOn: today() })],
@@ -319,12 +343,12 @@ describe('authorization matrix', () => {
   it.each(cases)('%s as %s', async (type, role) => {
     const allowed = orderCommandPolicies[type as RectificationOrderCommandType].roles.includes(role);
     const res =
-      type === 'IssueOrder'
+      type === 'IssueOrder' || type === 'BackfillOrder'
         ? await t
             .http()
-            .post(BASE)
+            .post(type === 'IssueOrder' ? BASE : `${BASE}/backfill`)
             .set('authorization', `Bearer ${tokenFor(role)}`)
-            .send(issueBody())
+            .send(type === 'IssueOrder' ? issueBody() : { ...issueBody(), issuedOn: '2018-01-10', status: 'ISSUED' })
         : await (() => {
             const [action, body] = actions[type as keyof typeof actions];
             return t

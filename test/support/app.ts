@@ -16,11 +16,15 @@ export interface TestApp {
 }
 
 /**
- * The real app (Fastify, guards, pipes, filters, worker) on a fresh database of the test server.
+ * The real app (Fastify, guards, pipes, filters, worker) on a fresh database of the test server, or,
+ * to restart an app, on the database of an earlier one (`database`; closing leaves it to its owner).
  * Env overrides apply to this app only; seeding is off unless asked for.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase(MIGRATIONS);
+export async function createTestApp(
+  env: Record<string, string> = {},
+  { database, ...options }: CreateAppOptions & { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase(MIGRATIONS));
   const saved = { ...process.env };
   Object.assign(process.env, {
     DATABASE_URL: db.url,
@@ -51,7 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: C
         signToken(TEST_JWT_SECRET, { userId, displayName: `测试用户 ${role}`, roles: [role], department }),
       async close() {
         await app.close();
-        await db.drop();
+        if (!database) await db.drop();
       },
     };
   } finally {

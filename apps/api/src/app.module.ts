@@ -6,9 +6,11 @@ import { CommandsModule } from '@app/commands';
 import { EventStoreModule } from '@app/event-store';
 import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { CircularsModule } from './circulars/circulars.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { EventsModule } from './events/events.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
@@ -44,8 +46,10 @@ export class AppModule {
         KeyProjectsModule,
         IndicatorsModule,
         RectificationOrdersModule,
+        EvidenceModule,
         LedgerModule,
         EscalationsModule,
+        CircularsModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,

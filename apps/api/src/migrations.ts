@@ -2,6 +2,7 @@ import { CreateEventStore1764300000000 } from '@app/event-store';
 import { MESSAGING_MIGRATIONS } from '@app/messaging';
 import type { MigrationList } from '@app/platform';
 import {
+  CIRCULAR_READ_MODEL_MIGRATIONS,
   DEADLINE_READ_MODEL_MIGRATIONS,
   ESCALATION_READ_MODEL_MIGRATIONS,
   INDICATOR_READ_MODEL_MIGRATIONS,
@@ -10,6 +11,7 @@ import {
 } from '@app/read-models';
 import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1764300005000-create-scheduler-leases';
 import { CreateOrderCodeReservations1765100000000 } from './ledger/migrations/1765100000000-create-order-code-reservations';
+import { CreateEvidenceFiles1765000000200 } from './evidence/1765000000200-create-evidence-files';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
 /** Every TypeORM migration of the deployable, in order; applied at start-up (never `synchronize`). */
@@ -20,8 +22,10 @@ export const MIGRATIONS: MigrationList = [
   ...ORDER_READ_MODEL_MIGRATIONS,
   ...DEADLINE_READ_MODEL_MIGRATIONS,
   ...ESCALATION_READ_MODEL_MIGRATIONS,
+  ...CIRCULAR_READ_MODEL_MIGRATIONS,
   CreateSchedulerLeases1764300005000,
   ...MESSAGING_MIGRATIONS,
   CreateOrderCodeReservations1765100000000,
   ...INDICATOR_READ_MODEL_MIGRATIONS,
+  CreateEvidenceFiles1765000000200,
 ];

@@ -115,4 +115,6 @@ export const deadlineKindItemLabels: Record<string, string> = {
   PERIODIC_REPORT: '定期报告',
   NOTICE_END: '公示期满',
   ACCEPTANCE: '验收时限',
+  PLAN_SUBMISSION: '整改方案报送',
+  PERFUNCTORY_RECTIFICATION: '敷衍整改问责',
 };

@@ -1,8 +1,14 @@
 import {
+  authorizeCircularCommand,
   authorizeEscalationCommand,
   authorizeIndicatorCommand,
+  circularCommandRoles,
+  circularDecider,
+  circularEventTypes,
+  circularStreamId,
   authorizeKeyProjectCommand,
   authorizeOrderCommand,
+  createsOrder,
   escalationCommandRoles,
   escalationDecider,
   escalationEventTypes,
@@ -20,6 +26,9 @@ import {
   rectificationOrderEventTypes,
   rectificationOrderStreamId,
   type Actor,
+  type CircularCommand,
+  type CircularEvent,
+  type CircularState,
   type Decider,
   type DomainEvent,
   type EscalationCommand,
@@ -71,6 +80,7 @@ export type KeyProjects = Aggregate<KeyProjectState, KeyProjectCommand, KeyProje
 export type RectificationOrders = Aggregate<RectificationOrderState, RectificationOrderCommand, RectificationOrderEvent>;
 export type Escalations = Aggregate<EscalationState, EscalationCommand, EscalationEvent>;
 export type Indicators = Aggregate<IndicatorState, IndicatorCommand, IndicatorEvent>;
+export type Circulars = Aggregate<CircularState, CircularCommand, CircularEvent>;
 
 export const keyProjects: KeyProjects = {
   what: '重点工程',
@@ -87,7 +97,7 @@ export const rectificationOrders: RectificationOrders = {
   decider: rectificationOrderDecider,
   eventTypes: rectificationOrderEventTypes,
   streamId: rectificationOrderStreamId,
-  creates: (command) => command.type === 'IssueOrder',
+  creates: (command) => createsOrder(command.type),
   authorize: authorizeOrderCommand,
   roles: (type) => [...orderCommandPolicies[type].roles],
   /** Concluding in stages hands the remaining work to another order, whose current deadline the domain weighs. */
@@ -141,5 +151,30 @@ export const indicators: Indicators = {
       );
     }
     return { ...command, projectId, projectCode: project.state.code, projectName: project.state.name };
+  },
+};
+
+export const circulars: Circulars = {
+  what: '通报',
+  decider: circularDecider,
+  eventTypes: circularEventTypes,
+  streamId: circularStreamId,
+  creates: (command) => command.type === 'IssueCircular',
+  authorize: authorizeCircularCommand,
+  roles: (type) => [...circularCommandRoles[type]],
+  /** A circular on an escalation names what the escalation is about, read from its stream. */
+  async prepare(command, reader) {
+    if (command.subject.type !== 'ESCALATION') return command;
+    const escalationId = command.subject.escalationId.toLowerCase();
+    const { state, version } = await reader.read(escalations, escalationId);
+    if (version === 0) {
+      throw new ProblemException(422, 'ESCALATION_NOT_FOUND', 'Unprocessable Entity', '被通报的督办预警不存在，请核对预警编号。', {
+        field: 'subject.escalationId',
+      });
+    }
+    return {
+      ...command,
+      subject: { type: 'ESCALATION', escalationId, subjectCode: state.subjectCode, itemName: state.itemName, department: state.department },
+    };
   },
 };

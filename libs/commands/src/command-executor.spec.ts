@@ -1,4 +1,4 @@
-import type { Actor, CommandContext } from '@app/domain';
+import { defaultDomainConfig, type Actor, type CommandContext } from '@app/domain';
 import { FixedClock } from '@app/platform';
 import type { Aggregate } from './aggregates';
 import { BatchRefused, ConcurrencyExhausted, StaleVersion, StreamAlreadyExists, StreamNotFound } from './command-errors';
@@ -82,7 +82,7 @@ const owner: Actor = { userId: 'owner', displayName: '甲', roles: ['supervision
 const other: Actor = { userId: 'other', displayName: '乙', roles: ['supervision-office'], department: null };
 const by = (actor: Actor, extra: Partial<CommandMeta> = {}): CommandMeta => ({ actor, requestId: 'req-1', ...extra });
 const noPause: RetryPolicy = { attempts: 3, delayMs: () => 0 };
-const config = { publicNoticeWorkingDays: 5, petitionReportDays: 7, ongoingReportIntervalMonths: 3 };
+const config = defaultDomainConfig;
 
 let store: InMemoryEventStore;
 let clock: FixedClock;

@@ -47,10 +47,18 @@ export const keyProjectCommandPolicies: Record<KeyProjectCommandType, CommandPol
 
 export const orderCommandPolicies: Record<RectificationOrderCommandType, CommandPolicy> = {
   IssueOrder: SUPERVISION,
+  BackfillOrder: SUPERVISION,
   AssignOrder: SUPERVISION,
+  ReassignOrder: SUPERVISION,
+  // 一问题一方案: the lead department drafts the plan, the supervision office reviews it.
+  SubmitRectificationPlan: LEAD_DEPARTMENT,
+  ApproveRectificationPlan: SUPERVISION,
+  ReturnRectificationPlan: SUPERVISION,
   StartRectification: LEAD_DEPARTMENT,
-  ReportOrderProgress: ANY_RESPONSIBLE_DEPARTMENT,
-  CompleteMeasure: LEAD_DEPARTMENT,
+  // The supervision office keeps the ledger (台账): it records the progress and the completed measures
+  // the departments report to it (the .xlsx import), AUTH-LEDGER-1.
+  ReportOrderProgress: { roles: ['project-lead', 'supervision-office'], projectLeadScope: 'lead-or-cooperating' },
+  CompleteMeasure: { roles: ['project-lead', 'supervision-office'], projectLeadScope: 'lead' },
   AttachEvidence: ANY_RESPONSIBLE_DEPARTMENT,
   RequestExtension: LEAD_DEPARTMENT,
   ApproveExtension: LEADERSHIP,

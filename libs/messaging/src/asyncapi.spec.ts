@@ -1,4 +1,10 @@
-import { escalationEventTypes, indicatorEventTypes, keyProjectEventTypes, rectificationOrderEventTypes } from '@app/domain';
+import {
+  circularEventTypes,
+  escalationEventTypes,
+  indicatorEventTypes,
+  keyProjectEventTypes,
+  rectificationOrderEventTypes,
+} from '@app/domain';
 import { EventTypeRegistry } from '@app/event-store';
 import { asyncApiEventTypes, deploymentAsyncApiDocument, readAsyncApiDocument, type AsyncApiDocument } from './asyncapi';
 
@@ -9,6 +15,7 @@ function appRegistry(): EventTypeRegistry {
     ...rectificationOrderEventTypes,
     ...escalationEventTypes,
     ...indicatorEventTypes,
+    ...circularEventTypes,
   );
 }
 

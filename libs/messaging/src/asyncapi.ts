@@ -39,6 +39,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'IndicatorEvent',
     file: 'libs/domain/src/indicator/indicator.events.ts',
   },
+  {
+    category: 'circular',
+    channel: 'circularEvents',
+    title: '通报 Circulars',
+    union: 'CircularEvent',
+    file: 'libs/domain/src/circular/circular.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';

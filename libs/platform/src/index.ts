@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './clock/clock';
+export * from './calendar/state-council-calendar';
 export * from './database/embedded-postgres';
 export * from './database/data-source';
 export * from './database/database.module';

@@ -238,14 +238,16 @@ describe('web UI in Chromium', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('整改台账')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('任务编码');
+    // A title row, then the header (序号 first), then one row per order.
+    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/^牡丹江市生态环境保护督察整改任务台账/);
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value]).toEqual(['序号', '任务编码']);
     const codes: string[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 1) codes.push(String(row.getCell(1).value));
+      if (n > 2) codes.push(String(row.getCell(2).value));
     });
     expect(codes.sort()).toEqual(expected.items.map((o) => o.code).sort());
     sheet.eachRow((row, n) => {
-      if (n > 1) expect(row.getCell(2).value).toBe('中央生态环境保护督察');
+      if (n > 2) expect(row.getCell(3).value).toBe('中央生态环境保护督察');
     });
 
     // The order page: its state timeline and the actions this role may take.

@@ -5,7 +5,16 @@ import { orderQuery } from '@app/read-models';
 import { Clock } from '@app/platform';
 import { orderSummary } from '../rectification-orders/queries/order.view';
 import type { LedgerQueryDto } from './ledger.dto';
-import { DUE_SOON_DAYS, ledgerTimeliness, ledgerTimelinessLabels, type LedgerTimeliness } from './ledger.layout';
+import {
+  DUE_SOON_DAYS,
+  latestProgress,
+  ledgerCompletion,
+  ledgerCompletionLabels,
+  ledgerDaysOverdue,
+  ledgerTimeliness,
+  ledgerTimelinessLabels,
+  type LedgerTimeliness,
+} from './ledger.layout';
 
 /** The most rows one export carries; a city's ledger is a few thousand orders at most. */
 export const MAX_EXPORT_ROWS = 20000;
@@ -56,18 +65,28 @@ export class LedgerService {
     const all = await this.rows(filter);
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 20;
+    const today = this.today();
+    const first = (page - 1) * pageSize;
     return {
-      items: all.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
-        ...orderSummary(r.id, r.state),
-        isSample: r.isSample,
-        updatedAt: r.updatedAt.toISOString(),
-        timeliness: r.timeliness,
-        timelinessLabel: ledgerTimelinessLabels[r.timeliness],
-      })),
+      items: all.slice(first, first + pageSize).map((r, i) => {
+        const completion = ledgerCompletion(r.state, today);
+        return {
+          ...orderSummary(r.id, r.state),
+          index: first + i + 1,
+          isSample: r.isSample,
+          updatedAt: r.updatedAt.toISOString(),
+          timeliness: r.timeliness,
+          timelinessLabel: ledgerTimelinessLabels[r.timeliness],
+          latestProgress: latestProgress(r.state) || null,
+          completion,
+          completionLabel: ledgerCompletionLabels[completion],
+          daysOverdue: ledgerDaysOverdue(r.state, today),
+        };
+      }),
       total: all.length,
       page,
       pageSize,
-      today: this.today(),
+      today,
     };
   }
 
@@ -77,12 +96,14 @@ export class LedgerService {
     return rows.map((r) => r.batch);
   }
 
-  async existingCodes(codes: string[]): Promise<Set<string>> {
-    if (codes.length === 0) return new Set();
-    const { rows } = await this.pool.query<{ code: string }>(`SELECT code FROM read_models.rectification_orders WHERE code = ANY ($1)`, [
-      codes,
-    ]);
-    return new Set(rows.map((r) => r.code));
+  /** The orders of these codes, by code (an import updates them). */
+  async ordersByCode(codes: string[]): Promise<Map<string, { id: string; state: RectificationOrderState }>> {
+    if (codes.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; code: string; state: RectificationOrderState }>(
+      `SELECT id, code, state FROM read_models.rectification_orders WHERE code = ANY ($1)`,
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, { id: r.id, state: r.state }]));
   }
 
   /**

@@ -28,8 +28,13 @@ const EMPTY_SHARED_STRINGS =
 
 export interface SheetRows {
   headers: string[];
+  /** 1-based sheet row of the header: the first of the top rows that names the key column. */
+  headerRow: number;
   rows: Array<{ row: number; cells: Record<string, unknown> }>;
 }
+
+/** A title row (and notes) may sit above the header; it is looked for in this many top rows. */
+const HEADER_SEARCH_ROWS = 5;
 
 function tooLarge(detail: string): ProblemException {
   return new ProblemException(413, 'IMPORT_TOO_LARGE', 'Payload Too Large', detail);
@@ -151,10 +156,11 @@ async function repack(parts: Map<string, Buffer>): Promise<Buffer> {
 
 /**
  * The rows of the ledger sheet (named 整改台账, else the first), read as they stream out of the XML:
- * the header row, then each non-empty data row with its 1-based sheet row number. More than
- * `maxRows` data rows stops the read at once with 422.
+ * the header row (the first of the top rows that names `keyHeader`, else row 1), then each non-empty
+ * data row with its 1-based sheet row number. More than `maxRows` data rows stops the read at once
+ * with 422.
  */
-export async function readSpreadsheet(file: Buffer, options: { maxRows: number }): Promise<SheetRows> {
+export async function readSpreadsheet(file: Buffer, options: { maxRows: number; keyHeader: string }): Promise<SheetRows> {
   const packed = await repack(await extractSpreadsheetParts(file));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([packed]), {
     worksheets: 'emit',
@@ -166,23 +172,19 @@ export async function readSpreadsheet(file: Buffer, options: { maxRows: number }
   let first: SheetRows | null = null;
   try {
     for await (const worksheet of reader) {
-      const sheet: SheetRows = { headers: [], rows: [] };
-      for await (const row of worksheet) {
-        if (row.number === 1) {
-          row.eachCell({ includeEmpty: true }, (cell, col) => {
-            sheet.headers[col - 1] = cellText(cell.value);
-          });
-          continue;
-        }
+      const sheet: SheetRows = { headers: [], headerRow: 0, rows: [] };
+      // Rows above the header are held until the header is found, since a sheet without a title row
+      // starts with it and one with a title row does not.
+      const top: Array<{ number: number; values: unknown[] }> = [];
+      const addRow = (number: number, values: unknown[]) => {
         const cells: Record<string, unknown> = {};
         let any = false;
         sheet.headers.forEach((h, i) => {
-          const value = row.getCell(i + 1).value;
-          cells[h] = value;
-          if (cellText(value) !== '') any = true;
+          cells[h] = values[i];
+          if (cellText(values[i]) !== '') any = true;
         });
-        if (!any) continue;
-        sheet.rows.push({ row: row.number, cells });
+        if (!any) return;
+        sheet.rows.push({ row: number, cells });
         if (sheet.rows.length > options.maxRows) {
           throw new ProblemException(
             422,
@@ -192,7 +194,35 @@ export async function readSpreadsheet(file: Buffer, options: { maxRows: number }
             { errors: [] },
           );
         }
+      };
+      const settleHeader = (found?: { number: number; values: unknown[] }) => {
+        const header = found ?? top[0] ?? { number: 1, values: [] };
+        sheet.headerRow = header.number;
+        sheet.headers = header.values.map((v) => cellText(v));
+        for (const held of top) if (held.number > header.number) addRow(held.number, held.values);
+        top.length = 0;
+      };
+      for await (const row of worksheet) {
+        const values: unknown[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          values[col - 1] = cell.value;
+        });
+        if (!sheet.headerRow) {
+          const candidate = { number: row.number, values };
+          if (values.some((v) => cellText(v) === options.keyHeader)) settleHeader(candidate);
+          else if (row.number < HEADER_SEARCH_ROWS) top.push(candidate);
+          else {
+            top.push(candidate);
+            settleHeader();
+          }
+          continue;
+        }
+        addRow(
+          row.number,
+          sheet.headers.map((_, i) => values[i]),
+        );
       }
+      if (!sheet.headerRow) settleHeader();
       if ((worksheet as unknown as { name?: string }).name === SHEET_NAME) return sheet;
       first ??= sheet;
     }
@@ -200,5 +230,5 @@ export async function readSpreadsheet(file: Buffer, options: { maxRows: number }
     if (error instanceof ProblemException) throw error;
     throw unreadable('无法读取该文件：请上传 .xlsx 格式的 Excel 表格（可先导出台账作为模板）');
   }
-  return first ?? { headers: [], rows: [] };
+  return first ?? { headers: [], headerRow: 1, rows: [] };
 }

@@ -7,7 +7,9 @@ import { Meta } from '../shared/http-conventions';
 import { OrderIdPipe } from '../shared/id.pipe';
 import {
   ApproveExtensionDto,
+  ApproveRectificationPlanDto,
   AssignOrderDto,
+  BackfillOrderDto,
   AttachEvidenceDto,
   CloseOrderDto,
   CompleteMeasureDto,
@@ -19,15 +21,18 @@ import {
   RecordFollowUpVisitDto,
   RecordObjectionDto,
   RecordSecondCheckDto,
+  ReassignOrderDto,
   RejectExtensionDto,
   ReopenOrderDto,
   ReportOrderProgressDto,
   ReportPetitionFindingDto,
   RequestAcceptanceDto,
   RequestExtensionDto,
+  ReturnRectificationPlanDto,
   SettleObjectionDto,
   StartRectificationDto,
   SubmitPeriodicReportDto,
+  SubmitRectificationPlanDto,
 } from './order-commands.dto';
 
 /** The rectification-order commands: each route hands its body's command to the one command path. */
@@ -48,12 +53,73 @@ export class OrderCommandsController {
     return this.commands.execute(rectificationOrders, id, body.toCommand(id), meta);
   }
 
+  @Post('backfill')
+  @CommandEndpoint(rectificationOrders, 'BackfillOrder', {
+    summary: '补录整改任务',
+    description:
+      '督查办补录系统建立前已下达的整改任务（如 2017 年中央督察、2018 年“回头看”、2019 年省级督察）：原下达日期、整改时限、批次和目前状态，记录补录人和补录日期；补录后与其他任务一样预警督办。',
+    creates: true,
+  })
+  backfill(@Body() body: BackfillOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    const id = randomUUID();
+    return this.commands.execute(rectificationOrders, id, body.toBackfill(id), meta);
+  }
+
   @Post(':id/assign')
   @CommandEndpoint(rectificationOrders, 'AssignOrder', {
     summary: '交办整改任务',
     description: '督查办将任务交办给牵头单位，明确配合单位、验收单位和责任人。',
   })
   assign(@Param('id', OrderIdPipe) id: string, @Body() body: AssignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/reassign')
+  @CommandEndpoint(rectificationOrders, 'ReassignOrder', {
+    summary: '重新交办',
+    description: '督查办调整牵头单位、配合单位、验收单位、责任人或责任领导，须写明原因。',
+  })
+  reassign(@Param('id', OrderIdPipe) id: string, @Body() body: ReassignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/submit-plan')
+  @CommandEndpoint(rectificationOrders, 'SubmitRectificationPlan', {
+    summary: '报送整改方案',
+    description: '牵头单位报送一问题一方案：整改措施（完成时限、责任人）和责任领导；每次报送为新版本，待整改办审核。',
+  })
+  submitPlan(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: SubmitRectificationPlanDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/approve-plan')
+  @CommandEndpoint(rectificationOrders, 'ApproveRectificationPlan', {
+    summary: '审核通过整改方案',
+    description:
+      '整改办审核通过待审核的整改方案，任务的整改措施和责任领导以方案为准；中央、省级督察任务的方案推迟措施时限的，须录入省整改办审核或备案。',
+  })
+  approvePlan(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ApproveRectificationPlanDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/return-plan')
+  @CommandEndpoint(rectificationOrders, 'ReturnRectificationPlan', {
+    summary: '退回整改方案',
+    description: '整改办退回待审核的整改方案，逐条写明理由；牵头单位修改后重新报送。',
+  })
+  returnPlan(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ReturnRectificationPlanDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
     return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
   }
 
@@ -117,7 +183,8 @@ export class OrderCommandsController {
   @Post(':id/approve-extension')
   @CommandEndpoint(rectificationOrders, 'ApproveExtension', {
     summary: '批准延期',
-    description: '领导小组批准延期申请；现行整改时限改为申请日期，原定时限保留。',
+    description:
+      '领导小组批准延期申请；现行整改时限改为申请日期，原定时限保留。中央督察、“回头看”和省级督察任务须同时录入省整改办审核或备案（文号、日期、审批机关）。',
   })
   approveExtension(
     @Param('id', OrderIdPipe) id: string,

@@ -18,9 +18,22 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { orderSectors } from '@app/domain';
 import type {
   ApproveExtension,
+  ApproveRectificationPlan,
   AssignOrder,
+  BackfillOrder,
+  BackfillStatus,
+  EvidencePhase,
+  OrderAssignment,
+  OrderSector,
+  PerfunctoryKind,
+  PlannedMeasure,
+  ProvincialSignOff,
+  ReassignOrder,
+  ReturnRectificationPlan,
+  SubmitRectificationPlan,
   AttachEvidence,
   CloseOrder,
   CompleteMeasure,
@@ -95,6 +108,8 @@ export class PetitionDetailsDto {
   caseNumber?: string | null;
 }
 
+const SECTOR_DESCRIPTION = `问题所属领域，按“谁主管谁验收”确定默认验收单位：${orderSectors.join(' / ')}`;
+
 /** 下达整改任务 */
 export class IssueOrderDto {
   @ApiProperty({ description: '任务编码（批次 + 序号）', example: '第二轮中央督察-12' })
@@ -152,6 +167,11 @@ export class IssueOrderDto {
   @Type(() => PetitionDetailsDto)
   petition?: PetitionDetailsDto | null;
 
+  @ApiPropertyOptional({ description: SECTOR_DESCRIPTION, enum: orderSectors, example: 'URBAN_SEWAGE', nullable: true })
+  @IsOptional()
+  @IsIn(orderSectors)
+  sector?: OrderSector | null;
+
   toCommand(orderId: string): IssueOrder {
     return {
       type: 'IssueOrder',
@@ -165,18 +185,25 @@ export class IssueOrderDto {
       deadline: this.deadline ?? null,
       measures: this.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate })),
       petition: this.petition ? { forwardedOn: this.petition.forwardedOn, caseNumber: this.petition.caseNumber ?? null } : null,
+      sector: this.sector ?? null,
     };
   }
 }
 
-/** 交办整改任务 */
-export class AssignOrderDto {
+/** 交办内容（交办、重新交办、补录共用） */
+export class AssignmentDto {
   @ApiProperty({ description: '牵头单位编号', example: 'ning-an-city' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   @IsDepartmentId()
   leadDepartment!: string;
+
+  @ApiPropertyOptional({ description: '责任领导（包保市领导）', example: '分管副市长', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  leaderInCharge?: string | null;
 
   @ApiPropertyOptional({ description: '责任人（职务）', example: '宁安市人民政府市长', nullable: true })
   @IsOptional()
@@ -193,21 +220,223 @@ export class AssignOrderDto {
   @IsDepartmentId({ each: true })
   cooperatingDepartments!: string[];
 
-  @ApiProperty({ description: '验收单位编号', example: 'city-eco-env-bureau' })
+  @ApiPropertyOptional({
+    description: '验收单位编号；不填则按问题所属领域的主管部门（谁主管谁验收）',
+    example: 'city-eco-env-bureau',
+    nullable: true,
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   @IsDepartmentId()
-  acceptanceDepartment!: string;
+  acceptanceDepartment?: string | null;
 
-  toCommand(): AssignOrder {
+  assignment(): OrderAssignment {
     return {
-      type: 'AssignOrder',
       leadDepartment: this.leadDepartment,
       responsiblePerson: this.responsiblePerson ?? null,
       cooperatingDepartments: this.cooperatingDepartments,
-      acceptanceDepartment: this.acceptanceDepartment,
+      acceptanceDepartment: this.acceptanceDepartment ?? null,
+      leaderInCharge: this.leaderInCharge ?? null,
     };
+  }
+}
+
+/** 交办整改任务 */
+export class AssignOrderDto extends AssignmentDto {
+  toCommand(): AssignOrder {
+    return { type: 'AssignOrder', ...this.assignment() };
+  }
+}
+
+/** 重新交办 */
+export class ReassignOrderDto extends AssignmentDto {
+  @ApiProperty({ description: '重新交办原因', example: '机构改革后职能划转。' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  toCommand(): ReassignOrder {
+    return { type: 'ReassignOrder', ...this.assignment(), reason: this.reason };
+  }
+}
+
+const BACKFILL_STATUSES: BackfillStatus[] = ['ISSUED', 'ASSIGNED', 'IN_PROGRESS'];
+
+/** 补录整改任务 */
+export class BackfillOrderDto extends IssueOrderDto {
+  @ApiProperty({ description: '原下达日期（YYYY-MM-DD），不晚于今天', example: '2017-12-20', format: 'date' })
+  @IsCalendarDate()
+  issuedOn!: string;
+
+  @ApiProperty({ description: '目前状态：ISSUED 已下达 / ASSIGNED 已交办 / IN_PROGRESS 整改中', enum: BACKFILL_STATUSES })
+  @IsIn(BACKFILL_STATUSES)
+  status!: BackfillStatus;
+
+  @ApiPropertyOptional({ description: '交办情况（状态为已交办、整改中时必填）', type: AssignmentDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssignmentDto)
+  assignment?: AssignmentDto | null;
+
+  @ApiPropertyOptional({ description: '开始整改日期（状态为整改中时；不填则按下达日期）', format: 'date', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  startedOn?: string | null;
+
+  toBackfill(orderId: string): BackfillOrder {
+    const { type: _type, ...issued } = this.toCommand(orderId);
+    return {
+      ...issued,
+      type: 'BackfillOrder',
+      issuedOn: this.issuedOn,
+      status: this.status,
+      assignment: this.assignment ? this.assignment.assignment() : null,
+      startedOn: this.startedOn ?? null,
+    };
+  }
+}
+
+export class PlannedMeasureDto extends MeasurePlanDto {
+  @ApiProperty({ description: '措施责任人', example: '宁安市住建局局长' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  responsiblePerson!: string;
+}
+
+/** 报送整改方案 */
+export class SubmitRectificationPlanDto {
+  @ApiPropertyOptional({ description: '方案编号（不填则由系统生成）', example: 'PLAN-1' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  planId?: string;
+
+  @ApiProperty({ description: '责任领导（包保市领导）', example: '分管副市长' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  leaderInCharge!: string;
+
+  @ApiProperty({ description: '整改措施（各有完成时限和责任人）', type: [PlannedMeasureDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PlannedMeasureDto)
+  measures!: PlannedMeasureDto[];
+
+  @ApiPropertyOptional({ description: '说明', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+
+  toCommand(): SubmitRectificationPlan {
+    const measures: PlannedMeasure[] = this.measures.map(({ measureId, description, dueDate, responsiblePerson }) => ({
+      measureId,
+      description,
+      dueDate,
+      responsiblePerson,
+    }));
+    return {
+      type: 'SubmitRectificationPlan',
+      planId: this.planId ?? randomUUID(),
+      leaderInCharge: this.leaderInCharge,
+      measures,
+      note: this.note ?? null,
+    };
+  }
+}
+
+const SIGN_OFF_KINDS: Array<ProvincialSignOff['kind']> = ['APPROVAL', 'FILING'];
+
+/** 省整改办审核 / 备案 */
+export class ProvincialSignOffDto {
+  @ApiProperty({ description: 'APPROVAL 省整改办审核同意 / FILING 报省整改办备案', enum: SIGN_OFF_KINDS, example: 'APPROVAL' })
+  @IsIn(SIGN_OFF_KINDS)
+  kind!: ProvincialSignOff['kind'];
+
+  @ApiProperty({ description: '省级批复文号', example: '黑整改办函〔2025〕18号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  documentNumber!: string;
+
+  @ApiProperty({ description: '批复日期（YYYY-MM-DD）', example: '2025-06-10', format: 'date' })
+  @IsCalendarDate()
+  approvedOn!: string;
+
+  @ApiProperty({ description: '审批机关', example: '黑龙江省生态环境保护督察整改工作领导小组办公室' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  approverBody!: string;
+
+  toSignOff(): ProvincialSignOff {
+    return { kind: this.kind, documentNumber: this.documentNumber, approvedOn: this.approvedOn, approverBody: this.approverBody };
+  }
+}
+
+/** 审核通过整改方案 */
+export class ApproveRectificationPlanDto {
+  @ApiProperty({ description: '方案编号', example: 'PLAN-1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  planId!: string;
+
+  @ApiPropertyOptional({ description: '审核意见', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+
+  @ApiPropertyOptional({
+    description: '省级审核或备案（中央、省级督察任务的方案推迟措施时限时必填）',
+    type: ProvincialSignOffDto,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProvincialSignOffDto)
+  provincialSignOff?: ProvincialSignOffDto | null;
+
+  toCommand(): ApproveRectificationPlan {
+    return {
+      type: 'ApproveRectificationPlan',
+      planId: this.planId,
+      note: this.note ?? null,
+      provincialSignOff: this.provincialSignOff ? this.provincialSignOff.toSignOff() : null,
+    };
+  }
+}
+
+/** 退回整改方案 */
+export class ReturnRectificationPlanDto {
+  @ApiProperty({ description: '方案编号', example: 'PLAN-1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  planId!: string;
+
+  @ApiProperty({ description: '退回理由（逐条）', example: ['措施未明确责任人'], type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(1000, { each: true })
+  reasons!: string[];
+
+  toCommand(): ReturnRectificationPlan {
+    return { type: 'ReturnRectificationPlan', planId: this.planId, reasons: this.reasons };
   }
 }
 
@@ -273,6 +502,8 @@ export class CompleteMeasureDto {
   }
 }
 
+export const EVIDENCE_PHASES: EvidencePhase[] = ['BEFORE', 'AFTER'];
+
 /** 上传佐证材料 */
 export class AttachEvidenceDto {
   @ApiPropertyOptional({ description: '材料编号（不填则由系统生成）', example: 'E-001' })
@@ -305,6 +536,11 @@ export class AttachEvidenceDto {
   @IsBoolean()
   lastingMechanism?: boolean;
 
+  @ApiPropertyOptional({ description: '整改前 BEFORE / 整改后 AFTER（同一措施的前后对比）', enum: EVIDENCE_PHASES, nullable: true })
+  @IsOptional()
+  @IsIn(EVIDENCE_PHASES)
+  phase?: EvidencePhase | null;
+
   toCommand(): AttachEvidence {
     return {
       type: 'AttachEvidence',
@@ -313,6 +549,7 @@ export class AttachEvidenceDto {
       uri: this.uri ?? null,
       measureId: this.measureId ?? null,
       lastingMechanism: this.lastingMechanism ?? false,
+      phase: this.phase ?? null,
     };
   }
 }
@@ -367,8 +604,24 @@ export class ApproveExtensionDto {
   @MaxLength(2000)
   note?: string | null;
 
+  @ApiPropertyOptional({
+    description: '省级审核或备案（中央督察、"回头看"和省级督察任务延期时必填）',
+    type: ProvincialSignOffDto,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProvincialSignOffDto)
+  provincialSignOff?: ProvincialSignOffDto | null;
+
   toCommand(): ApproveExtension {
-    return { type: 'ApproveExtension', requestId: this.requestId, note: this.note ?? null };
+    return {
+      type: 'ApproveExtension',
+      requestId: this.requestId,
+      note: this.note ?? null,
+      provincialSignOff: this.provincialSignOff ? this.provincialSignOff.toSignOff() : null,
+    };
   }
 }
 
@@ -440,6 +693,8 @@ export class RecordAcceptancePassedDto {
   }
 }
 
+const PERFUNCTORY_KINDS: PerfunctoryKind[] = ['PERFUNCTORY', 'SUPERFICIAL', 'FAKE'];
+
 /** 录入验收不通过 */
 export class RecordAcceptanceFailedDto {
   @ApiPropertyOptional({ description: '验收记录编号（不填则由系统生成）', example: 'A-001' })
@@ -462,12 +717,22 @@ export class RecordAcceptanceFailedDto {
   @MaxLength(1000, { each: true })
   reasons!: string[];
 
+  @ApiPropertyOptional({
+    description: '认定为 PERFUNCTORY 敷衍整改 / SUPERFICIAL 表面整改 / FAKE 假装整改（即时启动问责）',
+    enum: PERFUNCTORY_KINDS,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsIn(PERFUNCTORY_KINDS)
+  perfunctory?: PerfunctoryKind | null;
+
   toCommand(): RecordAcceptanceFailed {
     return {
       type: 'RecordAcceptanceFailed',
       recordId: this.recordId ?? randomUUID(),
       checkedOn: this.checkedOn,
       reasons: this.reasons,
+      perfunctory: this.perfunctory ?? null,
     };
   }
 }

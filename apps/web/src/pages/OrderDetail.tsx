@@ -11,6 +11,7 @@ import {
   type AllowedAction,
 } from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
+import { EvidenceFiles, type EvidenceEntry } from '../EvidenceFiles';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
 import { CommandButton, useShowError, WithheldActions, type FieldSpec } from '../ui';
@@ -49,7 +50,7 @@ interface OrderView {
     decisionNote: string | null;
     requestedBy: string;
   }>;
-  evidence?: Array<{ evidenceId: string; title: string; uri: string | null; attachedBy: string; attachedAt: string }>;
+  evidence?: Array<EvidenceEntry & { attachedBy: string }>;
   progressReports?: Array<{ reportId: string; summary: string; percentComplete: number | null; reportedOn: string; reportedBy: string }>;
   objections?: Array<{ objectionId: string; summary: string; status: string }>;
   petitionCase?: {
@@ -489,6 +490,13 @@ export function OrderDetail() {
                         },
                         { title: '时间', dataIndex: 'attachedAt', width: 150, render: fmtDateTime },
                       ]}
+                    />
+                    <EvidenceFiles
+                      orderId={o.id}
+                      evidence={o.evidence ?? []}
+                      measures={o.measures}
+                      canUpload={can('AttachEvidence')}
+                      onUploaded={done}
                     />
                   </Col>
                 </Row>

@@ -30,7 +30,21 @@ export interface OrderRow {
   isSample: boolean;
   timeliness: string;
   timelinessLabel: string;
+  index: number;
+  leaderInCharge: string | null;
+  latestProgress: string | null;
+  completion: string;
+  completionLabel: string;
+  daysOverdue: number | null;
+  backfill: { enteredByName: string; enteredOn: string } | null;
 }
+
+const COMPLETION_COLORS: Record<string, string> = {
+  COMPLETED: 'green',
+  BASICALLY_COMPLETED: 'cyan',
+  ON_SCHEDULE: 'blue',
+  BEHIND_SCHEDULE: 'red',
+};
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TIMELINESS: Record<string, string> = {
@@ -201,7 +215,7 @@ export function OrderLedger() {
         loading={data === null}
         dataSource={data?.items ?? []}
         data-testid="ledger-table"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 2000 }}
         pagination={{
           current: page,
           pageSize,
@@ -215,6 +229,7 @@ export function OrderLedger() {
           },
         }}
         columns={[
+          { title: '序号', dataIndex: 'index', width: 64, fixed: 'left' },
           {
             title: '任务编码',
             dataIndex: 'code',
@@ -230,6 +245,7 @@ export function OrderLedger() {
             render: (f: string, o) => (
               <>
                 {o.isSample && <Tag>示例</Tag>}
+                {o.backfill && <Tag title={`${o.backfill.enteredByName} 于 ${o.backfill.enteredOn} 补录`}>补录</Tag>}
                 {f}
               </>
             ),
@@ -266,6 +282,15 @@ export function OrderLedger() {
             render: (t: string) => <Tag color={timelinessColors[t]}>{TIMELINESS[t] ?? t}</Tag>,
           },
           { title: '责任人', dataIndex: 'responsiblePerson', width: 140, render: (r: string | null) => r ?? '—' },
+          { title: '责任领导（包保市领导）', dataIndex: 'leaderInCharge', width: 160, render: (r: string | null) => r ?? '—' },
+          { title: '整改进展', dataIndex: 'latestProgress', width: 220, ellipsis: true, render: (p: string | null) => p ?? '—' },
+          {
+            title: '完成情况',
+            dataIndex: 'completion',
+            width: 130,
+            render: (c: string, o) => <Tag color={COMPLETION_COLORS[c]}>{o.completionLabel}</Tag>,
+          },
+          { title: '逾期天数', dataIndex: 'daysOverdue', width: 100, render: (d: number | null) => (d ? `${d} 天` : '—') },
         ]}
       />
       <Modal

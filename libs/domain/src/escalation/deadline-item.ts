@@ -11,7 +11,9 @@ export type DeadlineItemKind =
   | 'PETITION_REPORT'
   | 'PERIODIC_REPORT'
   | 'NOTICE_END'
-  | 'ACCEPTANCE';
+  | 'ACCEPTANCE'
+  | 'PLAN_SUBMISSION'
+  | 'PERFUNCTORY_RECTIFICATION';
 
 export const deadlineItemKinds: readonly DeadlineItemKind[] = [
   'ORDER_DEADLINE',
@@ -23,6 +25,8 @@ export const deadlineItemKinds: readonly DeadlineItemKind[] = [
   'PERIODIC_REPORT',
   'NOTICE_END',
   'ACCEPTANCE',
+  'PLAN_SUBMISSION',
+  'PERFUNCTORY_RECTIFICATION',
 ];
 
 export const deadlineItemKindLabels: Record<DeadlineItemKind, string> = {
@@ -35,6 +39,8 @@ export const deadlineItemKindLabels: Record<DeadlineItemKind, string> = {
   PERIODIC_REPORT: '长期坚持类定期报告',
   NOTICE_END: '拟销号公示期满',
   ACCEPTANCE: '验收办理时限',
+  PLAN_SUBMISSION: '整改方案报送时限',
+  PERFUNCTORY_RECTIFICATION: '敷衍、表面、假装整改',
 };
 
 /** One dated obligation of a project or an order: what the calendar lists and the scheduler watches. */

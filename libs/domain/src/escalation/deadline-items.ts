@@ -1,6 +1,7 @@
 import type { KeyProjectState } from '../key-project/key-project.state';
 import { isAwaitingAssignment, keyProjectStreamId } from '../key-project/key-project.state';
 import { SUPERVISION_OFFICE_DEPARTMENT } from '../reference/departments';
+import { perfunctoryKindLabels } from '../rectification-order/rectification-order.commands';
 import type { RectificationOrderState } from '../rectification-order/rectification-order.state';
 import { rectificationOrderStreamId } from '../rectification-order/rectification-order.state';
 import { addDays, shanghaiDate } from '../shared/dates';
@@ -15,10 +16,12 @@ function orderName(state: RectificationOrderState): string {
 }
 
 /**
- * Every dated obligation of an order. The order's own deadline counts as met on the day acceptance
- * was requested (the lead department declares the rectification done); a failed acceptance check
- * re-opens it. The notice-period end is met when the order is closed; the acceptance check when the
- * acceptance department records its result.
+ * Every dated obligation of an order, each with the department that owes the next step (ESC-WHO-1).
+ * The order's own deadline counts as met on the day acceptance was requested (the lead department
+ * declares the rectification done); a failed acceptance check re-opens it. The notice-period end is
+ * met when the supervision office closes the order; the acceptance check when the acceptance
+ * department records its result; the plan when the lead department first submits one. A failed
+ * acceptance found perfunctory is an item of its own, open until a later acceptance passes.
  */
 export function deadlineItemsOfOrder(id: string, state: RectificationOrderState, thresholds: EscalationThresholds): DeadlineItem[] {
   if (state.status === null) return [];
@@ -90,10 +93,37 @@ export function deadlineItemsOfOrder(id: string, state: RectificationOrderState,
       doneOn: null,
     });
   }
+  if (state.planDueOn) {
+    const firstSubmitted = state.plans[0]?.submittedOn ?? null;
+    items.push({
+      ...base,
+      itemId: 'plan',
+      kind: 'PLAN_SUBMISSION',
+      itemName: '报送整改方案',
+      dueDate: state.planDueOn,
+      originalDueDate: state.planDueOn,
+      doneOn: firstSubmitted ?? (state.status === 'CLOSED' ? state.closedOn : null),
+    });
+  }
+  for (const check of state.acceptanceChecks) {
+    if (check.outcome !== 'FAILED' || !check.perfunctory) continue;
+    const passedLater = state.acceptanceChecks.find((c) => c.outcome === 'PASSED' && c.recordedAt > check.recordedAt);
+    items.push({
+      ...base,
+      itemId: `perfunctory:${check.recordId}`,
+      kind: 'PERFUNCTORY_RECTIFICATION',
+      itemName: `验收认定${perfunctoryKindLabels[check.perfunctory]}：${check.reasons.join('；')}`,
+      dueDate: check.checkedOn,
+      originalDueDate: check.checkedOn,
+      doneOn: passedLater?.checkedOn ?? null,
+    });
+  }
   const notice = state.publicNotice;
   if (notice && !notice.withdrawnAt && (state.status === 'IN_PUBLIC_NOTICE' || state.status === 'CLOSED')) {
     items.push({
       ...base,
+      department: SUPERVISION_OFFICE_DEPARTMENT,
+      responsiblePerson: null,
       itemId: `notice:${notice.noticeId}`,
       kind: 'NOTICE_END',
       itemName: '拟销号公示期满，待销号',

@@ -60,7 +60,8 @@ export function evaluateTimeliness(
  * The escalation an open item should have at `now`: the highest threshold it has crossed, or null.
  * Only the current one is raised, so a scheduler that was down for a month raises the level that
  * applies now rather than a burst of stale notices. A measure behind its date is a yellow
- * warning (level 1) and goes no higher: the order's own deadline carries the red and above.
+ * warning (level 1) and goes no higher: the order's own deadline carries the red and above. A
+ * failed acceptance found perfunctory (敷衍、表面、假装整改) is 问责 (level 4) at once (ORD-ACC-2).
  */
 export function currentEscalation(
   item: Pick<DeadlineItem, 'dueDate' | 'doneOn' | 'kind'>,
@@ -68,6 +69,7 @@ export function currentEscalation(
   thresholds: EscalationThresholds,
 ): EscalationTrigger | null {
   if (item.doneOn) return null;
+  if (item.kind === ('PERFUNCTORY_RECTIFICATION' satisfies DeadlineItemKind)) return { level: 4, trigger: 'perfunctory' };
   const today = shanghaiDate(now);
   const daysLeft = daysBetween(today, item.dueDate);
   if (item.kind === ('MEASURE' satisfies DeadlineItemKind)) {

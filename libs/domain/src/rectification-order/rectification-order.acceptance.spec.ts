@@ -161,6 +161,7 @@ describe('RecordAcceptanceFailed', () => {
               acceptanceDepartment: '市生态环境局',
               reasons: ['仍有1处直排口未封堵'],
               recordedBy: 'u-sup',
+              perfunctory: null,
               occurredAt: T,
             },
           },
@@ -168,6 +169,13 @@ describe('RecordAcceptanceFailed', () => {
         expect(state.status).toBe('IN_PROGRESS');
         expect(state.validAcceptanceRecordId).toBeNull();
       });
+  });
+
+  it('records a finding of perfunctory rectification (敷衍整改) with the failure', () => {
+    spec
+      .given(awaitingAcceptance)
+      .when({ ...command, perfunctory: 'PERFUNCTORY' }, by(supervision))
+      .thenState((state) => expect(state.acceptanceChecks.at(-1)).toMatchObject({ outcome: 'FAILED', perfunctory: 'PERFUNCTORY' }));
   });
 
   it('lets the lead department request acceptance again afterwards', () => {

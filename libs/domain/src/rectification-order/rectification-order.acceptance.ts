@@ -1,5 +1,6 @@
 import { departmentName } from '../reference/departments';
-import { addWorkingDays, endOfShanghaiDay } from '../shared/dates';
+import { endOfShanghaiDay } from '../shared/dates';
+import { addWorkingDays } from '../shared/working-calendar';
 import type { CommandContext } from '../shared/decider';
 import type { DomainError } from '../shared/errors';
 import { requireNotFuture } from '../shared/validation';
@@ -16,12 +17,13 @@ import {
   objectionBeforeNotice,
   objectionNotFound,
   openObjection,
+  planAwaitingReview,
   publicNoticeNotFinished,
   publicNoticeRequired,
   secondCheckRequired,
 } from './rectification-order.errors';
 import { deadlineFits } from './rectification-order.lifecycle';
-import { openObjections, type RectificationOrderState } from './rectification-order.state';
+import { openObjections, pendingPlan, type RectificationOrderState } from './rectification-order.state';
 import {
   findingNotReported,
   occurredAt,
@@ -41,6 +43,12 @@ import {
 function measuresOpen(state: RectificationOrderState, rule: 'ORD-ACC-1' | 'ORD-CLOSE-4'): DomainError | undefined {
   const open = state.measures.filter((m) => m.status !== 'DONE');
   return open.length > 0 ? measuresOutstanding(open, rule) : undefined;
+}
+
+/** ORD-PLAN-5: no acceptance while the measures themselves are under review. */
+function planUnderReview(state: RectificationOrderState): DomainError | undefined {
+  const pending = pendingPlan(state);
+  return pending ? planAwaitingReview(pending) : undefined;
 }
 
 function recordIdTaken(state: RectificationOrderState, recordId: string): void {
@@ -80,7 +88,10 @@ export const acceptanceHandlers: OrderCommandHandlers<
 > = {
   RequestAcceptance: {
     guard: (state) =>
-      statusNotIn(state, 'RequestAcceptance', ['IN_PROGRESS']) ?? measuresOpen(state, 'ORD-ACC-1') ?? findingNotReported(state.petition),
+      statusNotIn(state, 'RequestAcceptance', ['IN_PROGRESS']) ??
+      planUnderReview(state) ??
+      measuresOpen(state, 'ORD-ACC-1') ??
+      findingNotReported(state.petition),
     decide: (command, _state, ctx) => [
       {
         type: 'AcceptanceRequested',
@@ -125,6 +136,7 @@ export const acceptanceHandlers: OrderCommandHandlers<
             acceptanceDepartment: state.acceptanceDepartment ?? '',
             reasons: [...command.reasons],
             recordedBy: ctx.actor.userId,
+            perfunctory: command.perfunctory ?? null,
             occurredAt: occurredAt(ctx),
           },
         },
@@ -144,7 +156,7 @@ export const acceptanceHandlers: OrderCommandHandlers<
           data: {
             noticeId: command.noticeId,
             publishedOn,
-            endsOn: addWorkingDays(publishedOn, workingDays),
+            endsOn: addWorkingDays(publishedOn, workingDays, ctx.config.calendar),
             workingDays,
             occurredAt: occurredAt(ctx),
           },

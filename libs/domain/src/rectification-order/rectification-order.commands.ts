@@ -37,6 +37,70 @@ export interface MeasurePlan {
   dueDate: CalendarDate;
 }
 
+/** A measure of a rectification plan (整改方案): what, by when, and who answers for it. */
+export interface PlannedMeasure extends MeasurePlan {
+  responsiblePerson: string;
+}
+
+/**
+ * The finding's sector (领域), which names the department in charge of it: 谁主管谁验收, that
+ * department checks the rectification (see reference/sectors.ts).
+ */
+export type OrderSector =
+  | 'WATER_ENVIRONMENT'
+  | 'URBAN_SEWAGE'
+  | 'WATER_CONSERVANCY'
+  | 'DRINKING_WATER_SOURCE'
+  | 'AIR_INDUSTRY'
+  | 'CONSTRUCTION_DUST'
+  | 'DOMESTIC_WASTE'
+  | 'URBAN_NUISANCE'
+  | 'LIVESTOCK_AGRICULTURE'
+  | 'SOLID_WASTE'
+  | 'MINING_ECOLOGY'
+  | 'FOREST_GRASSLAND'
+  | 'OTHER';
+
+/** 省整改办审核 / 备案: the provincial office's approval (or filing) of a change to a province-approved plan. */
+export interface ProvincialSignOff {
+  kind: 'APPROVAL' | 'FILING';
+  /** 文号, e.g. 黑整改办函〔2025〕18号 */
+  documentNumber: string;
+  approvedOn: CalendarDate;
+  /** The approving body, e.g. 黑龙江省生态环境保护督察整改工作领导小组办公室 */
+  approverBody: string;
+}
+
+export const provincialSignOffKindLabels: Record<ProvincialSignOff['kind'], string> = {
+  APPROVAL: '省整改办审核同意',
+  FILING: '报省整改办备案',
+};
+
+/** 敷衍整改 / 表面整改 / 假装整改: a failed acceptance that finds the rectification was not genuine. */
+export type PerfunctoryKind = 'PERFUNCTORY' | 'SUPERFICIAL' | 'FAKE';
+
+export const perfunctoryKindLabels: Record<PerfunctoryKind, string> = {
+  PERFUNCTORY: '敷衍整改',
+  SUPERFICIAL: '表面整改',
+  FAKE: '假装整改',
+};
+
+/** A file kept by the engine's file store, as the evidence event records it. */
+export interface EvidenceFile {
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** Hex SHA-256 of the content; a download is checked against it. */
+  sha256: string;
+}
+
+/** Before/after photos of a measure (整改前 / 整改后). */
+export type EvidencePhase = 'BEFORE' | 'AFTER';
+
+/** The statuses an order can be registered in by 补录 (backfill): the open orders a city carries over. */
+export type BackfillStatus = 'ISSUED' | 'ASSIGNED' | 'IN_PROGRESS';
+
 export interface IssueOrder {
   type: 'IssueOrder';
   orderId: string;
@@ -54,14 +118,63 @@ export interface IssueOrder {
   measures: MeasurePlan[];
   /** Required when source is PETITION, null otherwise. */
   petition: { forwardedOn: CalendarDate; caseNumber: string | null } | null;
+  /** The finding's sector; it names the default acceptance department. Optional. */
+  sector?: OrderSector | null;
 }
 
-export interface AssignOrder {
-  type: 'AssignOrder';
+export interface OrderAssignment {
   leadDepartment: string;
   responsiblePerson: string | null;
   cooperatingDepartments: string[];
-  acceptanceDepartment: string;
+  /** 谁主管谁验收: null takes the department in charge of the finding's sector. */
+  acceptanceDepartment: string | null;
+  /** 责任领导 (包保市领导): the city leader in charge. */
+  leaderInCharge?: string | null;
+}
+
+export interface AssignOrder extends OrderAssignment {
+  type: 'AssignOrder';
+}
+
+/** 重新交办: a change of the departments or persons answering for an order, with its reason. */
+export interface ReassignOrder extends OrderAssignment {
+  type: 'ReassignOrder';
+  reason: string;
+}
+
+/** 补录: an order issued before the engine existed, registered with its original dates and its status now. */
+export interface BackfillOrder extends Omit<IssueOrder, 'type'> {
+  type: 'BackfillOrder';
+  /** The original issue date (下达日期), not after today. */
+  issuedOn: CalendarDate;
+  status: BackfillStatus;
+  /** Required for ASSIGNED and IN_PROGRESS. */
+  assignment: OrderAssignment | null;
+  /** IN_PROGRESS only: when the rectification started; null for unknown. */
+  startedOn: CalendarDate | null;
+}
+
+/** 一问题一方案: the lead department's plan for one order. */
+export interface SubmitRectificationPlan {
+  type: 'SubmitRectificationPlan';
+  planId: string;
+  leaderInCharge: string;
+  measures: PlannedMeasure[];
+  note: string | null;
+}
+
+export interface ApproveRectificationPlan {
+  type: 'ApproveRectificationPlan';
+  planId: string;
+  note: string | null;
+  /** Required for central and provincial inspection orders when the plan moves a measure's date later. */
+  provincialSignOff?: ProvincialSignOff | null;
+}
+
+export interface ReturnRectificationPlan {
+  type: 'ReturnRectificationPlan';
+  planId: string;
+  reasons: string[];
 }
 
 export interface StartRectification {
@@ -91,6 +204,10 @@ export interface AttachEvidence {
   measureId: string | null;
   /** Evidence of a lasting mechanism (长效机制), which closing an ONGOING order requires. */
   lastingMechanism: boolean;
+  /** The uploaded file, when the evidence is one (kept by the file store, checked by its hash). */
+  file?: EvidenceFile | null;
+  /** Before or after the measure's work, for the before/after pair. */
+  phase?: EvidencePhase | null;
 }
 
 export interface RequestExtension {
@@ -105,6 +222,8 @@ export interface ApproveExtension {
   type: 'ApproveExtension';
   requestId: string;
   note: string | null;
+  /** Required for orders from central or provincial inspection (their deadlines are in the province-approved plan). */
+  provincialSignOff?: ProvincialSignOff | null;
 }
 
 export interface RejectExtension {
@@ -132,6 +251,8 @@ export interface RecordAcceptanceFailed {
   recordId: string;
   checkedOn: CalendarDate;
   reasons: string[];
+  /** Set when the check found the rectification perfunctory, superficial or faked: 问责 at once. */
+  perfunctory?: PerfunctoryKind | null;
 }
 
 export interface PublishClosingNotice {
@@ -209,7 +330,12 @@ export interface SubmitPeriodicReport {
 
 export type RectificationOrderCommand =
   | IssueOrder
+  | BackfillOrder
   | AssignOrder
+  | ReassignOrder
+  | SubmitRectificationPlan
+  | ApproveRectificationPlan
+  | ReturnRectificationPlan
   | StartRectification
   | ReportOrderProgress
   | CompleteMeasure
@@ -235,7 +361,12 @@ export type RectificationOrderCommandType = RectificationOrderCommand['type'];
 
 export const rectificationOrderCommandLabels: Record<RectificationOrderCommandType, string> = {
   IssueOrder: '下达整改任务',
+  BackfillOrder: '补录整改任务',
   AssignOrder: '交办整改任务',
+  ReassignOrder: '重新交办',
+  SubmitRectificationPlan: '报送整改方案',
+  ApproveRectificationPlan: '审核通过整改方案',
+  ReturnRectificationPlan: '退回整改方案',
   StartRectification: '开始整改',
   ReportOrderProgress: '报送整改进展',
   CompleteMeasure: '完成整改措施',

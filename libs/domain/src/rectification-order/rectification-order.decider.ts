@@ -10,11 +10,13 @@ import { extensionHandlers } from './rectification-order.extensions';
 import { lifecycleHandlers } from './rectification-order.lifecycle';
 import { ongoingHandlers } from './rectification-order.ongoing';
 import { petitionHandlers } from './rectification-order.petition';
+import { planHandlers } from './rectification-order.plan';
 import { evolveRectificationOrder, initialRectificationOrderState, type RectificationOrderState } from './rectification-order.state';
 
-/** One handler per command, grouped by sub-process: lifecycle, extensions, acceptance and closing, petition, ongoing. */
+/** One handler per command, grouped by sub-process: lifecycle, plans, extensions, acceptance and closing, petition, ongoing. */
 const handlers: OrderCommandHandlers<RectificationOrderCommandType> = {
   ...lifecycleHandlers,
+  ...planHandlers,
   ...extensionHandlers,
   ...acceptanceHandlers,
   ...petitionHandlers,
@@ -39,7 +41,7 @@ function decideRectificationOrder(
   state: RectificationOrderState,
   ctx: CommandContext,
 ): RectificationOrderEvent[] {
-  if (command.type !== 'IssueOrder' && state.status === null) {
+  if (!createsOrder(command.type) && state.status === null) {
     throw new StreamNotFound('整改任务', 'Rectification order');
   }
   refuse(rectificationOrderGuard(command.type, state, ctx));
@@ -47,9 +49,14 @@ function decideRectificationOrder(
   return handler.decide(command, state, ctx);
 }
 
-/** The commands sent to an existing order (IssueOrder creates one). */
+/** IssueOrder and BackfillOrder start an order's stream; every other command needs one. */
+export function createsOrder(type: RectificationOrderCommandType): boolean {
+  return type === 'IssueOrder' || type === 'BackfillOrder';
+}
+
+/** The commands sent to an existing order. */
 export const orderActionCommandTypes = (Object.keys(orderCommandPolicies) as RectificationOrderCommandType[]).filter(
-  (t) => t !== 'IssueOrder',
+  (t) => !createsOrder(t),
 );
 
 /**

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../shared/dates';
 import { InvalidValue, NotFound, RuleViolation } from '../shared/errors';
 import { petitionFindingLabels, type PetitionFinding } from './rectification-order.commands';
-import type { Extension, Measure, Objection, PetitionCase } from './rectification-order.state';
+import type { Extension, Measure, Objection, PetitionCase, RectificationPlan } from './rectification-order.state';
 
 /**
  * Every refusal of the rectification-order decider, one factory each. `rule` names the rule of
@@ -81,6 +81,50 @@ export const leadDepartmentListedAsCooperating = (leadName: string) =>
     rule: 'ORD-ASSIGN-1',
   });
 
+export const acceptanceDepartmentRequired = () =>
+  new InvalidValue({
+    code: 'ACCEPTANCE_DEPARTMENT_REQUIRED',
+    titleEn: 'Name the acceptance department, or give the order a sector',
+    detail: '该任务未标明问题所属领域，无法按“谁主管谁验收”确定验收单位；请填写验收单位。',
+    field: 'acceptanceDepartment',
+    rule: 'ORD-ASSIGN-2',
+  });
+
+export const nothingToReassign = () =>
+  new InvalidValue({
+    code: 'NOTHING_TO_REASSIGN',
+    titleEn: 'The reassignment changes nothing',
+    detail: '重新交办的牵头单位、配合单位、验收单位、责任人和责任领导与现有交办完全相同，无需重新交办。',
+    rule: 'ORD-REASSIGN-1',
+  });
+
+export const backfillAssignmentRequired = (statusZh: string) =>
+  new InvalidValue({
+    code: 'BACKFILL_ASSIGNMENT_REQUIRED',
+    titleEn: 'A backfilled order that is assigned or in progress needs its assignment',
+    detail: `补录状态为“${statusZh}”的任务须填写牵头单位（及验收单位或问题领域）。`,
+    field: 'assignment',
+    rule: 'ORD-BACKFILL-1',
+  });
+
+export const backfillAssignmentNotAllowed = () =>
+  new InvalidValue({
+    code: 'BACKFILL_ASSIGNMENT_NOT_ALLOWED',
+    titleEn: 'A backfilled order in status ISSUED has no assignment',
+    detail: '补录状态为“已下达”的任务尚未交办，请不要填写牵头单位；或将状态改为“已交办”。',
+    field: 'assignment',
+    rule: 'ORD-BACKFILL-1',
+  });
+
+export const startedBeforeIssue = (startedOn: CalendarDate, issuedOn: CalendarDate) =>
+  new InvalidValue({
+    code: 'STARTED_BEFORE_ISSUE',
+    titleEn: 'The rectification cannot start before the order was issued',
+    detail: `开始整改日期（${startedOn}）不能早于下达日期（${issuedOn}）。`,
+    field: 'startedOn',
+    rule: 'ORD-BACKFILL-1',
+  });
+
 export const reportAlreadyRecorded = (what: '进展报告' | '定期报告') =>
   new RuleViolation({
     code: 'REPORT_ALREADY_RECORDED',
@@ -118,6 +162,102 @@ export const evidenceAlreadyAttached = () =>
     titleEn: 'Evidence with this id is already attached',
     detail: '该佐证材料已经上传；材料不可替换，如需补充请另行上传。',
     rule: 'ORD-RECORD-1',
+  });
+
+// Rectification plans (整改方案)
+
+export const planAlreadySubmitted = (pending: RectificationPlan) =>
+  new RuleViolation({
+    code: 'PLAN_ALREADY_SUBMITTED',
+    titleEn: 'A plan is already awaiting review',
+    detail: `整改方案第 ${pending.version} 版已于 ${pending.submittedOn} 报送，正待整改办审核；审核后再报送新的方案。`,
+    rule: 'ORD-PLAN-1',
+  });
+
+export const planAlreadyExists = () =>
+  new RuleViolation({
+    code: 'PLAN_ALREADY_EXISTS',
+    titleEn: 'A plan with this id was already submitted',
+    detail: '该整改方案已经报送；修改方案请报送新的版本。',
+    rule: 'ORD-RECORD-1',
+  });
+
+export const planMeasuresRequired = () =>
+  new InvalidValue({
+    code: 'PLAN_MEASURES_REQUIRED',
+    titleEn: 'A plan lists at least one measure',
+    detail: '整改方案须至少列明一项整改措施（含完成时限和责任人）。',
+    field: 'measures',
+    rule: 'ORD-PLAN-2',
+  });
+
+export const planDuplicateMeasureIds = () =>
+  new InvalidValue({
+    code: 'DUPLICATE_ID',
+    titleEn: 'measures.measureId contains duplicate ids',
+    detail: '整改方案的措施编号有重复，请为每一项措施使用不同的编号。',
+    field: 'measures.measureId',
+    rule: 'ORD-PLAN-2',
+  });
+
+export const planMeasureOutOfRange = (
+  measure: { description: string; dueDate: CalendarDate },
+  issuedOn: CalendarDate,
+  deadline: CalendarDate | null,
+) =>
+  new InvalidValue({
+    code: 'MEASURE_DUE_DATE_OUT_OF_RANGE',
+    titleEn: 'A planned measure is due before the issue date or after the current deadline',
+    detail: `整改措施“${measure.description}”的完成时限（${measure.dueDate}）应${deadline ? `在下达日期（${issuedOn}）与现行整改时限（${deadline}）之间` : `不早于下达日期（${issuedOn}）`}；如需调整整改时限，请先申请延期。`,
+    field: 'measures.dueDate',
+    rule: 'ORD-PLAN-2',
+  });
+
+export const completedMeasureChanged = (measure: Measure) =>
+  new RuleViolation({
+    code: 'COMPLETED_MEASURE_CHANGED',
+    titleEn: 'A completed measure must stay in the plan unchanged',
+    detail: `整改措施“${measure.description}”已于 ${measure.completedOn} 完成，新方案须原样保留该措施（编号 ${measure.measureId}、内容和时限不变）。`,
+    rule: 'ORD-PLAN-3',
+  });
+
+export const noPendingPlan = () =>
+  new RuleViolation({
+    code: 'NO_PENDING_PLAN',
+    titleEn: 'No plan is awaiting review',
+    detail: '目前没有待审核的整改方案。',
+    rule: 'ORD-PLAN-4',
+  });
+
+export const planNotFound = (planId: string) =>
+  new NotFound({
+    code: 'PLAN_NOT_FOUND',
+    titleEn: `Plan ${planId} not found`,
+    detail: `未找到编号为 ${planId} 的整改方案，请核对编号。`,
+  });
+
+export const planNotPending = (plan: RectificationPlan) =>
+  new RuleViolation({
+    code: 'PLAN_ALREADY_DECIDED',
+    titleEn: 'The plan has already been reviewed',
+    detail: `整改方案第 ${plan.version} 版已${plan.status === 'RETURNED' ? '退回' : '审核通过'}，不能重复审核。`,
+    rule: 'ORD-PLAN-4',
+  });
+
+export const planAwaitingReview = (pending: RectificationPlan) =>
+  new RuleViolation({
+    code: 'PLAN_AWAITING_REVIEW',
+    titleEn: 'Acceptance waits for the plan under review',
+    detail: `整改方案第 ${pending.version} 版正待整改办审核，整改措施尚未确定；请待方案审核后再申请验收。`,
+    rule: 'ORD-PLAN-5',
+  });
+
+export const provincialSignOffRequired = (sourceZh: string, what: '延期' | '调整整改方案中的完成时限') =>
+  new RuleViolation({
+    code: 'PROVINCIAL_SIGN_OFF_REQUIRED',
+    titleEn: 'Central and provincial inspection orders need the provincial office’s sign-off',
+    detail: `该任务来源于${sourceZh}，整改时限列入省级审定的整改方案，${what}须经省整改办审核同意或报备案；仅有市领导小组审批不能生效。请录入省级批复的文号、日期和审批机关后再批准。`,
+    rule: 'ORD-PROV-1',
   });
 
 // Extensions

@@ -2,10 +2,16 @@ import type { CalendarDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/decider';
 import type {
   DeadlineKind,
+  EvidenceFile,
+  EvidencePhase,
   MeasurePlan,
   ObjectionOutcome,
+  OrderSector,
   OrderSource,
+  PerfunctoryKind,
   PetitionFinding,
+  PlannedMeasure,
+  ProvincialSignOff,
   SecondCheckOutcome,
 } from './rectification-order.commands';
 
@@ -31,17 +37,71 @@ export type OrderIssued = DomainEvent<
     petition: { forwardedOn: CalendarDate; caseNumber: string | null; reportDueOn: CalendarDate } | null;
     /** ONGOING orders only: when the first periodic report is owed. */
     firstPeriodicReportDueOn: CalendarDate | null;
+    /** Absent in events recorded before sectors were kept. */
+    sector?: OrderSector | null;
+    /** Set for an order registered by 补录: who entered it and when (issuedOn is then the original date). */
+    backfill?: Backfill | null;
   }
 >;
 
+export interface Backfill {
+  enteredBy: string;
+  enteredByName: string;
+  enteredOn: CalendarDate;
+}
+
+type Assignment = {
+  leadDepartment: string;
+  responsiblePerson: string | null;
+  cooperatingDepartments: string[];
+  acceptanceDepartment: string;
+  /** Absent in events recorded before the 责任领导 was kept. */
+  leaderInCharge?: string | null;
+};
+
 export type OrderAssigned = DomainEvent<
   'OrderAssigned',
+  Timed &
+    Assignment & {
+      /** Absent in events recorded before plans (整改方案) were kept. */
+      assignedOn?: CalendarDate;
+      /** When the lead department owes its first plan; null when the measures were set at issue. */
+      planDueOn?: CalendarDate | null;
+    }
+>;
+
+export type OrderReassigned = DomainEvent<'OrderReassigned', Timed & Assignment & { reason: string; decidedBy: string }>;
+
+export type RectificationPlanSubmitted = DomainEvent<
+  'RectificationPlanSubmitted',
   Timed & {
-    leadDepartment: string;
-    responsiblePerson: string | null;
-    cooperatingDepartments: string[];
-    acceptanceDepartment: string;
+    planId: string;
+    /** 1 for the first plan, +1 for each later one. */
+    version: number;
+    leaderInCharge: string;
+    measures: PlannedMeasure[];
+    note: string | null;
+    submittedOn: CalendarDate;
+    submittedBy: string;
+    submittedByDepartment: string | null;
   }
+>;
+
+export type RectificationPlanApproved = DomainEvent<
+  'RectificationPlanApproved',
+  Timed & {
+    planId: string;
+    version: number;
+    note: string | null;
+    decidedOn: CalendarDate;
+    decidedBy: string;
+    provincialSignOff: ProvincialSignOff | null;
+  }
+>;
+
+export type RectificationPlanReturned = DomainEvent<
+  'RectificationPlanReturned',
+  Timed & { planId: string; version: number; reasons: string[]; decidedOn: CalendarDate; decidedBy: string }
 >;
 
 export type RectificationStarted = DomainEvent<'RectificationStarted', Timed & { startedOn: CalendarDate; afterReopening: boolean }>;
@@ -73,6 +133,8 @@ export type EvidenceAttached = DomainEvent<
     lastingMechanism: boolean;
     attachedBy: string;
     attachedByDepartment: string | null;
+    file?: EvidenceFile | null;
+    phase?: EvidencePhase | null;
   }
 >;
 
@@ -97,6 +159,7 @@ export type ExtensionApproved = DomainEvent<
     newDeadline: CalendarDate;
     note: string | null;
     decidedBy: string;
+    provincialSignOff?: ProvincialSignOff | null;
   }
 >;
 
@@ -121,7 +184,14 @@ export type AcceptancePassed = DomainEvent<
 
 export type AcceptanceFailed = DomainEvent<
   'AcceptanceFailed',
-  Timed & { recordId: string; checkedOn: CalendarDate; acceptanceDepartment: string; reasons: string[]; recordedBy: string }
+  Timed & {
+    recordId: string;
+    checkedOn: CalendarDate;
+    acceptanceDepartment: string;
+    reasons: string[];
+    recordedBy: string;
+    perfunctory?: PerfunctoryKind | null;
+  }
 >;
 
 export type PublicNoticePublished = DomainEvent<
@@ -204,6 +274,10 @@ export type PeriodicReportSubmitted = DomainEvent<
 export type RectificationOrderEvent =
   | OrderIssued
   | OrderAssigned
+  | OrderReassigned
+  | RectificationPlanSubmitted
+  | RectificationPlanApproved
+  | RectificationPlanReturned
   | RectificationStarted
   | OrderProgressReported
   | MeasureCompleted
@@ -231,6 +305,10 @@ export type RectificationOrderEventType = RectificationOrderEvent['type'];
 export const rectificationOrderEventTypes: readonly RectificationOrderEventType[] = [
   'OrderIssued',
   'OrderAssigned',
+  'OrderReassigned',
+  'RectificationPlanSubmitted',
+  'RectificationPlanApproved',
+  'RectificationPlanReturned',
   'RectificationStarted',
   'OrderProgressReported',
   'MeasureCompleted',

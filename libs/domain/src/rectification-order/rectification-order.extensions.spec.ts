@@ -3,6 +3,7 @@ import { rectificationOrderDecider } from './rectification-order.decider';
 import type { RectificationOrderEvent } from './rectification-order.events';
 import {
   awaitingAcceptance,
+  issued,
   extensionApproved,
   extensionRequested,
   housingBureau,
@@ -82,9 +83,16 @@ describe('RequestExtension', () => {
 });
 
 describe('ApproveExtension', () => {
-  const command = { type: 'ApproveExtension', requestId: 'x-1', note: '同意延期' } as const;
+  const signOff = {
+    kind: 'APPROVAL',
+    documentNumber: '黑整改办函〔2024〕18号',
+    approvedOn: '2024-03-12',
+    approverBody: '黑龙江省生态环境保护督察整改工作领导小组办公室',
+  } as const;
+  /** The fixture order comes from the central inspection: its extension needs the province (ORD-PROV-1). */
+  const command = { type: 'ApproveExtension', requestId: 'x-1', note: '同意延期', provincialSignOff: signOff } as const;
 
-  it('approves the pending request', () => {
+  it('approves the pending request with the provincial office’s sign-off', () => {
     spec
       .given([...inProgress, extensionRequested])
       .when(command, by(leadership))
@@ -97,10 +105,36 @@ describe('ApproveExtension', () => {
             newDeadline: '2024-09-30',
             note: '同意延期',
             decidedBy: 'u-leader',
+            provincialSignOff: signOff,
             occurredAt: T,
           },
         },
       ]);
+  });
+
+  it('refuses city leadership alone for a central-inspection order, naming what is missing', () => {
+    const error = spec
+      .given([...inProgress, extensionRequested])
+      .when({ ...command, provincialSignOff: null }, by(leadership))
+      .thenThrows({ kind: 'conflict', code: 'PROVINCIAL_SIGN_OFF_REQUIRED' });
+    expect(error.detail).toContain('中央生态环境保护督察');
+    expect(error.detail).toContain('省整改办');
+    expect(error.rule).toBe('ORD-PROV-1');
+  });
+
+  it('keeps city approval for orders of other sources', () => {
+    const selfFound = { ...issued, data: { ...(issued.data as object), source: 'SELF_FOUND' } } as Event;
+    spec
+      .given([selfFound, ...inProgress.slice(1), extensionRequested])
+      .when({ ...command, provincialSignOff: null }, by(leadership))
+      .thenState((state) => expect(state.currentDeadline).toBe('2024-09-30'));
+  });
+
+  it('refuses a provincial sign-off dated in the future', () => {
+    spec
+      .given([...inProgress, extensionRequested])
+      .when({ ...command, provincialSignOff: { ...signOff, approvedOn: '2024-04-01' } }, by(leadership))
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
   });
 
   it('moves the current deadline and never the original one', () => {

@@ -12,8 +12,12 @@ import {
 } from './rectification-order.errors';
 import { pendingExtension, type Extension, type RectificationOrderState } from './rectification-order.state';
 import { occurredAt, OPEN_STATUSES, statusNotIn, today, type OrderCommandHandlers } from './rectification-order.command-handler';
+import { needsProvincialSignOff, provincialSignOffOf } from './rectification-order.plan';
 
-/** Extensions (延期): requested by the lead department before the deadline, decided once by leadership. */
+/**
+ * Extensions (延期): requested by the lead department before the deadline, decided once by leadership;
+ * for central and provincial inspection orders only with the provincial office's sign-off (ORD-PROV-1).
+ */
 
 /** ORD-EXT-1, ORD-EXT-2: only a deadline that exists and has not passed can be extended. */
 function notExtendable(state: RectificationOrderState, now: CalendarDate): DomainError | undefined {
@@ -72,6 +76,7 @@ export const extensionHandlers: OrderCommandHandlers<'RequestExtension' | 'Appro
     guard: (state) => statusNotIn(state, 'ApproveExtension', OPEN_STATUSES) ?? nothingPending(state),
     decide(command, state, ctx) {
       const request = findPendingExtension(state, command.requestId);
+      const provincialSignOff = provincialSignOffOf(state, command.provincialSignOff, needsProvincialSignOff(state), '延期', today(ctx));
       return [
         {
           type: 'ExtensionApproved',
@@ -81,6 +86,7 @@ export const extensionHandlers: OrderCommandHandlers<'RequestExtension' | 'Appro
             newDeadline: request.requestedDeadline,
             note: command.note ?? null,
             decidedBy: ctx.actor.userId,
+            provincialSignOff,
             occurredAt: occurredAt(ctx),
           },
         },

@@ -215,3 +215,46 @@ export const ongoingInNotice = (...extra: Event[]): Event[] => [
   acceptancePassed,
   noticePublished,
 ];
+
+/** An order issued without measures: the lead department owes a plan (整改方案) 15 days after assignment. */
+export const issuedWithoutMeasures: Event = {
+  type: 'OrderIssued',
+  data: { ...(issued.data as Extract<Event, { type: 'OrderIssued' }>['data']), measures: [] },
+};
+
+export const assignedOwingPlan: Event = {
+  type: 'OrderAssigned',
+  data: { ...(assigned.data as Extract<Event, { type: 'OrderAssigned' }>['data']), assignedOn: '2024-01-10', planDueOn: '2024-01-25' },
+};
+
+export const plannedMeasures = [
+  { measureId: 'p1', description: '排查直排口并建立台账', dueDate: '2024-04-30', responsiblePerson: '水务局排水科科长' },
+  { measureId: 'p2', description: '建设截污管网', dueDate: '2024-06-15', responsiblePerson: '水务局建管科科长' },
+];
+
+export const planSubmitted = (planId = 'plan-1', version = 1, measures = plannedMeasures): Event => ({
+  type: 'RectificationPlanSubmitted',
+  data: {
+    planId,
+    version,
+    leaderInCharge: '分管副市长（示例）',
+    measures,
+    note: null,
+    submittedOn: '2024-01-20',
+    submittedBy: 'u-water',
+    submittedByDepartment: '市水务局',
+    occurredAt: OCCURRED,
+  },
+});
+
+export const planApproved = (planId = 'plan-1', version = 1): Event => ({
+  type: 'RectificationPlanApproved',
+  data: { planId, version, note: null, decidedOn: '2024-01-22', decidedBy: 'u-sup', provincialSignOff: null, occurredAt: OCCURRED },
+});
+
+export const planReturned = (planId = 'plan-1', version = 1): Event => ({
+  type: 'RectificationPlanReturned',
+  data: { planId, version, reasons: ['措施不具体'], decidedOn: '2024-01-21', decidedBy: 'u-sup', occurredAt: OCCURRED },
+});
+
+export const owingPlanInProgress: Event[] = [issuedWithoutMeasures, assignedOwingPlan, started];

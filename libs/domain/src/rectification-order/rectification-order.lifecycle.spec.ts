@@ -1,6 +1,6 @@
 import { at, context, DeciderSpecification } from '../testing/decider-spec';
 import { rectificationOrderDecider } from './rectification-order.decider';
-import type { AssignOrder } from './rectification-order.commands';
+import type { AssignOrder, BackfillOrder, ReassignOrder } from './rectification-order.commands';
 import type { RectificationOrderEvent } from './rectification-order.events';
 import {
   acceptanceRequested,
@@ -13,6 +13,7 @@ import {
   inPublicNotice,
   issueCommand,
   issued,
+  issuedWithoutMeasures,
   leadership,
   measureDone,
   supervision,
@@ -33,7 +34,19 @@ describe('IssueOrder', () => {
     spec
       .given([])
       .when(issueCommand, by(supervision))
-      .then([{ type: 'OrderIssued', data: { ...(issued.data as object), issuedOn: TODAY, occurredAt: T } } as Event]);
+      .then([
+        {
+          type: 'OrderIssued',
+          data: { ...(issued.data as object), issuedOn: TODAY, sector: null, backfill: null, occurredAt: T },
+        } as Event,
+      ]);
+  });
+
+  it('keeps the finding’s sector', () => {
+    spec
+      .given([])
+      .when({ ...issueCommand, sector: 'URBAN_SEWAGE' }, by(supervision))
+      .thenState((state) => expect(state.sector).toBe('URBAN_SEWAGE'));
   });
 
   it('keeps the deadline as both original and current deadline', () => {
@@ -150,10 +163,35 @@ describe('AssignOrder', () => {
             responsiblePerson: '李强',
             cooperatingDepartments: ['市住建局'],
             acceptanceDepartment: '市生态环境局',
+            leaderInCharge: null,
+            assignedOn: TODAY,
+            planDueOn: null,
             occurredAt: T,
           },
         },
       ]);
+  });
+
+  it('谁主管谁验收: without an acceptance department, takes the one in charge of the finding’s sector', () => {
+    const sewage: Event = { type: 'OrderIssued', data: { ...(issued.data as object), sector: 'URBAN_SEWAGE' } } as Event;
+    spec
+      .given([sewage])
+      .when({ ...command, acceptanceDepartment: null }, by(supervision))
+      .thenState((state) => expect(state.acceptanceDepartment).toBe('city-housing-urban-rural-bureau'));
+  });
+
+  it('refuses no acceptance department for an order without a sector', () => {
+    spec
+      .given([issued])
+      .when({ ...command, acceptanceDepartment: null }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'ACCEPTANCE_DEPARTMENT_REQUIRED' });
+  });
+
+  it('an order issued without measures owes a plan 15 days after assignment', () => {
+    spec
+      .given([issuedWithoutMeasures])
+      .when(command, by(supervision))
+      .thenState((state) => expect(state).toMatchObject({ assignedOn: TODAY, planDueOn: '2024-03-30' }));
   });
 
   it('refuses to assign twice', () => {
@@ -347,6 +385,8 @@ describe('AttachEvidence', () => {
             lastingMechanism: false,
             attachedBy: 'u-water',
             attachedByDepartment: '市水务局',
+            file: null,
+            phase: null,
             occurredAt: T,
           },
         },
@@ -382,5 +422,103 @@ describe('AttachEvidence', () => {
 
   it('refuses a department with no part in the order', () => {
     spec.given(inProgress).when(command, by(forestryBureau)).thenThrows({ kind: 'forbidden', code: 'DEPARTMENT_NOT_RESPONSIBLE' });
+  });
+});
+
+describe('BackfillOrder (补录)', () => {
+  const backfill = {
+    ...issueCommand,
+    type: 'BackfillOrder',
+    orderId: 'o-2018',
+    code: '第一轮中央督察-07',
+    batch: '2017年中央环境保护督察',
+    deadline: '2018-12-31',
+    measures: [{ measureId: 'm1', description: '关停取缔', dueDate: '2018-06-30' }],
+    issuedOn: '2017-12-20',
+    status: 'IN_PROGRESS',
+    assignment: { leadDepartment: '市水务局', responsiblePerson: null, cooperatingDepartments: [], acceptanceDepartment: '市生态环境局' },
+    startedOn: '2018-01-05',
+  } satisfies BackfillOrder;
+
+  it('registers an order of 2017 with its original dates, its status now, and who entered it', () => {
+    spec
+      .given([])
+      .when(backfill, by(supervision))
+      .thenState((state, events) => {
+        expect(events.map((e) => e.type)).toEqual(['OrderIssued', 'OrderAssigned', 'RectificationStarted']);
+        expect(state).toMatchObject({
+          status: 'IN_PROGRESS',
+          issuedOn: '2017-12-20',
+          originalDeadline: '2018-12-31',
+          startedOn: '2018-01-05',
+          backfill: { enteredBy: 'u-sup', enteredOn: TODAY },
+          planDueOn: null,
+        });
+      });
+  });
+
+  it('refuses an issue date in the future', () => {
+    spec
+      .given([])
+      .when({ ...backfill, issuedOn: '2024-04-01', deadline: '2024-12-31', measures: [] }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+  });
+
+  it('still refuses a deadline before the original issue date', () => {
+    spec
+      .given([])
+      .when({ ...backfill, deadline: '2017-11-30', measures: [] }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'DEADLINE_BEFORE_ISSUE_DATE' });
+  });
+
+  it('needs the assignment of an order in progress, and none for an order only issued', () => {
+    spec
+      .given([])
+      .when({ ...backfill, assignment: null }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'BACKFILL_ASSIGNMENT_REQUIRED' });
+    spec
+      .given([])
+      .when({ ...backfill, status: 'ISSUED' }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'BACKFILL_ASSIGNMENT_NOT_ALLOWED' });
+  });
+
+  it('is the supervision office’s', () => {
+    spec.given([]).when(backfill, by(waterBureau)).thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+  });
+});
+
+describe('ReassignOrder (重新交办)', () => {
+  const reassign = {
+    type: 'ReassignOrder',
+    leadDepartment: '市住建局',
+    responsiblePerson: '王局长',
+    cooperatingDepartments: ['市水务局'],
+    acceptanceDepartment: '市生态环境局',
+    leaderInCharge: '副市长（示例）',
+    reason: '职能调整',
+  } satisfies ReassignOrder;
+
+  it('changes the departments and persons with its reason', () => {
+    spec
+      .given(inProgress)
+      .when(reassign, by(supervision))
+      .thenState((state) => {
+        expect(state).toMatchObject({ leadDepartment: '市住建局', cooperatingDepartments: ['市水务局'], leaderInCharge: '副市长（示例）' });
+        expect(state.reassignments).toEqual([expect.objectContaining({ reason: '职能调整', decidedBy: 'u-sup' })]);
+      });
+  });
+
+  it('refuses a reassignment that changes nothing', () => {
+    spec
+      .given(inProgress)
+      .when(
+        { ...reassign, leadDepartment: '市水务局', responsiblePerson: '李强', cooperatingDepartments: ['市住建局'], leaderInCharge: null },
+        by(supervision),
+      )
+      .thenThrows({ kind: 'invalid', code: 'NOTHING_TO_REASSIGN' });
+  });
+
+  it('refuses a closed order', () => {
+    spec.given(closedOrder).when(reassign, by(supervision)).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 });

@@ -1,9 +1,16 @@
 import { departmentName } from '../reference/departments';
+import { sectorAcceptanceDepartment } from '../reference/sectors';
 import { addDays, addMonths, type CalendarDate } from '../shared/dates';
 import type { CommandContext } from '../shared/decider';
 import { requireNotFuture } from '../shared/validation';
-import type { IssueOrder } from './rectification-order.commands';
+import { addWorkingDays } from '../shared/working-calendar';
+import { orderStatusLabels, type RectificationOrderState } from './rectification-order.state';
+import type { BackfillOrder, IssueOrder, OrderAssignment, OrderSector } from './rectification-order.commands';
+import type { RectificationOrderEvent } from './rectification-order.events';
 import {
+  acceptanceDepartmentRequired,
+  backfillAssignmentNotAllowed,
+  backfillAssignmentRequired,
   deadlineBeforeIssueDate,
   deadlineNotAllowedForOngoing,
   deadlineRequired,
@@ -13,9 +20,11 @@ import {
   measureAlreadyCompleted,
   measureDueDateOutOfRange,
   noOpenMeasure,
+  nothingToReassign,
   orderAlreadyIssued,
   petitionDetailsMismatch,
   reportAlreadyRecorded,
+  startedBeforeIssue,
 } from './rectification-order.errors';
 import {
   findMeasure,
@@ -43,7 +52,7 @@ export function deadlineFits(deadlineKind: string, deadline: CalendarDate | null
 }
 
 /** ORD-ISSUE-3: measures are set at issue, with distinct ids, each due between the issue date and the deadline. */
-function measuresFit(command: IssueOrder, issuedOn: CalendarDate): void {
+function measuresFit(command: Pick<IssueOrder, 'measures' | 'deadline'>, issuedOn: CalendarDate): void {
   const ids = command.measures.map((m) => m.measureId);
   if (new Set(ids).size !== ids.length) throw duplicateMeasureIds();
   for (const measure of command.measures) {
@@ -52,64 +61,170 @@ function measuresFit(command: IssueOrder, issuedOn: CalendarDate): void {
   }
 }
 
-/** ORD-ISSUE-4: petition details exactly for petition cases; the first report is due N days after forwarding. */
-function petitionDetails(command: IssueOrder, issuedOn: CalendarDate, ctx: CommandContext) {
+/** ORD-ISSUE-4: petition details exactly for petition cases; the first report is due N working days after forwarding. */
+function petitionDetails(command: Pick<IssueOrder, 'source' | 'petition'>, issuedOn: CalendarDate, ctx: CommandContext) {
   const isPetition = command.source === 'PETITION';
   if (isPetition !== (command.petition != null)) throw petitionDetailsMismatch(isPetition);
   if (!command.petition) return null;
   const { forwardedOn, caseNumber } = command.petition;
   requireNotFuture(forwardedOn, issuedOn, 'petition.forwardedOn', '转办日期');
-  return { forwardedOn, caseNumber: caseNumber ?? null, reportDueOn: addDays(forwardedOn, ctx.config.petitionReportDays) };
+  return {
+    forwardedOn,
+    caseNumber: caseNumber ?? null,
+    reportDueOn: addWorkingDays(forwardedOn, ctx.config.petitionReportDays, ctx.config.calendar),
+  };
+}
+
+/** ORD-ISSUE-1…4 for an order issued on `issuedOn` (today, or the original date of a backfilled one). */
+function issuedEvent(
+  command: Omit<IssueOrder, 'type'>,
+  issuedOn: CalendarDate,
+  ctx: CommandContext,
+  backfill: { enteredBy: string; enteredByName: string; enteredOn: CalendarDate } | null,
+): RectificationOrderEvent {
+  deadlineFits(command.deadlineKind, command.deadline, issuedOn);
+  measuresFit(command, issuedOn);
+  const petition = petitionDetails(command, issuedOn, ctx);
+  return {
+    type: 'OrderIssued',
+    data: {
+      orderId: command.orderId,
+      code: command.code,
+      source: command.source,
+      batch: command.batch,
+      finding: command.finding,
+      target: command.target,
+      deadlineKind: command.deadlineKind,
+      deadline: command.deadline,
+      measures: command.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate })),
+      issuedOn,
+      petition,
+      firstPeriodicReportDueOn: command.deadlineKind === 'ONGOING' ? addMonths(issuedOn, ctx.config.ongoingReportIntervalMonths) : null,
+      sector: command.sector ?? null,
+      backfill,
+      occurredAt: occurredAt(ctx),
+    },
+  };
+}
+
+/**
+ * ORD-ASSIGN-1, ORD-ASSIGN-2: the lead department is not cooperating; 谁主管谁验收, the acceptance
+ * department defaults to the one in charge of the finding's sector.
+ */
+function assignmentFits(assignment: OrderAssignment, sector: OrderSector | null) {
+  if (assignment.cooperatingDepartments.includes(assignment.leadDepartment)) {
+    throw leadDepartmentListedAsCooperating(departmentName(assignment.leadDepartment));
+  }
+  const acceptanceDepartment = assignment.acceptanceDepartment ?? (sector ? sectorAcceptanceDepartment(sector) : null);
+  if (acceptanceDepartment === null) throw acceptanceDepartmentRequired();
+  return {
+    leadDepartment: assignment.leadDepartment,
+    responsiblePerson: assignment.responsiblePerson ?? null,
+    cooperatingDepartments: [...assignment.cooperatingDepartments],
+    acceptanceDepartment,
+    leaderInCharge: assignment.leaderInCharge ?? null,
+  };
+}
+
+/**
+ * ORD-PLAN-5: an order issued without measures owes the lead department's plan N days after
+ * assignment; petition cases answer with their investigation report instead.
+ */
+function assignedEvent(
+  assignment: OrderAssignment,
+  state: Pick<RectificationOrderState, 'sector' | 'measures' | 'source'>,
+  assignedOn: CalendarDate,
+  ctx: CommandContext,
+): RectificationOrderEvent {
+  const owesPlan = state.measures.length === 0 && state.source !== 'PETITION';
+  return {
+    type: 'OrderAssigned',
+    data: {
+      ...assignmentFits(assignment, state.sector),
+      assignedOn,
+      planDueOn: owesPlan ? addDays(assignedOn, ctx.config.planSubmissionDays) : null,
+      occurredAt: occurredAt(ctx),
+    },
+  };
+}
+
+/** ORD-BACKFILL-1: an order issued before the engine, with its original dates and its status now. */
+function backfillEvents(command: BackfillOrder, ctx: CommandContext): RectificationOrderEvent[] {
+  const entered = today(ctx);
+  requireNotFuture(command.issuedOn, entered, 'issuedOn', '下达日期');
+  const issued = issuedEvent(command, command.issuedOn, ctx, {
+    enteredBy: ctx.actor.userId,
+    enteredByName: ctx.actor.displayName,
+    enteredOn: entered,
+  });
+  if (command.status === 'ISSUED') {
+    if (command.assignment) throw backfillAssignmentNotAllowed();
+    return [issued];
+  }
+  if (!command.assignment) throw backfillAssignmentRequired(orderStatusLabels[command.status]);
+  const measures = command.measures.map((m) => ({ ...m, status: 'OPEN' as const, completedOn: null, note: null }));
+  const events = [
+    issued,
+    assignedEvent(command.assignment, { sector: command.sector ?? null, measures, source: command.source }, entered, ctx),
+  ];
+  if (command.status === 'IN_PROGRESS') {
+    const startedOn = command.startedOn ?? command.issuedOn;
+    requireNotFuture(startedOn, entered, 'startedOn', '开始整改日期');
+    if (startedOn < command.issuedOn) throw startedBeforeIssue(startedOn, command.issuedOn);
+    events.push({ type: 'RectificationStarted', data: { startedOn, afterReopening: false, occurredAt: occurredAt(ctx) } });
+  }
+  return events;
+}
+
+function sameAssignment(state: RectificationOrderState, next: ReturnType<typeof assignmentFits>): boolean {
+  const sorted = (list: string[]) => [...list].sort().join('|');
+  return (
+    state.leadDepartment === next.leadDepartment &&
+    (state.responsiblePerson ?? null) === next.responsiblePerson &&
+    sorted(state.cooperatingDepartments) === sorted(next.cooperatingDepartments) &&
+    state.acceptanceDepartment === next.acceptanceDepartment &&
+    (next.leaderInCharge === null || next.leaderInCharge === state.leaderInCharge)
+  );
 }
 
 export const lifecycleHandlers: OrderCommandHandlers<
-  'IssueOrder' | 'AssignOrder' | 'StartRectification' | 'ReportOrderProgress' | 'CompleteMeasure' | 'AttachEvidence'
+  | 'IssueOrder'
+  | 'BackfillOrder'
+  | 'AssignOrder'
+  | 'ReassignOrder'
+  | 'StartRectification'
+  | 'ReportOrderProgress'
+  | 'CompleteMeasure'
+  | 'AttachEvidence'
 > = {
   IssueOrder: {
     guard: (state) => (state.status !== null ? orderAlreadyIssued(state.code) : undefined),
-    decide(command, _state, ctx) {
-      const issuedOn = today(ctx);
-      deadlineFits(command.deadlineKind, command.deadline, issuedOn);
-      measuresFit(command, issuedOn);
-      const petition = petitionDetails(command, issuedOn, ctx);
-      return [
-        {
-          type: 'OrderIssued',
-          data: {
-            orderId: command.orderId,
-            code: command.code,
-            source: command.source,
-            batch: command.batch,
-            finding: command.finding,
-            target: command.target,
-            deadlineKind: command.deadlineKind,
-            deadline: command.deadline,
-            measures: command.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate })),
-            issuedOn,
-            petition,
-            firstPeriodicReportDueOn:
-              command.deadlineKind === 'ONGOING' ? addMonths(issuedOn, ctx.config.ongoingReportIntervalMonths) : null,
-            occurredAt: occurredAt(ctx),
-          },
-        },
-      ];
-    },
+    decide: (command, _state, ctx) => [issuedEvent(command, today(ctx), ctx, null)],
+  },
+
+  BackfillOrder: {
+    guard: (state) => (state.status !== null ? orderAlreadyIssued(state.code) : undefined),
+    decide: (command, _state, ctx) => backfillEvents(command, ctx),
   },
 
   AssignOrder: {
     guard: (state) => statusNotIn(state, 'AssignOrder', ['ISSUED']),
-    decide(command, _state, ctx) {
-      if (command.cooperatingDepartments.includes(command.leadDepartment)) {
-        throw leadDepartmentListedAsCooperating(departmentName(command.leadDepartment));
-      }
+    decide: (command, state, ctx) => [assignedEvent(command, state, today(ctx), ctx)],
+  },
+
+  ReassignOrder: {
+    guard: (state) => statusNotIn(state, 'ReassignOrder', OPEN_STATUSES),
+    decide(command, state, ctx) {
+      const next = assignmentFits(command, state.sector);
+      if (sameAssignment(state, next)) throw nothingToReassign();
       return [
         {
-          type: 'OrderAssigned',
+          type: 'OrderReassigned',
           data: {
-            leadDepartment: command.leadDepartment,
-            responsiblePerson: command.responsiblePerson ?? null,
-            cooperatingDepartments: [...command.cooperatingDepartments],
-            acceptanceDepartment: command.acceptanceDepartment,
+            ...next,
+            leaderInCharge: next.leaderInCharge ?? state.leaderInCharge,
+            reason: command.reason,
+            decidedBy: ctx.actor.userId,
             occurredAt: occurredAt(ctx),
           },
         },
@@ -188,6 +303,8 @@ export const lifecycleHandlers: OrderCommandHandlers<
             lastingMechanism: command.lastingMechanism === true,
             attachedBy: ctx.actor.userId,
             attachedByDepartment: ctx.actor.department,
+            file: command.file ?? null,
+            phase: command.phase ?? null,
             occurredAt: occurredAt(ctx),
           },
         },

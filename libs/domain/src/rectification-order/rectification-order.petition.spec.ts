@@ -36,13 +36,13 @@ describe('IssueOrder for a petition case', () => {
     petition: { forwardedOn: '2024-03-10', caseNumber: 'D2024-031' },
   };
 
-  it('sets the first report due seven days after forwarding', () => {
+  it('sets the first report due seven working days after forwarding (forwarded on a Sunday)', () => {
     spec
       .given([])
       .when(command, by(supervision))
       .thenState((state, [event]) => {
-        expect(event.data).toMatchObject({ petition: { forwardedOn: '2024-03-10', caseNumber: 'D2024-031', reportDueOn: '2024-03-17' } });
-        expect(state.petition).toMatchObject({ reportDueOn: '2024-03-17', finding: null, secondCheck: null, followUpVisits: [] });
+        expect(event.data).toMatchObject({ petition: { forwardedOn: '2024-03-10', caseNumber: 'D2024-031', reportDueOn: '2024-03-19' } });
+        expect(state.petition).toMatchObject({ reportDueOn: '2024-03-19', finding: null, secondCheck: null, followUpVisits: [] });
       });
   });
 
@@ -50,7 +50,7 @@ describe('IssueOrder for a petition case', () => {
     spec
       .given([])
       .when(command, { actor: supervision, config: { ...defaultDomainConfig, petitionReportDays: 10 } })
-      .thenState((state) => expect(state.petition?.reportDueOn).toBe('2024-03-20'));
+      .thenState((state) => expect(state.petition?.reportDueOn).toBe('2024-03-22'));
   });
 
   it('refuses a petition case without its forwarding date', () => {

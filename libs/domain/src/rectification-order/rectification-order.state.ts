@@ -1,6 +1,18 @@
 import type { CalendarDate } from '../shared/dates';
-import type { DeadlineKind, ObjectionOutcome, OrderSource, PetitionFinding, SecondCheckOutcome } from './rectification-order.commands';
-import type { RectificationOrderEvent } from './rectification-order.events';
+import type {
+  DeadlineKind,
+  EvidenceFile,
+  EvidencePhase,
+  ObjectionOutcome,
+  OrderSector,
+  OrderSource,
+  PerfunctoryKind,
+  PetitionFinding,
+  PlannedMeasure,
+  ProvincialSignOff,
+  SecondCheckOutcome,
+} from './rectification-order.commands';
+import type { Backfill, RectificationOrderEvent } from './rectification-order.events';
 
 export type OrderStatus =
   'ISSUED' | 'ASSIGNED' | 'IN_PROGRESS' | 'ACCEPTANCE_REQUESTED' | 'ACCEPTED' | 'IN_PUBLIC_NOTICE' | 'CLOSED' | 'REOPENED';
@@ -27,6 +39,25 @@ export interface Measure {
   status: 'OPEN' | 'DONE';
   completedOn: CalendarDate | null;
   note: string | null;
+  /** From the approved plan; null for measures set at issue. */
+  responsiblePerson?: string | null;
+}
+
+/** One version of the lead department's rectification plan (整改方案). */
+export interface RectificationPlan {
+  planId: string;
+  version: number;
+  status: 'SUBMITTED' | 'APPROVED' | 'RETURNED' | 'SUPERSEDED';
+  leaderInCharge: string;
+  measures: PlannedMeasure[];
+  note: string | null;
+  submittedOn: CalendarDate;
+  submittedBy: string;
+  decidedOn: CalendarDate | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  returnReasons: string[];
+  provincialSignOff: ProvincialSignOff | null;
 }
 
 export interface Evidence {
@@ -38,6 +69,8 @@ export interface Evidence {
   attachedBy: string;
   attachedByDepartment: string | null;
   attachedAt: string;
+  file?: EvidenceFile | null;
+  phase?: EvidencePhase | null;
 }
 
 export interface OrderProgressReport {
@@ -62,6 +95,7 @@ export interface Extension {
   decidedBy: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  provincialSignOff?: ProvincialSignOff | null;
 }
 
 export interface AcceptanceCheck {
@@ -74,6 +108,7 @@ export interface AcceptanceCheck {
   reasons: string[];
   recordedBy: string;
   recordedAt: string;
+  perfunctory?: PerfunctoryKind | null;
 }
 
 export interface PublicNotice {
@@ -138,6 +173,9 @@ export interface RectificationOrderState {
   batch: string;
   finding: string;
   target: string;
+  sector: OrderSector | null;
+  /** Set for an order registered by 补录. */
+  backfill: Backfill | null;
   deadlineKind: DeadlineKind | null;
   /** As issued; never changes. */
   originalDeadline: CalendarDate | null;
@@ -148,6 +186,14 @@ export interface RectificationOrderState {
   responsiblePerson: string | null;
   cooperatingDepartments: string[];
   acceptanceDepartment: string | null;
+  /** 责任领导 (包保市领导), from the assignment or the approved plan. */
+  leaderInCharge: string | null;
+  assignedOn: CalendarDate | null;
+  /** When the lead department owes its first plan; null when the measures were set at issue. */
+  planDueOn: CalendarDate | null;
+  /** Every plan version, in order. */
+  plans: RectificationPlan[];
+  reassignments: Array<{ reason: string; decidedBy: string; reassignedAt: string }>;
   startedOn: CalendarDate | null;
   measures: Measure[];
   evidence: Evidence[];
@@ -180,6 +226,8 @@ export function initialRectificationOrderState(): RectificationOrderState {
     batch: '',
     finding: '',
     target: '',
+    sector: null,
+    backfill: null,
     deadlineKind: null,
     originalDeadline: null,
     currentDeadline: null,
@@ -188,6 +236,11 @@ export function initialRectificationOrderState(): RectificationOrderState {
     responsiblePerson: null,
     cooperatingDepartments: [],
     acceptanceDepartment: null,
+    leaderInCharge: null,
+    assignedOn: null,
+    planDueOn: null,
+    plans: [],
+    reassignments: [],
     startedOn: null,
     measures: [],
     evidence: [],
@@ -222,9 +275,18 @@ function withPetition(state: RectificationOrderState, patch: (p: PetitionCase) =
 function decideExtension(
   state: RectificationOrderState,
   requestId: string,
-  decision: Pick<Extension, 'status' | 'decidedBy' | 'decidedAt' | 'decisionNote'>,
+  decision: Pick<Extension, 'status' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'provincialSignOff'>,
 ): Extension[] {
   return state.extensions.map((x) => (x.requestId === requestId ? { ...x, ...decision } : x));
+}
+
+/** The order's measures under an approved plan: completed ones stay as they were (ORD-PLAN-3), the rest follow the plan. */
+function measuresOfPlan(current: Measure[], planned: PlannedMeasure[]): Measure[] {
+  return planned.map((p) => {
+    const done = current.find((m) => m.measureId === p.measureId && m.status === 'DONE');
+    if (done) return { ...done, responsiblePerson: p.responsiblePerson };
+    return { ...p, status: 'OPEN', completedOn: null, note: null };
+  });
 }
 
 function withdrawNotice(state: RectificationOrderState, at: string): Pick<RectificationOrderState, 'publicNotice' | 'publicNotices'> {
@@ -248,6 +310,8 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
         batch: d.batch,
         finding: d.finding,
         target: d.target,
+        sector: d.sector ?? null,
+        backfill: d.backfill ?? null,
         deadlineKind: d.deadlineKind,
         originalDeadline: d.deadline,
         currentDeadline: d.deadline,
@@ -267,8 +331,60 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       };
     }
     case 'OrderAssigned': {
-      const assignment = withoutTimestamp(event.data);
-      return { ...state, ...assignment, status: 'ASSIGNED' };
+      const { assignedOn, planDueOn, leaderInCharge, ...assignment } = withoutTimestamp(event.data);
+      return {
+        ...state,
+        ...assignment,
+        leaderInCharge: leaderInCharge ?? null,
+        assignedOn: assignedOn ?? null,
+        planDueOn: planDueOn ?? null,
+        status: 'ASSIGNED',
+      };
+    }
+    case 'OrderReassigned': {
+      const { reason, decidedBy, occurredAt, leaderInCharge, ...assignment } = event.data;
+      return {
+        ...state,
+        ...assignment,
+        leaderInCharge: leaderInCharge ?? state.leaderInCharge,
+        reassignments: [...state.reassignments, { reason, decidedBy, reassignedAt: occurredAt }],
+      };
+    }
+    case 'RectificationPlanSubmitted': {
+      const { occurredAt: _at, submittedByDepartment: _dept, ...plan } = event.data;
+      const submitted: RectificationPlan = {
+        ...plan,
+        status: 'SUBMITTED',
+        decidedOn: null,
+        decidedBy: null,
+        decisionNote: null,
+        returnReasons: [],
+        provincialSignOff: null,
+      };
+      return { ...state, plans: [...state.plans, submitted] };
+    }
+    case 'RectificationPlanApproved': {
+      const { planId, note, decidedOn, decidedBy, provincialSignOff } = event.data;
+      const approved = state.plans.find((p) => p.planId === planId);
+      if (!approved) return state;
+      return {
+        ...state,
+        leaderInCharge: approved.leaderInCharge,
+        measures: measuresOfPlan(state.measures, approved.measures),
+        plans: state.plans.map((p) => {
+          if (p.planId === planId) return { ...p, status: 'APPROVED', decidedOn, decidedBy, decisionNote: note, provincialSignOff };
+          return p.status === 'APPROVED' ? { ...p, status: 'SUPERSEDED' } : p;
+        }),
+      };
+    }
+    case 'RectificationPlanReturned': {
+      const { planId, reasons, decidedOn, decidedBy } = event.data;
+      return {
+        ...state,
+        plans: state.plans.map((p) =>
+          p.planId === planId ? { ...p, status: 'RETURNED', decidedOn, decidedBy, returnReasons: reasons } : p,
+        ),
+      };
     }
     case 'RectificationStarted':
       return { ...state, status: 'IN_PROGRESS', startedOn: state.startedOn ?? event.data.startedOn };
@@ -293,11 +409,17 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
       return { ...state, extensions: [...state.extensions, extension] };
     }
     case 'ExtensionApproved': {
-      const { requestId, newDeadline, note, decidedBy, occurredAt } = event.data;
+      const { requestId, newDeadline, note, decidedBy, occurredAt, provincialSignOff } = event.data;
       return {
         ...state,
         currentDeadline: newDeadline,
-        extensions: decideExtension(state, requestId, { status: 'APPROVED', decidedBy, decidedAt: occurredAt, decisionNote: note }),
+        extensions: decideExtension(state, requestId, {
+          status: 'APPROVED',
+          decidedBy,
+          decidedAt: occurredAt,
+          decisionNote: note,
+          provincialSignOff: provincialSignOff ?? null,
+        }),
       };
     }
     case 'ExtensionRejected': {
@@ -404,4 +526,14 @@ export function pendingExtension(state: RectificationOrderState): Extension | un
 
 export function openObjections(state: RectificationOrderState): Objection[] {
   return state.objections.filter((o) => o.status === 'OPEN');
+}
+
+/** The plan awaiting the supervision office's review, if any. */
+export function pendingPlan(state: RectificationOrderState): RectificationPlan | undefined {
+  return state.plans.find((p) => p.status === 'SUBMITTED');
+}
+
+/** The plan in force, if any. */
+export function approvedPlan(state: RectificationOrderState): RectificationPlan | undefined {
+  return state.plans.find((p) => p.status === 'APPROVED');
 }

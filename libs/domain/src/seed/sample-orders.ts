@@ -1,3 +1,5 @@
+import type { OrderSector } from '../rectification-order/rectification-order.commands';
+
 /**
  * 示例数据 – SAMPLE rectification orders (整改任务) and petition cases (信访件) for the embedded demo ONLY.
  *
@@ -10,8 +12,10 @@
  * All dates are offsets in days relative to the seed day ("today"): negative = before, positive = after.
  * Department ids refer to SEED_DEPARTMENTS in ./plan-register.ts.
  *
+ * Acceptance departments follow 谁主管谁验收: the department in charge of each finding's sector.
+ *
  * Coverage: every state at least once; deadlines passed by >90, 31–90 and 1–30 days, due within 3, 7
- * and 15 days and later; 4 petition cases (one 不属实 awaiting its second check, one forwarded 9 days
+ * and 15 days and later; 4 petition cases (one 不属实 awaiting its second check, one forwarded 14 days
  * ago with no first report, i.e. late); 2 ongoing (长期坚持) orders; 1 immediate (立行立改) order.
  */
 
@@ -44,6 +48,9 @@ export interface SampleOrder {
   issuedOffsetDays: number;
   leadDepartment: string;
   cooperatingDepartments: string[];
+  /** The finding's sector (OrderSector); 谁主管谁验收 names the acceptance department from it. */
+  sector: OrderSector;
+  /** The department in charge of the sector (reference/sectors.ts). */
   acceptanceDepartment: string;
   /** a role title, never a real person's name */
   responsiblePerson: string;
@@ -82,6 +89,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
       'city-housing-urban-rural-bureau',
       'city-agriculture-rural-bureau',
     ],
+    sector: 'WATER_ENVIRONMENT',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '宁安市人民政府市长（示例）',
     measures: [
@@ -105,7 +113,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -420,
     leadDepartment: 'city-urban-management-bureau',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-development-reform-commission', 'city-finance-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'DOMESTIC_WASTE',
+    acceptanceDepartment: 'city-urban-management-bureau',
     responsiblePerson: '市城市管理综合执法局局长（示例）',
     measures: [
       { key: 'M1', description: '委托有资质单位应急外运处理积存渗滤液', dueOffsetDays: -330 },
@@ -126,7 +135,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -800,
     leadDepartment: 'hailin-city',
     cooperatingDepartments: ['city-housing-urban-rural-bureau', 'city-eco-env-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'URBAN_SEWAGE',
+    acceptanceDepartment: 'city-housing-urban-rural-bureau',
     responsiblePerson: '海林市人民政府分管副市长（示例）',
     measures: [
       { key: 'M1', description: '编制提标改造方案并完成立项', dueOffsetDays: -700 },
@@ -148,6 +158,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -500,
     leadDepartment: 'dongan-district',
     cooperatingDepartments: ['city-housing-urban-rural-bureau', 'city-eco-env-bureau'],
+    sector: 'AIR_INDUSTRY',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '东安区人民政府区长（示例）',
     measures: [
@@ -170,6 +181,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -30,
     leadDepartment: 'city-water-affairs-bureau',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-public-security-bureau', 'city-agriculture-rural-bureau'],
+    sector: 'DRINKING_WATER_SOURCE',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '市水务局局长（示例）',
     measures: [
@@ -193,6 +205,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -300,
     leadDepartment: 'xi-an-district',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-market-regulation-bureau'],
+    sector: 'AIR_INDUSTRY',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '西安区人民政府区长（示例）',
     measures: [
@@ -215,7 +228,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -420,
     leadDepartment: 'city-housing-urban-rural-bureau',
     cooperatingDepartments: ['xi-an-district', 'aimin-district', 'city-urban-management-bureau', 'city-eco-env-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'URBAN_SEWAGE',
+    acceptanceDepartment: 'city-housing-urban-rural-bureau',
     responsiblePerson: '市住房和城乡建设局局长（示例）',
     measures: [
       { key: 'M1', description: '排查污水管网空白区和雨污混接点，建立台账', dueOffsetDays: -360 },
@@ -236,6 +250,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -10,
     leadDepartment: 'city-industry-it-bureau',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-development-reform-commission'],
+    sector: 'SOLID_WASTE',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '市工业和信息化局局长（示例）',
     measures: [
@@ -260,6 +275,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -240,
     leadDepartment: 'muling-city',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-water-affairs-bureau', 'city-housing-urban-rural-bureau'],
+    sector: 'WATER_ENVIRONMENT',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '穆棱市人民政府市长（示例）',
     measures: [
@@ -282,7 +298,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -150,
     leadDepartment: 'linkou-county',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-emergency-management-bureau', 'city-natural-resources-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'MINING_ECOLOGY',
+    acceptanceDepartment: 'city-natural-resources-bureau',
     responsiblePerson: '林口县人民政府县长（示例）',
     measures: [
       { key: 'M1', description: '完成尾矿库环境风险隐患排查评估', dueOffsetDays: -120 },
@@ -304,6 +321,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -20,
     leadDepartment: 'dongning-city',
     cooperatingDepartments: ['city-agriculture-rural-bureau', 'city-eco-env-bureau'],
+    sector: 'LIVESTOCK_AGRICULTURE',
     acceptanceDepartment: 'city-agriculture-rural-bureau',
     responsiblePerson: '东宁市人民政府分管副市长（示例）',
     measures: [
@@ -325,7 +343,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -2,
     leadDepartment: 'city-housing-urban-rural-bureau',
     cooperatingDepartments: ['city-urban-management-bureau', 'city-public-security-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'CONSTRUCTION_DUST',
+    acceptanceDepartment: 'city-housing-urban-rural-bureau',
     responsiblePerson: '市住房和城乡建设局分管副局长（示例）',
     measures: [
       { key: 'M1', description: '责令涉事工地立即覆盖裸土、启用车辆冲洗设施', dueOffsetDays: 0 },
@@ -346,7 +365,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -1,
     leadDepartment: 'suifenhe-city',
     cooperatingDepartments: ['city-housing-urban-rural-bureau', 'city-eco-env-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'URBAN_SEWAGE',
+    acceptanceDepartment: 'city-housing-urban-rural-bureau',
     responsiblePerson: '绥芬河市人民政府市长（示例）',
     measures: [
       { key: 'M1', description: '完成污水管网检测排查，形成问题清单', dueOffsetDays: 45 },
@@ -378,7 +398,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
       'dongning-city',
       'linkou-county',
     ],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'LIVESTOCK_AGRICULTURE',
+    acceptanceDepartment: 'city-agriculture-rural-bureau',
     responsiblePerson: '市农业农村局局长（示例）',
     measures: [
       { key: 'M1', description: '编制秸秆综合利用实施方案，落实各级网格责任人', dueOffsetDays: -150 },
@@ -398,6 +419,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -2,
     leadDepartment: 'yangming-district',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-market-regulation-bureau', 'city-industry-it-bureau'],
+    sector: 'AIR_INDUSTRY',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '阳明区人民政府区长（示例）',
     measures: [
@@ -421,6 +443,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -90,
     leadDepartment: 'aimin-district',
     cooperatingDepartments: ['city-eco-env-bureau', 'city-water-affairs-bureau', 'city-housing-urban-rural-bureau'],
+    sector: 'WATER_ENVIRONMENT',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '爱民区人民政府区长（示例）',
     measures: [
@@ -445,6 +468,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -25,
     leadDepartment: 'hailin-city',
     cooperatingDepartments: ['city-eco-env-bureau'],
+    sector: 'WATER_ENVIRONMENT',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '海林市人民政府分管副市长（示例）',
     measures: [
@@ -459,7 +483,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     },
   },
   {
-    // forwarded 9 days ago, first report (due within 7 days) not yet filed -> late
+    // forwarded 14 days ago, first report (due within 7 working days) not yet filed -> late
     key: 'SAMPLE-PT-02',
     code: '示例-信访-02',
     source: 'PETITION',
@@ -471,7 +495,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -9,
     leadDepartment: 'ning-an-city',
     cooperatingDepartments: ['city-agriculture-rural-bureau', 'city-eco-env-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'LIVESTOCK_AGRICULTURE',
+    acceptanceDepartment: 'city-agriculture-rural-bureau',
     responsiblePerson: '宁安市人民政府分管副市长（示例）',
     measures: [
       { key: 'M1', description: '现场核查并报送调查处理情况', dueOffsetDays: -2 },
@@ -479,7 +504,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     ],
     targetState: 'ASSIGNED',
     petition: {
-      forwardedOffsetDays: -9,
+      forwardedOffsetDays: -14,
       complainantSummary: '【示例】村民反映河边粪便堆放，夏季臭味严重、蚊蝇滋生（信访人信息不公开）。',
     },
   },
@@ -495,7 +520,8 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -150,
     leadDepartment: 'aimin-district',
     cooperatingDepartments: ['city-urban-management-bureau', 'city-eco-env-bureau'],
-    acceptanceDepartment: 'city-eco-env-bureau',
+    sector: 'URBAN_NUISANCE',
+    acceptanceDepartment: 'city-urban-management-bureau',
     responsiblePerson: '爱民区人民政府分管副区长（示例）',
     measures: [
       { key: 'M1', description: '现场核查并报送调查处理情况', dueOffsetDays: -145 },
@@ -521,6 +547,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
     issuedOffsetDays: -40,
     leadDepartment: 'muling-city',
     cooperatingDepartments: ['city-eco-env-bureau'],
+    sector: 'AIR_INDUSTRY',
     acceptanceDepartment: 'city-eco-env-bureau',
     responsiblePerson: '穆棱市人民政府分管副市长（示例）',
     measures: [

@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWorkingDays, asOfInstant, daysBetween, endOfShanghaiDay, isValidCalendarDate, shanghaiDate } from './dates';
+import { addDays, addMonths, asOfInstant, daysBetween, endOfShanghaiDay, isValidCalendarDate, shanghaiDate } from './dates';
 
 describe('shanghaiDate', () => {
   it('moves an instant late in the UTC day into the next Shanghai day', () => {
@@ -23,24 +23,6 @@ describe('isValidCalendarDate', () => {
 
   it.each(['2023-02-29', '2024-13-01', '2024-1-01', '2024-01-01T00:00:00Z', '', 20240101])('rejects %p', (s) => {
     expect(isValidCalendarDate(s)).toBe(false);
-  });
-});
-
-describe('addWorkingDays', () => {
-  it('skips the weekend and does not count the start day', () => {
-    expect(addWorkingDays('2024-03-04', 5)).toBe('2024-03-11');
-  });
-
-  it('starting on a Friday, the first working day is Monday', () => {
-    expect(addWorkingDays('2024-03-08', 1)).toBe('2024-03-11');
-  });
-
-  it('starting on a Saturday, five working days end the next Friday', () => {
-    expect(addWorkingDays('2024-03-09', 5)).toBe('2024-03-15');
-  });
-
-  it('adds nothing for zero days', () => {
-    expect(addWorkingDays('2024-03-09', 0)).toBe('2024-03-09');
   });
 });
 

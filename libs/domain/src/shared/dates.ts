@@ -71,22 +71,6 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return Math.round((toUtcMidnight(b) - toUtcMidnight(a)) / DAY_MS);
 }
 
-/**
- * The date n working days (Mon–Fri) after `date`; `date` itself is not counted, so a notice
- * published on Monday with n = 5 runs until the end of the following Monday.
- * Public holidays and the make-up working weekends (调休) are not modelled.
- */
-export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
-  let ms = toUtcMidnight(date);
-  let remaining = n;
-  while (remaining > 0) {
-    ms += DAY_MS;
-    const weekday = new Date(ms).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) remaining--;
-  }
-  return fromUtcMidnight(ms);
-}
-
 /** Same day n months later, clamped to the month's last day (e.g. 08-31 + 1 month = 09-30). */
 export function addMonths(date: CalendarDate, n: number): CalendarDate {
   const d = new Date(toUtcMidnight(date));

@@ -34,6 +34,24 @@ export function validOrderCommand(
         measures: [],
         petition: null,
       };
+    case 'BackfillOrder':
+      return {
+        type,
+        orderId: 'o-backfilled',
+        code: '补录-1',
+        source: 'CENTRAL_INSPECTION',
+        batch: '第一轮中央生态环境保护督察',
+        finding: '问题',
+        target: '目标',
+        deadlineKind: 'BY_DATE',
+        deadline: '2018-12-31',
+        measures: [],
+        petition: null,
+        issuedOn: '2017-12-20',
+        status: 'ISSUED',
+        assignment: null,
+        startedOn: null,
+      };
     case 'AssignOrder':
       return {
         type,
@@ -42,6 +60,35 @@ export function validOrderCommand(
         cooperatingDepartments: ['市住建局'],
         acceptanceDepartment: '市生态环境局',
       };
+    case 'ReassignOrder':
+      return {
+        type,
+        leadDepartment: s.leadDepartment === '市水务局' ? '市住建局' : '市水务局',
+        responsiblePerson: null,
+        cooperatingDepartments: [],
+        acceptanceDepartment: '市生态环境局',
+        reason: '职能调整',
+      };
+    case 'SubmitRectificationPlan':
+      return {
+        type,
+        planId: 'plan-new',
+        leaderInCharge: '副市长（示例）',
+        measures: [
+          ...s.measures.filter((m) => m.status === 'DONE').map((m) => ({ ...m, responsiblePerson: '科长' })),
+          { measureId: 'plan-m-new', description: '新措施', dueDate: s.currentDeadline ?? addDays(today, 30), responsiblePerson: '科长' },
+        ],
+        note: null,
+      };
+    case 'ApproveRectificationPlan':
+      return {
+        type,
+        planId: s.plans.find((p) => p.status === 'SUBMITTED')?.planId ?? 'plan-none',
+        note: null,
+        provincialSignOff: { kind: 'APPROVAL', documentNumber: '黑整改办函〔2024〕3号', approvedOn: today, approverBody: '省整改办' },
+      };
+    case 'ReturnRectificationPlan':
+      return { type, planId: s.plans.find((p) => p.status === 'SUBMITTED')?.planId ?? 'plan-none', reasons: ['措施不具体'] };
     case 'StartRectification':
     case 'CloseOrder':
       return { type };
@@ -60,7 +107,12 @@ export function validOrderCommand(
         progressSoFar: '已完成六成',
       };
     case 'ApproveExtension':
-      return { type, requestId: s.extensions.find((x) => x.status === 'PENDING')?.requestId ?? 'x-none', note: null };
+      return {
+        type,
+        requestId: s.extensions.find((x) => x.status === 'PENDING')?.requestId ?? 'x-none',
+        note: null,
+        provincialSignOff: { kind: 'APPROVAL', documentNumber: '黑整改办函〔2024〕3号', approvedOn: today, approverBody: '省整改办' },
+      };
     case 'RejectExtension':
       return { type, requestId: s.extensions.find((x) => x.status === 'PENDING')?.requestId ?? 'x-none', reason: '理由不充分' };
     case 'RequestAcceptance':

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { stateCouncilCalendar, type WorkingCalendarData } from '../calendar/state-council-calendar';
 
 /** Reads the raw string (implicit conversion would turn "false" into true). */
 const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -187,6 +188,41 @@ export class AppConfig {
   @Max(12)
   ONGOING_REPORT_INTERVAL_MONTHS: number = 3;
 
+  /** Calendar days after assignment (交办) by which the lead department owes its rectification plan. */
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  PLAN_SUBMISSION_DAYS: number = 15;
+
+  /** Where evidence files (佐证材料) are kept: PostgreSQL (default) or an S3-compatible object store. */
+  @IsIn(['postgres', 's3'])
+  EVIDENCE_STORE: 'postgres' | 's3' = 'postgres';
+
+  /** Largest evidence file one upload accepts; larger ones get 413. */
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  EVIDENCE_MAX_FILE_BYTES: number = 20 * 1024 * 1024;
+
+  /** The S3-compatible store (EVIDENCE_STORE=s3), e.g. http://127.0.0.1:9000 for MinIO. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_KEY?: string;
+
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET: string = 'mdj-evidence';
+
+  @IsString()
+  S3_REGION: string = 'us-east-1';
+
   /** Run the deadline scheduler (escalations) in this process when the worker runs here. */
   @Transform(toBool)
   @IsBoolean()
@@ -287,12 +323,20 @@ export class AppConfig {
     };
   }
 
-  /** The domain's configurable periods, in the domain's shape (DomainConfig). */
-  get domainConfig(): { publicNoticeWorkingDays: number; petitionReportDays: number; ongoingReportIntervalMonths: number } {
+  /** The domain's configurable periods and the working calendar, in the domain's shape (DomainConfig). */
+  get domainConfig(): {
+    publicNoticeWorkingDays: number;
+    petitionReportDays: number;
+    ongoingReportIntervalMonths: number;
+    planSubmissionDays: number;
+    calendar: WorkingCalendarData;
+  } {
     return {
       publicNoticeWorkingDays: this.PUBLIC_NOTICE_WORKING_DAYS,
       petitionReportDays: this.PETITION_REPORT_DAYS,
       ongoingReportIntervalMonths: this.ONGOING_REPORT_INTERVAL_MONTHS,
+      planSubmissionDays: this.PLAN_SUBMISSION_DAYS,
+      calendar: stateCouncilCalendar(),
     };
   }
 
@@ -313,16 +357,27 @@ export class AppConfig {
   }
 }
 
+/** EVIDENCE_STORE=s3 needs its endpoint and keys. */
+function s3Errors(config: AppConfig): string[] {
+  if (config.EVIDENCE_STORE !== 's3') return [];
+  return (['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const)
+    .filter((key) => !config[key])
+    .map((key) => `  - ${key}=(unset): required when EVIDENCE_STORE=s3`);
+}
+
 export class ConfigValidationError extends Error {}
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   const config = plainToInstance(AppConfig, stripEmpty(env), { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => {
+  const lines = [
+    ...errors.map((e) => {
       const given = env[e.property];
       return `  - ${e.property}=${given === undefined ? '(unset)' : JSON.stringify(given)}: ${Object.values(e.constraints ?? {}).join('; ')}`;
-    });
+    }),
+    ...(errors.length === 0 ? s3Errors(config) : []),
+  ];
+  if (lines.length > 0) {
     throw new ConfigValidationError(`Invalid configuration (配置错误), fix these environment variables:\n${lines.join('\n')}`);
   }
   return config;

@@ -1,5 +1,6 @@
 import type { SubscriptionHandler } from '@app/event-store';
 import type { AppConfig } from '@app/platform';
+import { CircularProjection } from '../circulars/circular.projection';
 import { DeadlineProjection } from '../deadlines/deadline.projection';
 import { EscalationProjection } from '../escalations/escalation.projection';
 import { IndicatorProjection } from '../indicators/indicator.projection';
@@ -17,5 +18,6 @@ export function readModelHandlers(config: AppConfig): SubscriptionHandler[] {
     new DeadlineProjection(config),
     new EscalationProjection(),
     new IndicatorProjection(),
+    new CircularProjection(),
   ];
 }

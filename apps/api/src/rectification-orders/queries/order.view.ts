@@ -1,4 +1,13 @@
-import { deadlineKindLabels, orderSourceLabels, orderStatusLabels, petitionFindingLabels, type RectificationOrderState } from '@app/domain';
+import {
+  approvedPlan,
+  deadlineKindLabels,
+  orderSourceLabels,
+  orderStatusLabels,
+  pendingPlan,
+  petitionFindingLabels,
+  sectorLabels,
+  type RectificationOrderState,
+} from '@app/domain';
 
 /** One order as the ledger (台账) shows it; the same shape for the read model and for ?asOf= replays. */
 export function orderSummary(id: string, s: RectificationOrderState) {
@@ -10,6 +19,10 @@ export function orderSummary(id: string, s: RectificationOrderState) {
     batch: s.batch,
     finding: s.finding,
     target: s.target,
+    sector: s.sector ?? null,
+    sectorLabel: s.sector ? sectorLabels[s.sector] : null,
+    /** 补录: who entered the order and when; null for orders issued in the system. */
+    backfill: s.backfill ?? null,
     deadlineKind: s.deadlineKind,
     deadlineKindLabel: s.deadlineKind ? deadlineKindLabels[s.deadlineKind] : null,
     originalDeadline: s.originalDeadline,
@@ -22,12 +35,16 @@ export function orderSummary(id: string, s: RectificationOrderState) {
     cooperatingDepartments: s.cooperatingDepartments,
     acceptanceDepartment: s.acceptanceDepartment,
     responsiblePerson: s.responsiblePerson,
-    measures: s.measures.map(({ measureId, description, dueDate, status, completedOn }) => ({
+    leaderInCharge: s.leaderInCharge ?? null,
+    planDueOn: s.planDueOn ?? null,
+    planStatus: planStatus(s),
+    measures: s.measures.map(({ measureId, description, dueDate, status, completedOn, responsiblePerson }) => ({
       measureId,
       description,
       dueDate,
       status,
       completedOn,
+      responsiblePerson: responsiblePerson ?? null,
     })),
     hasOpenObjection: s.objections.some((o) => o.status === 'OPEN'),
     publicNotice: s.publicNotice && {
@@ -52,6 +69,13 @@ export function orderSummary(id: string, s: RectificationOrderState) {
 
 export type OrderSummary = ReturnType<typeof orderSummary>;
 
+/** 整改方案: awaiting review, approved, owed (not yet approved), or not owed (measures set at issue). */
+function planStatus(s: RectificationOrderState): 'PENDING_REVIEW' | 'APPROVED' | 'OWED' | 'NOT_REQUIRED' {
+  if (pendingPlan(s)) return 'PENDING_REVIEW';
+  if (approvedPlan(s)) return 'APPROVED';
+  return s.planDueOn ? 'OWED' : 'NOT_REQUIRED';
+}
+
 /** The summary plus everything the aggregate knows (reports, evidence, checks, notices, objections). */
 export function orderDetail(id: string, s: RectificationOrderState) {
   return {
@@ -67,5 +91,7 @@ export function orderDetail(id: string, s: RectificationOrderState) {
     periodicReports: s.periodicReports,
     petitionCase: s.petition,
     reopenings: s.reopenings,
+    plans: s.plans ?? [],
+    reassignments: s.reassignments ?? [],
   };
 }

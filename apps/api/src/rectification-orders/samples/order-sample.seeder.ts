@@ -116,6 +116,7 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
         deadline: sample.deadlineOffsetDays === null ? null : day(sample.deadlineOffsetDays),
         measures: planned.map((m) => ({ measureId: m.key, description: m.description, dueDate: day(m.dueOffsetDays) })),
         petition: sample.petition ? { forwardedOn: day(sample.petition.forwardedOffsetDays), caseNumber: null } : null,
+        sector: sample.sector,
       },
       SUPERVISION,
     );
