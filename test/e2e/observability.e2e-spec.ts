@@ -12,7 +12,14 @@ let other: TestDatabase;
 let office: string;
 
 beforeAll(async () => {
-  [t, other] = await Promise.all([createTestApp({ MIN_POSITION_WAIT_MS: '1000', READY_MAX_LAG_SECONDS: '1' }), createTestDatabase([], 2)]);
+  [t, other] = await Promise.all([
+    createTestApp({
+      // Long enough for a busy machine to project a write, far shorter than a held writer holds it back.
+      MIN_POSITION_WAIT_MS: '10000',
+      READY_MAX_LAG_SECONDS: '1',
+    }),
+    createTestDatabase([], 2),
+  ]);
   await other.pool.query(`CREATE TABLE busy (n int)`);
   office = await t.token('supervision-office');
 });
