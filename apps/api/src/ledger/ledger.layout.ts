@@ -10,6 +10,7 @@ import {
   type OrderStatus,
   type RectificationOrderState,
   DEPARTMENTS,
+  ERASED_PLACEHOLDER,
 } from '@app/domain';
 
 /** Timeliness of an order in the ledger, against its current deadline (Asia/Shanghai calendar). */
@@ -178,7 +179,8 @@ export function ledgerRow(index: number, id: string, s: RectificationOrderState,
     leadDepartment: departmentName(s.leadDepartment),
     cooperatingDepartments: s.cooperatingDepartments.map(departmentName).join('、'),
     acceptanceDepartment: departmentName(s.acceptanceDepartment),
-    responsiblePerson: s.responsiblePerson ?? '',
+    // Revealed before (a reference still here would be shown as erased, never as its id).
+    responsiblePerson: s.responsiblePerson === null ? '' : typeof s.responsiblePerson === 'string' ? s.responsiblePerson : ERASED_PLACEHOLDER,
     leaderInCharge: s.leaderInCharge ?? '',
     progress: latestProgress(s),
     caseNumber: s.petition?.caseNumber ?? '',

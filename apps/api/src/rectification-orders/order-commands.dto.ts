@@ -96,6 +96,27 @@ export class MeasurePlanDto {
   dueDate!: string;
 }
 
+/** 信访人：存入加密的个人信息库，事件中只记录引用 */
+export class PetitionerDto {
+  @ApiProperty({ description: '信访人姓名（个人信息，加密存放，仅整改办、领导小组和牵头单位可见）', example: '张三' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional({ description: '联系方式（个人信息）', example: '13800138000', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contact?: string | null;
+
+  @ApiPropertyOptional({ description: '住址（个人信息）', example: '牡丹江市东安区某小区', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+}
+
 export class PetitionDetailsDto {
   @ApiProperty({ description: '信访件转办日期（YYYY-MM-DD）', example: '2024-06-01', format: 'date' })
   @IsCalendarDate()
@@ -106,6 +127,13 @@ export class PetitionDetailsDto {
   @IsString()
   @MaxLength(100)
   caseNumber?: string | null;
+
+  @ApiPropertyOptional({ description: '信访人（个人信息，加密存放，事件只记引用）', type: PetitionerDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PetitionerDto)
+  petitioner?: PetitionerDto | null;
 }
 
 const SECTOR_DESCRIPTION = `问题所属领域，按“谁主管谁验收”确定默认验收单位：${orderSectors.join(' / ')}`;
@@ -849,6 +877,14 @@ export class ReportPetitionFindingDto {
   @MaxLength(2000)
   summary!: string;
 
+  @ApiPropertyOptional({
+    description: '本段文字含信访人个人信息（姓名、电话、住址等）：勾选后加密存放，事件中只记引用，可依法删除',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  containsPersonalData?: boolean;
+
   toCommand(): ReportPetitionFinding {
     return { type: 'ReportPetitionFinding', finding: this.finding, summary: this.summary };
   }
@@ -878,6 +914,14 @@ export class RecordSecondCheckDto {
   @IsNotEmpty()
   @MaxLength(2000)
   summary!: string;
+
+  @ApiPropertyOptional({
+    description: '本段文字含信访人个人信息（姓名、电话、住址等）：勾选后加密存放，事件中只记引用，可依法删除',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  containsPersonalData?: boolean;
 
   toCommand(): RecordSecondCheck {
     return {
@@ -931,6 +975,14 @@ export class RecordFollowUpVisitDto {
   @IsNotEmpty()
   @MaxLength(2000)
   summary!: string;
+
+  @ApiPropertyOptional({
+    description: '本段文字含信访人个人信息（姓名、电话、住址等）：勾选后加密存放，事件中只记引用，可依法删除',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  containsPersonalData?: boolean;
 
   @ApiPropertyOptional({ description: '信访人是否满意；未询问或未联系上时为空', example: true, nullable: true })
   @IsOptional()

@@ -551,3 +551,14 @@ export const notAnOngoingOrder = () =>
     detail: '只有“长期坚持”类任务需要报送定期进展；有整改时限的任务请使用“报送整改进展”。',
     rule: 'ORD-ONGOING-1',
   });
+
+// Personal data
+
+export const personalDataNotProtected = (field: string) =>
+  new InvalidValue({
+    code: 'PERSONAL_DATA_NOT_PROTECTED',
+    titleEn: `${field} must be a reference to the personal-data store`,
+    detail: '信访人的姓名、联系方式和住址须存入个人信息库，事件中只记录其引用；请通过信访件登记接口提交（信访人姓名必填）。',
+    field,
+    rule: 'ORD-PII-1',
+  });

@@ -1,3 +1,4 @@
+import type { PersonalText, Petitioner } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/decider';
 import type {
@@ -34,7 +35,13 @@ export type OrderIssued = DomainEvent<
     deadline: CalendarDate | null;
     measures: MeasurePlan[];
     issuedOn: CalendarDate;
-    petition: { forwardedOn: CalendarDate; caseNumber: string | null; reportDueOn: CalendarDate } | null;
+    petition: {
+      forwardedOn: CalendarDate;
+      caseNumber: string | null;
+      reportDueOn: CalendarDate;
+      /** 信访人: references only; absent in events recorded before the personal-data store. */
+      petitioner?: Petitioner | null;
+    } | null;
     /** ONGOING orders only: when the first periodic report is owed. */
     firstPeriodicReportDueOn: CalendarDate | null;
     /** Absent in events recorded before sectors were kept. */
@@ -52,7 +59,8 @@ export interface Backfill {
 
 type Assignment = {
   leadDepartment: string;
-  responsiblePerson: string | null;
+  /** A personal-data reference ({ pii }) or, in events recorded before the store, plain text. */
+  responsiblePerson: PersonalText | null;
   cooperatingDepartments: string[];
   acceptanceDepartment: string;
   /** Absent in events recorded before the 责任领导 was kept. */
@@ -230,7 +238,7 @@ export type PetitionFindingReported = DomainEvent<
   'PetitionFindingReported',
   Timed & {
     finding: PetitionFinding;
-    summary: string;
+    summary: PersonalText;
     reportedOn: CalendarDate;
     dueOn: CalendarDate;
     /** Reported after the due date; still accepted, and counted against timeliness. */
@@ -245,7 +253,7 @@ export type PetitionSecondCheckRecorded = DomainEvent<
     outcome: SecondCheckOutcome;
     originalFinding: PetitionFinding;
     revisedFinding: PetitionFinding | null;
-    summary: string;
+    summary: PersonalText;
   }
 >;
 
@@ -256,7 +264,7 @@ export type PetitionConcludedInStages = DomainEvent<
 
 export type FollowUpVisitRecorded = DomainEvent<
   'FollowUpVisitRecorded',
-  Timed & { visitId: string; visitedOn: CalendarDate; summary: string; satisfied: boolean | null }
+  Timed & { visitId: string; visitedOn: CalendarDate; summary: PersonalText; satisfied: boolean | null }
 >;
 
 export type PeriodicReportSubmitted = DomainEvent<

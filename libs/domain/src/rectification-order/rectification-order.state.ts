@@ -1,3 +1,4 @@
+import type { PersonalText, Petitioner } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 import type {
   DeadlineKind,
@@ -144,8 +145,10 @@ export interface PetitionCase {
   forwardedOn: CalendarDate;
   caseNumber: string | null;
   reportDueOn: CalendarDate;
+  /** 信访人, as references to the personal-data store; absent for cases recorded before it. */
+  petitioner?: Petitioner | null;
   finding: PetitionFinding | null;
-  findingSummary: string | null;
+  findingSummary: PersonalText | null;
   findingReportedOn: CalendarDate | null;
   findingReportedLate: boolean | null;
   secondCheck: {
@@ -153,7 +156,7 @@ export interface PetitionCase {
     outcome: SecondCheckOutcome;
     originalFinding: PetitionFinding;
     revisedFinding: PetitionFinding | null;
-    summary: string;
+    summary: PersonalText;
   } | null;
   stagedConclusion: {
     linkedOrderId: string;
@@ -161,7 +164,7 @@ export interface PetitionCase {
     summary: string;
     concludedOn: CalendarDate;
   } | null;
-  followUpVisits: Array<{ visitId: string; visitedOn: CalendarDate; summary: string; satisfied: boolean | null }>;
+  followUpVisits: Array<{ visitId: string; visitedOn: CalendarDate; summary: PersonalText; satisfied: boolean | null }>;
 }
 
 export interface RectificationOrderState {
@@ -183,7 +186,7 @@ export interface RectificationOrderState {
   currentDeadline: CalendarDate | null;
   issuedOn: CalendarDate | null;
   leadDepartment: string | null;
-  responsiblePerson: string | null;
+  responsiblePerson: PersonalText | null;
   cooperatingDepartments: string[];
   acceptanceDepartment: string | null;
   /** 责任领导 (包保市领导), from the assignment or the approved plan. */
