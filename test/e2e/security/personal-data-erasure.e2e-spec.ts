@@ -219,7 +219,11 @@ describe('a petition case with personal data', () => {
   });
 
   it('is erased by leadership or the administrator only, audited, once', async () => {
-    const listed = await t.http().get(`/api/v1/personal-data/subjects?orderId=${orderId}`).set('authorization', `Bearer ${tokens.admin}`).expect(200);
+    const listed = await t
+      .http()
+      .get(`/api/v1/personal-data/subjects?orderId=${orderId}`)
+      .set('authorization', `Bearer ${tokens.admin}`)
+      .expect(200);
     const subjects = listed.body.items as Array<{ subjectId: string; kind: string; erasedAt: string | null }>;
     expect(subjects.map((s) => s.kind).sort()).toEqual(['PETITIONER', 'RESPONSIBLE_PERSON']);
     expect(JSON.stringify(listed.body)).not.toContain(NAME);
@@ -238,13 +242,19 @@ describe('a petition case with personal data', () => {
       `SELECT type, data FROM event_store.events WHERE stream_id = $1`,
       [`personal-data-${petitioner}`],
     );
-    expect(rows).toEqual([{ type: 'PersonalDataErased', data: expect.objectContaining({ subjectId: petitioner, erasedBy: 'test-admin' }) }]);
+    expect(rows).toEqual([
+      { type: 'PersonalDataErased', data: expect.objectContaining({ subjectId: petitioner, erasedBy: 'test-admin' }) },
+    ]);
   });
 
   it('after erasure, no answer, feed page, Kafka message or export contains the erased values', async () => {
     await settle();
     const detail = await t.http().get(`${ORDERS}/${orderId}`).set('authorization', `Bearer ${tokens.office}`).expect(200);
-    expect(detail.body.petitionCase.petitioner).toEqual({ name: ERASED_PLACEHOLDER, contact: ERASED_PLACEHOLDER, address: ERASED_PLACEHOLDER });
+    expect(detail.body.petitionCase.petitioner).toEqual({
+      name: ERASED_PLACEHOLDER,
+      contact: ERASED_PLACEHOLDER,
+      address: ERASED_PLACEHOLDER,
+    });
     expect(detail.body.petitionCase.followUpVisits[0].summary).toBe(ERASED_PLACEHOLDER);
     expect(detail.body.petitionCase.findingSummary).toBe(ERASED_PLACEHOLDER);
     expect(detail.body.responsiblePerson).toBe(ERASED_PLACEHOLDER);

@@ -38,7 +38,9 @@ export class EventsController {
    */
   private async hiddenStreams(actor: Actor, streamIds: string[]): Promise<Set<string>> {
     if (!actor.roles.every((r) => r === 'project-lead')) return new Set();
-    const ids = [...new Set(streamIds.filter((s) => s.startsWith('rectification-order-')).map((s) => s.slice('rectification-order-'.length)))];
+    const ids = [
+      ...new Set(streamIds.filter((s) => s.startsWith('rectification-order-')).map((s) => s.slice('rectification-order-'.length))),
+    ];
     if (ids.length === 0) return new Set();
     const { rows } = await this.pool.query<{ id: string; source: string | null; lead_department: string | null }>(
       `SELECT id, source, lead_department FROM read_models.rectification_orders WHERE id::text = ANY ($1)`,

@@ -180,7 +180,8 @@ export function ledgerRow(index: number, id: string, s: RectificationOrderState,
     cooperatingDepartments: s.cooperatingDepartments.map(departmentName).join('、'),
     acceptanceDepartment: departmentName(s.acceptanceDepartment),
     // Revealed before (a reference still here would be shown as erased, never as its id).
-    responsiblePerson: s.responsiblePerson === null ? '' : typeof s.responsiblePerson === 'string' ? s.responsiblePerson : ERASED_PLACEHOLDER,
+    responsiblePerson:
+      s.responsiblePerson === null ? '' : typeof s.responsiblePerson === 'string' ? s.responsiblePerson : ERASED_PLACEHOLDER,
     leaderInCharge: s.leaderInCharge ?? '',
     progress: latestProgress(s),
     caseNumber: s.petition?.caseNumber ?? '',

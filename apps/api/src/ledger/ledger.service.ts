@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays, orderStateFor, petitionTextScope, shanghaiDate, type Actor, type RectificationOrderState, DEPARTMENTS } from '@app/domain';
+import {
+  addDays,
+  orderStateFor,
+  petitionTextScope,
+  shanghaiDate,
+  type Actor,
+  type RectificationOrderState,
+  DEPARTMENTS,
+} from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { orderQuery } from '@app/read-models';
 import { Clock } from '@app/platform';

@@ -6,12 +6,11 @@ import { personalDataSubjectKindLabels } from '@app/domain';
 import { ProblemException } from '@app/platform';
 import { CommandEndpoint } from '../shared/command-endpoint';
 import { Meta } from '../shared/http-conventions';
-import { IdPipe, OrderIdPipe } from '../shared/id.pipe';
+import { OrderIdPipe, PersonalDataSubjectIdPipe } from '../shared/id.pipe';
 import { ErasePersonalDataDto } from './personal-data.dto';
 import { PERSONAL_DATA_STORE, type PersonalDataStore } from './personal-data.store';
 
 export const ERASURE_ROUTE = '/api/v1/personal-data/subjects/:id/erasure';
-const SubjectIdPipe = new IdPipe('个人信息主体');
 
 /**
  * 个人信息: the data subjects of an order (who, not what) and their erasure (crypto-shredding,
@@ -46,7 +45,7 @@ export class PersonalDataController {
       '销毁该主体的数据密钥：其姓名、联系方式、住址及标记含个人信息的文字从此无法解密，详情、台账、导出均显示“（已依法删除）”；事件日志保持不变，只记录删除的时间、操作人和依据。',
   })
   async erase(
-    @Param('id', SubjectIdPipe) id: string,
+    @Param('id', PersonalDataSubjectIdPipe) id: string,
     @Body() body: ErasePersonalDataDto,
     @Meta() meta: CommandMeta,
   ): Promise<CommandResult> {

@@ -38,7 +38,9 @@ function parseKey(text: string): Buffer {
   const trimmed = text.trim();
   const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
   if (key.length !== KEY_BYTES) {
-    throw new Error('Invalid configuration (配置错误): PII_MASTER_KEY must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
+    throw new Error(
+      'Invalid configuration (配置错误): PII_MASTER_KEY must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)',
+    );
   }
   return key;
 }

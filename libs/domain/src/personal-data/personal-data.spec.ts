@@ -1,7 +1,12 @@
 import { actor, at, context, DeciderSpecification } from '../testing/decider-spec';
 import { rectificationOrderDecider } from '../rectification-order/rectification-order.decider';
 import { issueCommand, supervision, waterBureau, housingBureau, leadership } from '../rectification-order/rectification-order.fixtures';
-import { orderStateFor, mayReadOrderContent, petitionTextScope, RESTRICTED_CONTENT } from '../rectification-order/rectification-order.reading';
+import {
+  orderStateFor,
+  mayReadOrderContent,
+  petitionTextScope,
+  RESTRICTED_CONTENT,
+} from '../rectification-order/rectification-order.reading';
 import { initialRectificationOrderState } from '../rectification-order/rectification-order.state';
 import { authorizePersonalDataCommand, personalDataDecider, type ErasePersonalData } from './personal-data';
 import { isPersonalRef, personalFromColumn, personalToColumn, samePersonalText } from '../shared/personal-data';
@@ -46,7 +51,10 @@ describe('ErasePersonalData (PD-ERASE-1, PD-AUTH-1)', () => {
   });
 
   it('needs a reason', () => {
-    spec.given([]).when({ ...erase, reason: '  ' }).thenThrows({ kind: 'invalid', code: 'TEXT_REQUIRED' });
+    spec
+      .given([])
+      .when({ ...erase, reason: '  ' })
+      .thenThrows({ kind: 'invalid', code: 'TEXT_REQUIRED' });
   });
 
   it('is for leadership and the administrator only', () => {

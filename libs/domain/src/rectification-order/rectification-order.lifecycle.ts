@@ -86,7 +86,9 @@ function petitionDetails(command: Pick<IssueOrder, 'source' | 'petition'>, issue
   return {
     forwardedOn,
     caseNumber: caseNumber ?? null,
-    ...(petitioner ? { petitioner: { name: petitioner.name, contact: petitioner.contact ?? null, address: petitioner.address ?? null } } : {}),
+    ...(petitioner
+      ? { petitioner: { name: petitioner.name, contact: petitioner.contact ?? null, address: petitioner.address ?? null } }
+      : {}),
     reportDueOn: addWorkingDays(forwardedOn, ctx.config.petitionReportDays, ctx.config.calendar),
   };
 }

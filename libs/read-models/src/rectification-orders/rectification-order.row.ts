@@ -69,6 +69,8 @@ export function orderColumns(id: string, s: RectificationOrderState): unknown[] 
     s.issuedOn,
     s.closedOn,
     // Personal data held as a reference is not searchable: the read model never holds its text.
-    [s.code, s.batch, s.finding, s.target, typeof s.responsiblePerson === 'string' ? s.responsiblePerson : '', s.petition?.caseNumber ?? ''].join('\n').toLowerCase(),
+    [s.code, s.batch, s.finding, s.target, typeof s.responsiblePerson === 'string' ? s.responsiblePerson : '', s.petition?.caseNumber ?? '']
+      .join('\n')
+      .toLowerCase(),
   ];
 }

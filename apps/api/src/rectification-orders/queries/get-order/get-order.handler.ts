@@ -51,6 +51,11 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     const row = rows[0];
     if (!row) throw notFound(id);
     const allowedActions = orderAllowedActions(row.state, { actor, now: this.clock.now(), config: this.config.domainConfig });
-    return { ...orderDetail(id, orderStateFor(actor, row.state)), isSample: row.is_sample, updatedAt: row.updated_at.toISOString(), allowedActions };
+    return {
+      ...orderDetail(id, orderStateFor(actor, row.state)),
+      isSample: row.is_sample,
+      updatedAt: row.updated_at.toISOString(),
+      allowedActions,
+    };
   }
 }

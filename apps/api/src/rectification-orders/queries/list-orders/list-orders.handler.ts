@@ -21,7 +21,11 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery> {
       params,
     );
     return {
-      items: rows.map((r) => ({ ...orderSummary(r.id, orderStateFor(actor, r.state)), isSample: r.is_sample, updatedAt: r.updated_at.toISOString() })),
+      items: rows.map((r) => ({
+        ...orderSummary(r.id, orderStateFor(actor, r.state)),
+        isSample: r.is_sample,
+        updatedAt: r.updated_at.toISOString(),
+      })),
       total: Number(total.rows[0]?.count ?? 0),
       page,
       pageSize,
