@@ -324,6 +324,10 @@ describe('authorization matrix', () => {
     RecordSecondCheck: ['record-second-check', () => ({ checkedOn: today(), outcome: 'CONFIRMED', summary: '维持' })],
     ConcludeInStages: ['conclude-in-stages', (id) => ({ linkedOrderId: id, summary: '阶段性办结' })],
     RecordFollowUpVisit: ['record-follow-up-visit', () => ({ visitedOn: today(), summary: '回访' })],
+    ConcludePetitionCase: [
+      'conclude-petition-case',
+      () => ({ result: '办理结果', publication: { channel: '牡丹江日报', publishedOn: today() } }),
+    ],
     SubmitPeriodicReport: ['submit-periodic-report', () => ({ summary: '季度报告' })],
   };
   const tokenFor = (role: Role) =>

@@ -3,6 +3,7 @@ import {
   deadlineKindLabels,
   orderSourceLabels,
   orderStatusLabels,
+  orderStatusLabel,
   sectorLabels,
   type DeadlineKind,
   type OrderSector,
@@ -55,7 +56,8 @@ export function byLabel<K extends string>(labels: Record<K, string>, value: stri
 export const sourceByLabel = (v: string): OrderSource | undefined => byLabel(orderSourceLabels, v);
 export const deadlineKindByLabel = (v: string): DeadlineKind | undefined => byLabel(deadlineKindLabels, v);
 export const sectorByLabel = (v: string): OrderSector | undefined => byLabel(sectorLabels, v);
-export const statusByLabel = (v: string): OrderStatus | undefined => byLabel(orderStatusLabels, v);
+// A concluded petition case is exported as 已办结 (ORD-PET-6): its status is CLOSED.
+export const statusByLabel = (v: string): OrderStatus | undefined => (v === '已办结' ? 'CLOSED' : byLabel(orderStatusLabels, v));
 
 export type LedgerCellType = 'text' | 'date' | 'number';
 
@@ -186,7 +188,7 @@ export function ledgerRow(index: number, id: string, s: RectificationOrderState,
     progress: latestProgress(s),
     caseNumber: s.petition?.caseNumber ?? '',
     forwardedOn: s.petition?.forwardedOn ?? null,
-    status: s.status ? orderStatusLabels[s.status] : '',
+    status: orderStatusLabel(s) ?? '',
     completion: ledgerCompletionLabels[ledgerCompletion(s, today)],
     daysOverdue: ledgerDaysOverdue(s, today),
     timeliness: ledgerTimelinessLabels[ledgerTimeliness(s, today)],

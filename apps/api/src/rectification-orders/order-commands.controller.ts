@@ -16,6 +16,7 @@ import {
   CloseOrderDto,
   CompleteMeasureDto,
   ConcludeInStagesDto,
+  ConcludePetitionCaseDto,
   IssueOrderDto,
   PublishClosingNoticeDto,
   RecordAcceptanceFailedDto,
@@ -373,6 +374,20 @@ export class OrderCommandsController {
     const command = body.toCommand();
     const summary = await this.personal.petitionText(id, 'visitSummary', body.summary, body.containsPersonalData);
     return this.commands.execute(rectificationOrders, id, { ...command, summary }, meta);
+  }
+
+  @Post(':id/conclude-petition-case')
+  @CommandEndpoint(rectificationOrders, 'ConcludePetitionCase', {
+    summary: '信访件办结',
+    description:
+      '督查办在调查核实情况报告报送、回访信访人（“不属实”的经复核）、整改措施完成（或已阶段性办结）后办结信访件，并录入办理结果的公开情况（公开方式、日期）。信访件不走验收、拟销号公示和销号程序。',
+  })
+  concludePetitionCase(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ConcludePetitionCaseDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
   }
 
   @Post(':id/submit-periodic-report')

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { orderSectors } from '@app/domain';
 import type {
+  ConcludePetitionCase,
   ApproveExtension,
   ApproveRectificationPlan,
   AssignOrder,
@@ -1017,5 +1018,54 @@ export class SubmitPeriodicReportDto {
 
   toCommand(): SubmitPeriodicReport {
     return { type: 'SubmitPeriodicReport', reportId: this.reportId ?? randomUUID(), summary: this.summary };
+  }
+}
+
+/** 办理结果的公开 */
+export class PetitionResultPublicationDto {
+  @ApiProperty({ description: '公开方式（媒体或网站）', example: '牡丹江日报、牡丹江市人民政府门户网站' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  channel!: string;
+
+  @ApiProperty({ description: '公开日期（YYYY-MM-DD），不晚于今天、不早于转办日期', example: '2024-07-20', format: 'date' })
+  @IsCalendarDate()
+  publishedOn!: string;
+
+  @ApiPropertyOptional({ description: '版面、网址或文号', example: '2024年7月20日第3版', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reference?: string | null;
+}
+
+/** 信访件办结 */
+export class ConcludePetitionCaseDto {
+  @ApiProperty({
+    description: '办理结果：调查核实情况报告的结论及处理整改情况（将公开，请勿写入信访人个人信息）',
+    example: '经调查核实，反映的夜间排放异味问题基本属实；已责令企业停产整改，处罚款 5 万元，现已整改到位。',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  result!: string;
+
+  @ApiProperty({ description: '办理结果的公开情况', type: PetitionResultPublicationDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PetitionResultPublicationDto)
+  publication!: PetitionResultPublicationDto;
+
+  toCommand(): ConcludePetitionCase {
+    return {
+      type: 'ConcludePetitionCase',
+      result: this.result,
+      publication: {
+        channel: this.publication.channel,
+        publishedOn: this.publication.publishedOn,
+        reference: this.publication.reference ?? null,
+      },
+    };
   }
 }

@@ -332,6 +332,23 @@ export interface RecordFollowUpVisit {
   satisfied: boolean | null;
 }
 
+/** Where and when the handling result of a petition case was made public (公开). */
+export interface PetitionResultPublication {
+  /** 公开方式, e.g. 牡丹江日报、市政府门户网站、牡丹江新闻. */
+  channel: string;
+  publishedOn: CalendarDate;
+  /** 版面、网址或文号; optional. */
+  reference: string | null;
+}
+
+/** 办结: the petition case ends with its result made public, after the 回访 (and the 复核 of a 不属实 finding). */
+export interface ConcludePetitionCase {
+  type: 'ConcludePetitionCase';
+  /** 办理结果: what the 调查核实情况报告 found and what was done. */
+  result: string;
+  publication: PetitionResultPublication;
+}
+
 export interface SubmitPeriodicReport {
   type: 'SubmitPeriodicReport';
   reportId: string;
@@ -365,6 +382,7 @@ export type RectificationOrderCommand =
   | RecordSecondCheck
   | ConcludeInStages
   | RecordFollowUpVisit
+  | ConcludePetitionCase
   | SubmitPeriodicReport;
 
 export type RectificationOrderCommandType = RectificationOrderCommand['type'];
@@ -396,5 +414,6 @@ export const rectificationOrderCommandLabels: Record<RectificationOrderCommandTy
   RecordSecondCheck: '录入复核结果',
   ConcludeInStages: '阶段性办结',
   RecordFollowUpVisit: '登记回访',
+  ConcludePetitionCase: '办结并公开办理结果',
   SubmitPeriodicReport: '报送定期进展',
 };

@@ -11,6 +11,7 @@ import type {
   OrderSource,
   PerfunctoryKind,
   PetitionFinding,
+  PetitionResultPublication,
   PlannedMeasure,
   ProvincialSignOff,
   SecondCheckOutcome,
@@ -267,6 +268,20 @@ export type FollowUpVisitRecorded = DomainEvent<
   Timed & { visitId: string; visitedOn: CalendarDate; summary: PersonalText; satisfied: boolean | null }
 >;
 
+/** 办结 (ORD-PET-6): the case ends (status CLOSED) with its result made public. */
+export type PetitionCaseConcluded = DomainEvent<
+  'PetitionCaseConcluded',
+  Timed & {
+    result: string;
+    publication: PetitionResultPublication;
+    concludedOn: CalendarDate;
+    concludedBy: string;
+    /** The finding the case ends with (after a second check, the revised one). */
+    finding: PetitionFinding;
+    followUpVisits: number;
+  }
+>;
+
 export type PeriodicReportSubmitted = DomainEvent<
   'PeriodicReportSubmitted',
   Timed & {
@@ -305,6 +320,7 @@ export type RectificationOrderEvent =
   | PetitionSecondCheckRecorded
   | PetitionConcludedInStages
   | FollowUpVisitRecorded
+  | PetitionCaseConcluded
   | PeriodicReportSubmitted;
 
 export type RectificationOrderEventType = RectificationOrderEvent['type'];
@@ -336,5 +352,6 @@ export const rectificationOrderEventTypes: readonly RectificationOrderEventType[
   'PetitionSecondCheckRecorded',
   'PetitionConcludedInStages',
   'FollowUpVisitRecorded',
+  'PetitionCaseConcluded',
   'PeriodicReportSubmitted',
 ];

@@ -61,6 +61,7 @@ export function orderStateFor(actor: Pick<Actor, 'roles' | 'department'>, s: Rec
       secondCheck: null,
       stagedConclusion: null,
       followUpVisits: [],
+      conclusion: null,
     },
     closedOn: s.closedOn,
     version: s.version,

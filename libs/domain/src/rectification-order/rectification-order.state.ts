@@ -9,6 +9,7 @@ import type {
   OrderSource,
   PerfunctoryKind,
   PetitionFinding,
+  PetitionResultPublication,
   PlannedMeasure,
   ProvincialSignOff,
   SecondCheckOutcome,
@@ -28,6 +29,12 @@ export const orderStatusLabels: Record<OrderStatus, string> = {
   CLOSED: '已销号',
   REOPENED: '已重新打开',
 };
+
+/** The status as people call it: a closed petition case is 已办结 (ORD-PET-6), not 已销号. */
+export function orderStatusLabel(s: Pick<RectificationOrderState, 'status' | 'source'>): string | null {
+  if (!s.status) return null;
+  return s.status === 'CLOSED' && s.source === 'PETITION' ? '已办结' : orderStatusLabels[s.status];
+}
 
 export function rectificationOrderStreamId(id: string): string {
   return `rectification-order-${id}`;
@@ -165,6 +172,13 @@ export interface PetitionCase {
     concludedOn: CalendarDate;
   } | null;
   followUpVisits: Array<{ visitId: string; visitedOn: CalendarDate; summary: PersonalText; satisfied: boolean | null }>;
+  /** 办结 with the result made public (ORD-PET-6); voided by a reopening. Absent in states kept before it existed. */
+  conclusion?: {
+    result: string;
+    publication: PetitionResultPublication;
+    concludedOn: CalendarDate;
+    concludedBy: string;
+  } | null;
 }
 
 export interface RectificationOrderState {
@@ -478,7 +492,7 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
     case 'OrderReopened': {
       const { reason, newDeadline, decidedBy, occurredAt } = event.data;
       return {
-        ...state,
+        ...withPetition(state, () => ({ conclusion: null })),
         status: 'REOPENED',
         currentDeadline: newDeadline ?? state.currentDeadline,
         validAcceptanceRecordId: null,
@@ -503,6 +517,14 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
     case 'PetitionConcludedInStages': {
       const stagedConclusion = withoutTimestamp(event.data);
       return withPetition(state, () => ({ stagedConclusion }));
+    }
+    case 'PetitionCaseConcluded': {
+      const { result, publication, concludedOn, concludedBy } = event.data;
+      return {
+        ...withPetition(state, () => ({ conclusion: { result, publication, concludedOn, concludedBy } })),
+        status: 'CLOSED',
+        closedOn: concludedOn,
+      };
     }
     case 'FollowUpVisitRecorded': {
       const visit = withoutTimestamp(event.data);
