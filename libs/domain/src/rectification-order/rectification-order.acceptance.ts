@@ -24,13 +24,7 @@ import {
 } from './rectification-order.errors';
 import { deadlineFits } from './rectification-order.lifecycle';
 import { openObjections, pendingPlan, type RectificationOrderState } from './rectification-order.state';
-import {
-  occurredAt,
-  OPEN_STATUSES,
-  statusNotIn,
-  today,
-  type OrderCommandHandlers,
-} from './rectification-order.command-handler';
+import { occurredAt, OPEN_STATUSES, statusNotIn, today, type OrderCommandHandlers } from './rectification-order.command-handler';
 
 /**
  * Acceptance and closing (验收、公示、销号) and reopening: the lead department requests acceptance, the
@@ -142,7 +136,8 @@ export const acceptanceHandlers: OrderCommandHandlers<
 
   PublishClosingNotice: {
     guard: (state) =>
-      (state.source === 'PETITION' ? petitionCaseNotClosedByNotice() : undefined) ?? statusNotIn(state, 'PublishClosingNotice', ['ACCEPTED']),
+      (state.source === 'PETITION' ? petitionCaseNotClosedByNotice() : undefined) ??
+      statusNotIn(state, 'PublishClosingNotice', ['ACCEPTED']),
     decide(command, state, ctx) {
       if (state.publicNotices.some((n) => n.noticeId === command.noticeId)) throw noticeAlreadyPublished();
       const publishedOn = today(ctx);

@@ -141,7 +141,12 @@ describe('ReportPetitionFinding', () => {
 describe('a petition case does not go through acceptance, notice and 销号 (ORD-CLOSE-6)', () => {
   it.each([
     ['RequestAcceptance', [...petitionInProgress, findingReported('TRUE')], { type: 'RequestAcceptance', note: null }, waterBureau],
-    ['PublishClosingNotice', [...petitionInProgress, findingReported('TRUE')], { type: 'PublishClosingNotice', noticeId: 'n-1' }, supervision],
+    [
+      'PublishClosingNotice',
+      [...petitionInProgress, findingReported('TRUE')],
+      { type: 'PublishClosingNotice', noticeId: 'n-1' },
+      supervision,
+    ],
     [
       'CloseOrder (a case already in notice, recorded before ORD-PET-6)',
       petitionInNotice(findingReported('TRUE')),
@@ -282,7 +287,10 @@ describe('ConcludePetitionCase (办结, ORD-PET-6)', () => {
   });
 
   it('needs the investigation report (调查核实情况报告) first', () => {
-    spec.given([...petitionInProgress, followUpVisited]).when(conclude, by(supervision)).thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
+    spec
+      .given([...petitionInProgress, followUpVisited])
+      .when(conclude, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
   });
 
   it('needs a follow-up visit', () => {
@@ -305,13 +313,13 @@ describe('ConcludePetitionCase (办结, ORD-PET-6)', () => {
   });
 
   it('needs every measure done, unless the remaining work went to another order (阶段性办结)', () => {
-    const withMeasure: Event = {
+    const withMeasure = {
       ...petitionIssued,
       data: {
         ...(petitionIssued.data as Extract<Event, { type: 'OrderIssued' }>['data']),
         measures: [{ measureId: 'm1', description: '清运粪污', dueDate: '2024-03-30' }],
       },
-    };
+    } as Event;
     const given = [withMeasure, ...petitionInProgress.slice(1), findingReported('TRUE'), followUpVisited];
     const error = spec.given(given).when(conclude, by(supervision)).thenThrows({ kind: 'conflict', code: 'MEASURES_OUTSTANDING' });
     expect(error.rule).toBe('ORD-PET-6');
@@ -319,7 +327,10 @@ describe('ConcludePetitionCase (办结, ORD-PET-6)', () => {
       type: 'PetitionConcludedInStages',
       data: { linkedOrderId: 'o-1', linkedOrderDeadline: '2024-06-30', summary: '纳入o-1', concludedOn: TODAY, occurredAt: T },
     };
-    spec.given([...given, staged]).when(conclude, by(supervision)).thenState((state) => expect(state.status).toBe('CLOSED'));
+    spec
+      .given([...given, staged])
+      .when(conclude, by(supervision))
+      .thenState((state) => expect(state.status).toBe('CLOSED'));
   });
 
   it('refuses a publication date in the future or before the case was forwarded', () => {
