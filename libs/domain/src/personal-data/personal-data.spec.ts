@@ -9,6 +9,8 @@ import {
 } from '../rectification-order/rectification-order.reading';
 import { initialRectificationOrderState } from '../rectification-order/rectification-order.state';
 import { authorizePersonalDataCommand, personalDataDecider, type ErasePersonalData } from './personal-data';
+import { deadlineItemsOfOrder } from '../escalation/deadline-items';
+import { defaultEscalationThresholds } from '../escalation/escalation.thresholds';
 import { isPersonalRef, personalFromColumn, personalToColumn, samePersonalText } from '../shared/personal-data';
 
 const NOW = at('2024-03-15 10:00');
@@ -138,6 +140,26 @@ describe('reading a petition case (ORD-READ-1)', () => {
 
   it('leaves other orders open to every role', () => {
     expect(mayReadOrderContent(housingBureau, { ...petitionCase, source: 'CENTRAL_INSPECTION' })).toBe(true);
+  });
+
+  it('names a petition case in deadlines and escalations, which every role reads, by its code only', () => {
+    const items = deadlineItemsOfOrder(
+      'o-1',
+      {
+        ...petitionCase,
+        currentDeadline: '2024-04-01',
+        originalDeadline: '2024-04-01',
+        measures: [
+          { measureId: 'm1', description: '约谈信访人张三', dueDate: '2024-03-30', status: 'OPEN', completedOn: null, note: null },
+        ],
+      },
+      defaultEscalationThresholds,
+    );
+    expect(items.length).toBeGreaterThan(1);
+    for (const item of items) {
+      expect(item.subjectName).toBe('督察转办信访件 XF-1');
+      expect(item.itemName).not.toContain('张三');
+    }
   });
 
   it('limits text searches the same way', () => {
