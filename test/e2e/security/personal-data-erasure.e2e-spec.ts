@@ -200,6 +200,8 @@ describe('a petition case with personal data', () => {
       await get(`${ORDERS}/${orderId}/history`, tokens.other),
       await get(`${ORDERS}?pageSize=100`, tokens.other),
       await get(`/api/v1/ledger/orders?pageSize=100`, tokens.other),
+      await get(`/api/v1/ledger/overview`, tokens.other),
+      await get(`/api/v1/deadlines?pageSize=100`, tokens.other),
       await get(`${ORDERS}?text=${encodeURIComponent('养殖场')}`, tokens.other),
       await feedText(tokens.other),
       await exportedText(tokens.other),

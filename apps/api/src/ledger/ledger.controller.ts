@@ -63,8 +63,8 @@ export class LedgerController {
     description:
       '单位排名（按原时限、现行时限的按期率，逾期数）、按单位和月份的逾期数、未来 30 天到期事项、待交办事项（awaitingAssignment：数量及清单）。',
   })
-  overview() {
-    return this.ledger.overview();
+  overview(@CurrentActor() actor: Actor) {
+    return this.ledger.overview(actor);
   }
 
   @Get('rectification-orders/export.xlsx')

@@ -122,10 +122,11 @@ export class LedgerService {
    * escalation engine's /departments and /deadlines supersede these where they exist; the web UI
    * falls back to this when they do not.
    */
-  async overview() {
+  async overview(actor?: Actor) {
     const today = this.today();
     const horizon = addDays(today, 30);
-    const all = await this.rows({});
+    // Counts include every order; names and measures of petition cases only for their readers (ORD-READ-1).
+    const all = await this.rows({}, actor);
     const byDept = new Map<
       string,
       {

@@ -38,7 +38,8 @@ export function deadlineItemsOfOrder(id: string, state: RectificationOrderState,
     subjectName: orderName(state),
     subjectStatus: state.status,
     department: state.leadDepartment,
-    responsiblePerson: state.responsiblePerson,
+    // ORD-READ-1: who answers for a petition case is shown with the case, to its readers only.
+    responsiblePerson: state.source === 'PETITION' ? null : state.responsiblePerson,
   };
   const items: DeadlineItem[] = [];
   const open = state.status !== 'CLOSED';

@@ -159,6 +159,7 @@ describe('reading a petition case (ORD-READ-1)', () => {
     for (const item of items) {
       expect(item.subjectName).toBe('督察转办信访件 XF-1');
       expect(item.itemName).not.toContain('张三');
+      expect(item.responsiblePerson).toBeNull();
     }
   });
 
