@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Consumer } from 'kafkajs';
 import { addDays, ERASED_PLACEHOLDER, shanghaiDate } from '@app/domain';
@@ -33,13 +34,20 @@ const SECRETS = [NAME, PHONE, ADDRESS, RESPONSIBLE];
 
 let t: TestApp;
 let consumer: Consumer;
+const logLines: string[] = [];
+const capture = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  },
+});
 const received: Array<{ id: string; text: string }> = [];
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   const broker = await testBroker();
   const brokers = broker.brokers;
-  t = await createTestApp({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix });
+  t = await createTestApp({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'info' }, { logDestination: capture });
   tokens.office = await t.token('supervision-office');
   tokens.leadership = await t.token('leadership');
   tokens.admin = await t.token('admin');
@@ -53,7 +61,17 @@ beforeAll(async () => {
   await broker.serving({ topics });
   consumer = kafka.consumer({ groupId: `${prefix}.pii-test` });
   await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
+  // A topic created a moment ago may not be known to the broker's metadata yet (UNKNOWN_TOPIC_OR_PARTITION,
+  // retriable): subscribe again until it is.
+  for (const deadline = Date.now() + 30_000; ;) {
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      break;
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
   await consumer.run({
     eachMessage: async ({ message }) => {
       const text = message.value?.toString('utf8') ?? '';
@@ -247,6 +265,9 @@ describe('a petition case with personal data', () => {
     expect(rows).toEqual([
       { type: 'PersonalDataErased', data: expect.objectContaining({ subjectId: petitioner, erasedBy: 'test-admin' }) },
     ]);
+    const audit = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.audit === true);
+    expect(audit).toContainEqual(expect.objectContaining({ event: 'personal-data.erased', userId: 'test-admin', status: 200 }));
+    expect(audit).toContainEqual(expect.objectContaining({ event: 'access.denied', userId: 'test-supervision-office', status: 403 }));
   });
 
   it('after erasure, no answer, feed page, Kafka message or export contains the erased values', async () => {
@@ -276,6 +297,7 @@ describe('a petition case with personal data', () => {
       ['Kafka', await kafkaText()],
     ];
     for (const [where, text] of texts) containsNone(text, where);
+    containsNone(logLines.join('\n'), 'the logs');
     // The log itself is untouched: still every event, in order.
     const { rows } = await t.db.pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM event_store.events WHERE stream_id = $1`, [
       `rectification-order-${orderId}`,
