@@ -15,6 +15,7 @@ import { EventsModule } from './events/events.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
 import { MIGRATIONS } from './migrations';
@@ -42,6 +43,7 @@ export class AppModule {
         ...(worker ? [WorkerModule.register()] : []),
         ApiSharedModule,
         ObservabilityModule,
+        PersonalDataModule,
         ...(options.imports ?? []),
         KeyProjectsModule,
         IndicatorsModule,

@@ -12,6 +12,7 @@ import {
 import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1764300005000-create-scheduler-leases';
 import { CreateOrderCodeReservations1765100000000 } from './ledger/migrations/1765100000000-create-order-code-reservations';
 import { CreateEvidenceFiles1765000000200 } from './evidence/1765000000200-create-evidence-files';
+import { CreatePersonalData1766300000000 } from './personal-data/1766300000000-create-personal-data';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
 /** Every TypeORM migration of the deployable, in order; applied at start-up (never `synchronize`). */
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationList = [
   CreateOrderCodeReservations1765100000000,
   ...INDICATOR_READ_MODEL_MIGRATIONS,
   CreateEvidenceFiles1765000000200,
+  CreatePersonalData1766300000000,
 ];

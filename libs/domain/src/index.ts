@@ -20,3 +20,6 @@ export { needsProvincialSignOff } from './rectification-order/rectification-orde
 export * from './escalation';
 export * from './indicator';
 export * from './circular/circular';
+export * from './shared/personal-data';
+export * from './personal-data/personal-data';
+export * from './rectification-order/rectification-order.reading';
