@@ -7,6 +7,7 @@ import { EventStoreModule } from '@app/event-store';
 import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { CircularsModule } from './circulars/circulars.module';
+import { DocumentsModule } from './documents/documents.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -50,6 +51,7 @@ export class AppModule {
         LedgerModule,
         EscalationsModule,
         CircularsModule,
+        DocumentsModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,

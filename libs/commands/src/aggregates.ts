@@ -1,5 +1,13 @@
 import {
   authorizeCircularCommand,
+  authorizeDocumentRegisterCommand,
+  documentRegisterCommandRoles,
+  documentRegisterDecider,
+  documentRegisterEventTypes,
+  documentRegisterStreamId,
+  type DocumentRegisterCommand,
+  type DocumentRegisterEvent,
+  type DocumentRegisterState,
   authorizeEscalationCommand,
   authorizeIndicatorCommand,
   circularCommandRoles,
@@ -68,6 +76,8 @@ export interface Aggregate<S, C extends { type: string }, E extends DomainEvent>
   streamId(id: string): string;
   /** True for the command that starts a stream; every other command needs an existing one. */
   creates(command: C): boolean;
+  /** True for a command that starts the stream when there is none and continues it otherwise (a register's next number). */
+  opensOrContinues?(command: C): boolean;
   /** The role and department checks on the current state; throws the domain's NotPermitted. */
   authorize(command: C, state: S, actor: Actor): void;
   /** The roles that may ever send a command of this type: the route's role guard. */
@@ -177,4 +187,18 @@ export const circulars: Circulars = {
       subject: { type: 'ESCALATION', escalationId, subjectCode: state.subjectCode, itemName: state.itemName, department: state.department },
     };
   },
+};
+
+export type DocumentRegisters = Aggregate<DocumentRegisterState, DocumentRegisterCommand, DocumentRegisterEvent>;
+
+/** 文号登记簿: one stream per kind and year (documentRegisterId); every command takes its next number. */
+export const documentRegisters: DocumentRegisters = {
+  what: '文号登记簿',
+  decider: documentRegisterDecider,
+  eventTypes: documentRegisterEventTypes,
+  streamId: documentRegisterStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeDocumentRegisterCommand,
+  roles: (type) => [...documentRegisterCommandRoles[type]],
 };

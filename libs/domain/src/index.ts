@@ -20,3 +20,4 @@ export { needsProvincialSignOff } from './rectification-order/rectification-orde
 export * from './escalation';
 export * from './indicator';
 export * from './circular/circular';
+export * from './document-register/document-register';

@@ -1,5 +1,6 @@
 import {
   circularEventTypes,
+  documentRegisterEventTypes,
   escalationEventTypes,
   indicatorEventTypes,
   keyProjectEventTypes,
@@ -16,6 +17,7 @@ function appRegistry(): EventTypeRegistry {
     ...escalationEventTypes,
     ...indicatorEventTypes,
     ...circularEventTypes,
+    ...documentRegisterEventTypes,
   );
 }
 

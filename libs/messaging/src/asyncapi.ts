@@ -46,6 +46,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'CircularEvent',
     file: 'libs/domain/src/circular/circular.ts',
   },
+  {
+    category: 'document-register',
+    channel: 'documentRegisterEvents',
+    title: '文号登记簿 Official document numbers',
+    union: 'DocumentRegisterEvent',
+    file: 'libs/domain/src/document-register/document-register.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';
