@@ -73,6 +73,9 @@ describe('platform', () => {
         '/api/v1/rectification-orders/backfill',
         '/api/v1/rectification-orders/import',
         '/api/v1/circulars',
+        '/api/v1/documents/supervision-notices',
+        '/api/v1/documents/overdue-circulars',
+        '/api/v1/documents/closure-approvals',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

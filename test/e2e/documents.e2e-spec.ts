@@ -1,0 +1,184 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { shanghaiDate } from '@app/domain';
+import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
+import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
+import { createTestApp, type TestApp } from '../support/app';
+
+/**
+ * Official documents (公文) on the sample data: each gets its 文号 from the register of its kind and
+ * year, is downloadable as .docx, and the file (read back with a zip reader) says the 文号, the title and
+ * the figures it is about; downloading it again gives the same bytes.
+ */
+
+const DOCS = '/api/v1/documents';
+const OUTPUT = join(__dirname, '../../test-output/documents');
+let t: TestApp;
+const tokens: Record<string, string> = {};
+const year = Number(shanghaiDate(new Date()).slice(0, 4));
+
+beforeAll(async () => {
+  t = await createTestApp({ SEED_SAMPLES: 'true' });
+  tokens.supervision = await t.token('supervision-office');
+  tokens.leadership = await t.token('leadership', null, 'leader-zhang');
+  tokens.lead = await t.token('project-lead', 'ning-an-city');
+  tokens.integrator = await t.token('integrator');
+  // The samples' overdue orders raise escalations on the scheduler's first tick.
+  await settle();
+  await t.app.get(EscalationScheduler).tick();
+  await settle();
+});
+afterAll(() => t.close());
+
+async function settle(): Promise<void> {
+  const { rows } = await t.db.pool.query<{ max: string | null }>('SELECT max(position) FROM event_store.events');
+  if (rows[0].max) await t.app.get(MinPositionInterceptor).waitFor(BigInt(rows[0].max));
+}
+
+async function post(path: string, token: string, body: object, expected: number) {
+  const res = await t.http().post(path).set('authorization', `Bearer ${token}`).send(body);
+  if (res.status !== expected) throw new Error(`${path} → ${res.status} (expected ${expected}): ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+async function download(url: string): Promise<Buffer> {
+  const res = await t
+    .http()
+    .get(url)
+    .set('authorization', `Bearer ${tokens.integrator}`)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  expect(res.headers['content-type']).toContain('wordprocessingml');
+  expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+  // Kept for a look (and for rendering to PNG): test-output/documents/<register>-<n>.docx
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(join(OUTPUT, url.split('/').slice(-3, -1).join('-') + '.docx'), res.body as Buffer);
+  return res.body as Buffer;
+}
+
+/** The document's text, as a docx reader sees it: word/document.xml without its markup. */
+async function docxText(file: Buffer): Promise<{ text: string; xml: string; fonts: string }> {
+  const zip = await JSZip.loadAsync(file);
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  const fonts = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
+  return { text: xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, ''), xml, fonts };
+}
+
+describe('督办单 from an escalation’s supervision notice', () => {
+  let escalationId: string;
+  let itemName: string;
+
+  beforeAll(async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/escalations')
+      .query({ status: 'OPEN' })
+      .set('authorization', `Bearer ${tokens.leadership}`)
+      .expect(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    const first = res.body.items.find((e: { dueDate: string | null }) => e.dueDate) ?? res.body.items[0];
+    escalationId = first.id;
+    itemName = first.subjectName;
+  });
+
+  it('is refused while no supervision notice was issued, saying what to do', async () => {
+    const res = await post(`${DOCS}/supervision-notices`, tokens.supervision, { escalationId }, 422);
+    expect(res.body).toMatchObject({ code: 'NO_SUPERVISION_NOTICE' });
+    expect(res.body.detail).toContain('督办单');
+  });
+
+  it('numbers it once, and its .docx says the 文号, the title, the department and the days overdue', async () => {
+    await post(
+      `/api/v1/escalations/${escalationId}/supervision-notice`,
+      tokens.supervision,
+      { text: '请于10日内完成整改并书面报告。' },
+      200,
+    );
+    await post(`${DOCS}/supervision-notices`, tokens.lead, { escalationId }, 403);
+    const first = await post(`${DOCS}/supervision-notices`, tokens.supervision, { escalationId }, 201);
+    expect(first.body).toMatchObject({ kind: 'SUPERVISION_NOTICE', sequence: 1, documentNumber: `牡生态督〔${year}〕1号`, created: true });
+    expect(first.headers.location).toBe(first.body.downloadUrl);
+    const again = await post(`${DOCS}/supervision-notices`, tokens.leadership, { escalationId }, 200);
+    expect(again.body).toMatchObject({ documentNumber: first.body.documentNumber, created: false });
+
+    const file = await download(first.body.downloadUrl);
+    const { text, xml, fonts } = await docxText(file);
+    expect(text).toContain(`牡生态督〔${year}〕1号`);
+    expect(text).toContain(first.body.title);
+    expect(first.body.title).toContain(itemName);
+    expect(text).toContain('请于10日内完成整改并书面报告。');
+    expect(text).toMatch(/已逾期\d+天/);
+    expect(text).toContain('牡丹江市生态环境保护督察整改工作领导小组办公室');
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(fonts).toContain('<w:altName w:val="Noto Sans CJK SC"/>');
+    // Frozen at numbering: the same bytes every time.
+    expect((await download(first.body.downloadUrl)).equals(file)).toBe(true);
+  });
+});
+
+describe('督办通报 for a period', () => {
+  it('lists the overdue items and departments of the period, by leadership only', async () => {
+    const from = `${year}-01-01`;
+    const to = shanghaiDate(new Date());
+    await post(`${DOCS}/overdue-circulars`, tokens.supervision, { from, to }, 403);
+    expect((await post(`${DOCS}/overdue-circulars`, tokens.leadership, { from: to, to: '2021-01-01' }, 422)).body.code).toBe(
+      'PERIOD_INVALID',
+    );
+    const res = await post(`${DOCS}/overdue-circulars`, tokens.leadership, { from: `${year - 1}-01-01`, to }, 201);
+    expect(res.body.documentNumber).toMatch(new RegExp(`^牡生态通〔${year}〕\\d+号$`));
+    const { rows } = await t.db.pool.query<{ n: string; departments: string }>(
+      `SELECT count(*) AS n, count(DISTINCT coalesce(department, '')) AS departments FROM read_models.deadlines
+       WHERE due_date BETWEEN $1::date AND $2::date AND due_date < $2::date AND (done_on IS NULL OR done_on > due_date)
+         AND subject_status <> 'CANCELLED'`,
+      [`${year - 1}-01-01`, to],
+    );
+    expect(Number(rows[0].n)).toBeGreaterThan(0);
+    const { text } = await docxText(await download(res.body.downloadUrl));
+    expect(text).toContain(res.body.documentNumber);
+    expect(text).toContain(res.body.title);
+    expect(text).toContain(`共有${rows[0].n}项事项逾期，涉及${rows[0].departments}个责任单位`);
+  });
+});
+
+describe('整改销号审批表 for a closed order', () => {
+  it('is only for a closed order, and says its code, departments and closing date', async () => {
+    const closed = await t.db.pool.query<{ id: string; code: string; closed_on: string }>(
+      `SELECT id, code, (data->>'closedOn') AS closed_on FROM read_models.rectification_orders o
+       JOIN event_store.events e ON e.stream_id = 'rectification-order-' || o.id::text AND e.type = 'OrderClosed'
+       WHERE o.status = 'CLOSED' ORDER BY code LIMIT 1`,
+    );
+    expect(closed.rows).toHaveLength(1);
+    const open = await t.db.pool.query<{ id: string }>(
+      `SELECT id FROM read_models.rectification_orders WHERE status = 'IN_PROGRESS' LIMIT 1`,
+    );
+    const refused = await post(`${DOCS}/closure-approvals`, tokens.supervision, { orderId: open.rows[0].id }, 422);
+    expect(refused.body.code).toBe('ORDER_NOT_CLOSED');
+    await post(`${DOCS}/closure-approvals`, tokens.leadership, { orderId: closed.rows[0].id }, 403);
+    const res = await post(`${DOCS}/closure-approvals`, tokens.supervision, { orderId: closed.rows[0].id }, 201);
+    expect(res.body).toMatchObject({ documentNumber: `牡整改销〔${year}〕1号`, title: `整改销号审批表（${closed.rows[0].code}）` });
+    const { text } = await docxText(await download(res.body.downloadUrl));
+    expect(text).toContain(`牡整改销〔${year}〕1号`);
+    expect(text).toContain(closed.rows[0].code);
+    expect(text).toContain(closed.rows[0].closed_on);
+    expect(text).toContain('同意销号');
+  });
+});
+
+describe('the register', () => {
+  it('lists every numbered document, and answers 404 for a number never given', async () => {
+    const res = await t.http().get(DOCS).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
+    const kinds = (res.body.items as Array<{ kind: string }>).map((d) => d.kind);
+    expect(new Set(kinds)).toEqual(new Set(['SUPERVISION_NOTICE', 'OVERDUE_CIRCULAR', 'CLOSURE_APPROVAL']));
+    const missing = await t.http().get(`${DOCS}/notice${year}/99/docx`).set('authorization', `Bearer ${tokens.integrator}`).expect(404);
+    expect(missing.body.detail).toContain('未找到该公文');
+    await t.http().get(`${DOCS}/nonsense/1/docx`).set('authorization', `Bearer ${tokens.integrator}`).expect(404);
+  });
+});
