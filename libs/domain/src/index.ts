@@ -21,3 +21,4 @@ export * from './escalation';
 export * from './indicator';
 export * from './circular/circular';
 export * from './document-register/document-register';
+export * from './assessment/assessment';
