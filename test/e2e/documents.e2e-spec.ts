@@ -172,11 +172,72 @@ describe('整改销号审批表 for a closed order', () => {
   });
 });
 
+describe('年度考核 and its 考核结果', () => {
+  it('scores every department with a breakdown whose figures add up, and as of an earlier day as the log stood then', async () => {
+    const res = await t.http().get(`/api/v1/assessments/${year}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
+    expect(res.body.asOf).toBe(shanghaiDate(new Date()));
+    expect(res.body.config.weights).toEqual({ onTimeOriginal: 30, onTimeCurrent: 20, indicators: 25, milestones: 25 });
+    const departments = res.body.departments as Array<{
+      department: string;
+      departmentName: string;
+      score: number;
+      base: number;
+      rank: number;
+      components: Array<{ total: number; met: number; points: number; items: Array<{ ok: boolean; link: string }> }>;
+      deductions: Array<{ points: number; items: unknown[] }>;
+    }>;
+    expect(departments.length).toBeGreaterThan(1);
+    for (const d of departments) {
+      expect(d.departmentName).not.toBe(d.department);
+      for (const c of d.components) {
+        expect(c.items).toHaveLength(c.total);
+        expect(c.items.filter((i) => i.ok)).toHaveLength(c.met);
+        for (const i of c.items) expect(i.link).toMatch(/^\/(projects|orders|indicators)\//);
+      }
+      const deducted = d.deductions.reduce((s, x) => s + x.points, 0);
+      expect(d.score).toBeCloseTo(Math.max(0, d.base - deducted), 1);
+    }
+    expect(departments.map((d) => d.rank)).toEqual(departments.map((_, i) => i + 1));
+    const one = await t
+      .http()
+      .get(`/api/v1/assessments/${year}/departments/${departments[0].department}`)
+      .set('authorization', `Bearer ${tokens.lead}`)
+      .expect(200);
+    expect(one.body.score).toBe(departments[0].score);
+    // Before anything was recorded the log held nothing to assess.
+    const before = await t
+      .http()
+      .get(`/api/v1/assessments/${year}`)
+      .query({ asOf: `${year}-01-01` })
+      .set('authorization', `Bearer ${tokens.integrator}`);
+    if (shanghaiDate(new Date()) > `${year}-01-01`) expect(before.body.departments).toEqual([]);
+    await t
+      .http()
+      .get(`/api/v1/assessments/${year}`)
+      .query({ asOf: '2020-01-01' })
+      .set('authorization', `Bearer ${tokens.integrator}`)
+      .expect(422);
+  });
+
+  it('numbers the 年度考核结果, whose .docx ranks the departments with their scores', async () => {
+    await post(`${DOCS}/assessment-results`, tokens.supervision, { year }, 403);
+    const res = await post(`${DOCS}/assessment-results`, tokens.leadership, { year }, 201);
+    expect(res.body).toMatchObject({ documentNumber: `牡生态考〔${year}〕1号`, kind: 'ASSESSMENT_RESULT' });
+    const assessment = await t.http().get(`/api/v1/assessments/${year}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
+    const { text } = await docxText(await download(res.body.downloadUrl));
+    expect(text).toContain(`牡生态考〔${year}〕1号`);
+    expect(text).toContain(res.body.title);
+    const first = assessment.body.departments[0];
+    expect(text).toContain(`${first.departmentName}\n${first.score.toFixed(1)}\n${first.grade}`);
+    expect(text).toContain('按原定时限完成率30分');
+  });
+});
+
 describe('the register', () => {
   it('lists every numbered document, and answers 404 for a number never given', async () => {
     const res = await t.http().get(DOCS).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
     const kinds = (res.body.items as Array<{ kind: string }>).map((d) => d.kind);
-    expect(new Set(kinds)).toEqual(new Set(['SUPERVISION_NOTICE', 'OVERDUE_CIRCULAR', 'CLOSURE_APPROVAL']));
+    expect(new Set(kinds)).toEqual(new Set(['SUPERVISION_NOTICE', 'OVERDUE_CIRCULAR', 'CLOSURE_APPROVAL', 'ASSESSMENT_RESULT']));
     const missing = await t.http().get(`${DOCS}/notice${year}/99/docx`).set('authorization', `Bearer ${tokens.integrator}`).expect(404);
     expect(missing.body.detail).toContain('未找到该公文');
     await t.http().get(`${DOCS}/nonsense/1/docx`).set('authorization', `Bearer ${tokens.integrator}`).expect(404);

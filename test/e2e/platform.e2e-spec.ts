@@ -76,6 +76,7 @@ describe('platform', () => {
         '/api/v1/documents/supervision-notices',
         '/api/v1/documents/overdue-circulars',
         '/api/v1/documents/closure-approvals',
+        '/api/v1/documents/assessment-results',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

@@ -8,6 +8,7 @@ import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateCo
 import { WorkerModule } from '../../worker/src/worker.module';
 import { CircularsModule } from './circulars/circulars.module';
 import { DocumentsModule } from './documents/documents.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -52,6 +53,7 @@ export class AppModule {
         EscalationsModule,
         CircularsModule,
         DocumentsModule,
+        AssessmentsModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,

@@ -7,6 +7,7 @@ import { ProblemException } from '@app/platform';
 import { Meta } from '../shared/http-conventions';
 import { renderAllocation } from './document-templates';
 import {
+  AssessmentResultDocumentDto,
   ClosureApprovalDocumentDto,
   ListDocumentsQueryDto,
   OverdueCircularDocumentDto,
@@ -77,6 +78,17 @@ export class DocumentsController {
   })
   async closureApproval(@Body() body: ClosureApprovalDocumentDto, @Meta() meta: CommandMeta, @Res({ passthrough: true }) reply: Reply) {
     return answer(reply, await this.documents.closureApproval(body.orderId.toLowerCase(), meta));
+  }
+
+  @Post('assessment-results')
+  @HttpCode(201)
+  @Roles(...rolesOf('ASSESSMENT_RESULT'))
+  @ApiOperation({
+    summary: '生成年度考核结果（编文号）',
+    description: `按年度考核（截至 asOf）生成考核结果公文并编文号，内容为编号时的得分和名次；同一年度只编一次号。${whoMay('ASSESSMENT_RESULT')}`,
+  })
+  async assessmentResult(@Body() body: AssessmentResultDocumentDto, @Meta() meta: CommandMeta, @Res({ passthrough: true }) reply: Reply) {
+    return answer(reply, await this.documents.assessmentResult(body.year, body.asOf, meta));
   }
 
   @Get()

@@ -46,3 +46,16 @@ export class ListDocumentsQueryDto {
   @MaxLength(200)
   subjectKey?: string;
 }
+
+export class AssessmentResultDocumentDto {
+  @ApiProperty({ description: '考核年度', example: 2026 })
+  @IsInt()
+  @Min(2021)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ description: '考核截止日期（默认该年 12 月 31 日，年内为今天）', example: '2026-12-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}

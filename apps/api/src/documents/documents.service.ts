@@ -15,7 +15,13 @@ import {
 } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { Clock, ProblemException } from '@app/platform';
-import type { ClosureApprovalContent, OverdueCircularContent, SupervisionNoticeContent } from './document-templates';
+import { AssessmentsService } from '../assessments/assessments.service';
+import type {
+  AssessmentResultContent,
+  ClosureApprovalContent,
+  OverdueCircularContent,
+  SupervisionNoticeContent,
+} from './document-templates';
 
 /** The first year of the plan: registers are kept from then on. */
 export const FIRST_REGISTER_YEAR = 2021;
@@ -76,6 +82,7 @@ export class DocumentsService {
     private readonly commands: CommandExecutor,
     private readonly clock: Clock,
     @Inject(PG_POOL) private readonly pool: PgPool,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   today(): string {
@@ -249,8 +256,37 @@ export class DocumentsService {
     return this.number('CLOSURE_APPROVAL', `order:${orderId}`, `整改销号审批表（${o.code}）`, content, meta);
   }
 
-  /** For 年度考核结果: numbers the content the assessment built. */
-  numberAssessment(year: number, title: string, content: object, meta: CommandMeta): Promise<DocumentView> {
-    return this.number('ASSESSMENT_RESULT', `assessment:${year}`, title, content, meta);
+  /** 年度考核结果: the ranking of the year's assessment as of a day, frozen when numbered. */
+  async assessmentResult(year: number, asOf: string | undefined, meta: CommandMeta): Promise<DocumentView> {
+    const existing = (await this.list({ kind: 'ASSESSMENT_RESULT', subjectKey: `assessment:${year}` }))[0];
+    if (existing) return { ...documentView(existing), created: false };
+    const result = await this.assessments.year(year, asOf ?? this.assessments.defaultAsOf(year));
+    if (result.departments.length === 0) {
+      throw unprocessable('NOTHING_TO_ASSESS', `${year}年截至${result.asOf}没有任何单位有考核事项，无法生成考核结果。`, 'year');
+    }
+    const w = result.config.weights;
+    const d = result.config.deductions;
+    const g = result.config.grades;
+    const content: AssessmentResultContent = {
+      year,
+      asOf: result.asOf,
+      rows: result.departments.map((r) => {
+        const original = r.components.find((c) => c.key === 'onTimeOriginal');
+        return {
+          rank: r.rank as number,
+          departmentName: r.departmentName,
+          score: r.score as number,
+          grade: r.grade as string,
+          items: original?.total ?? 0,
+          onTimeOriginal: original?.rate === null || !original ? '—' : `${Math.round(original.rate * 1000) / 10}%`,
+          overdueDays: r.deductions.find((x) => x.key === 'overdueDays')?.count ?? 0,
+        };
+      }),
+      weightsText:
+        `基础分按各项完成率加权计算（满分100分）：按原定时限完成率${w.onTimeOriginal}分，按现行时限完成率${w.onTimeCurrent}分，指标达标率${w.indicators}分，节点完成率${w.milestones}分；无考核事项的项目不计，其分值按比例分配给其他项目。` +
+        `扣分：逾期每天扣${d.perOverdueDay}分（最多${d.overdueDaysCap}分），红色预警每次扣${d.perEscalation[2]}分、挂牌督办${d.perEscalation[3]}分、问责级预警${d.perEscalation[4]}分（最多${d.escalationsCap}分），移送问责每次扣${d.perAccountability}分（最多${d.accountabilityCap}分）。` +
+        `${g.excellent}分以上为优秀，${g.good}分以上为良好，${g.pass}分以上为一般，其余为较差。`,
+    };
+    return this.number('ASSESSMENT_RESULT', `assessment:${year}`, `关于${year}年度生态环境保护规划目标责任考核结果的通报`, content, meta);
   }
 }
