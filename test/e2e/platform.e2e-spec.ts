@@ -77,6 +77,7 @@ describe('platform', () => {
         '/api/v1/documents/overdue-circulars',
         '/api/v1/documents/closure-approvals',
         '/api/v1/documents/assessment-results',
+        '/api/v1/target-responsibility/{year}/departments/{department}/sign',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

@@ -9,6 +9,7 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { CircularsModule } from './circulars/circulars.module';
 import { DocumentsModule } from './documents/documents.module';
 import { AssessmentsModule } from './assessments/assessments.module';
+import { TargetResponsibilityModule } from './target-responsibility/target-responsibility.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CircularsModule,
         DocumentsModule,
         AssessmentsModule,
+        TargetResponsibilityModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,

@@ -1,6 +1,14 @@
 import {
   authorizeCircularCommand,
   authorizeDocumentRegisterCommand,
+  authorizeTargetResponsibilityCommand,
+  targetResponsibilityCommandRoles,
+  targetResponsibilityDecider,
+  targetResponsibilityEventTypes,
+  targetResponsibilityStreamId,
+  type TargetResponsibilityCommand,
+  type TargetResponsibilityEvent,
+  type TargetResponsibilityState,
   documentRegisterCommandRoles,
   documentRegisterDecider,
   documentRegisterEventTypes,
@@ -201,4 +209,18 @@ export const documentRegisters: DocumentRegisters = {
   opensOrContinues: () => true,
   authorize: authorizeDocumentRegisterCommand,
   roles: (type) => [...documentRegisterCommandRoles[type]],
+};
+
+export type TargetResponsibilities = Aggregate<TargetResponsibilityState, TargetResponsibilityCommand, TargetResponsibilityEvent>;
+
+/** 目标责任书: one stream per year (id: the year) holding every department's signed list. */
+export const targetResponsibilities: TargetResponsibilities = {
+  what: '目标责任书',
+  decider: targetResponsibilityDecider,
+  eventTypes: targetResponsibilityEventTypes,
+  streamId: targetResponsibilityStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeTargetResponsibilityCommand,
+  roles: (type) => [...targetResponsibilityCommandRoles[type]],
 };

@@ -22,3 +22,4 @@ export * from './indicator';
 export * from './circular/circular';
 export * from './document-register/document-register';
 export * from './assessment/assessment';
+export * from './target-responsibility/target-responsibility';

@@ -1,6 +1,7 @@
 import {
   circularEventTypes,
   documentRegisterEventTypes,
+  targetResponsibilityEventTypes,
   escalationEventTypes,
   indicatorEventTypes,
   keyProjectEventTypes,
@@ -18,6 +19,7 @@ function appRegistry(): EventTypeRegistry {
     ...indicatorEventTypes,
     ...circularEventTypes,
     ...documentRegisterEventTypes,
+    ...targetResponsibilityEventTypes,
   );
 }
 

@@ -53,6 +53,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'DocumentRegisterEvent',
     file: 'libs/domain/src/document-register/document-register.ts',
   },
+  {
+    category: 'target-responsibility',
+    channel: 'targetResponsibilityEvents',
+    title: '目标责任书 Annual target responsibility',
+    union: 'TargetResponsibilityEvent',
+    file: 'libs/domain/src/target-responsibility/target-responsibility.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';

@@ -160,7 +160,7 @@ export class DocumentsService {
       noticeIssuedOn,
       replyBy: addDays(noticeIssuedOn, 10),
     };
-    const title = `关于督促办理“${state.subjectName}”逾期事项的督办单`;
+    const title = `关于督促办理“${state.subjectCode}”逾期事项的督办单`;
     return this.number('SUPERVISION_NOTICE', `escalation:${escalationId}`, title, content, meta);
   }
 

@@ -113,6 +113,11 @@ function blocks(list: DocBlock[]): Array<Paragraph | Table> {
   });
 }
 
+/** The 版头 on one line: at most 26 pt, smaller for a long name (156 mm of text width ≈ 440 pt). */
+function issuerSize(issuer: string): number {
+  return Math.min(52, Math.floor((2 * 440) / issuer.length));
+}
+
 /** The document as a .docx in the 公文 layout: red 版头, 文号, red rule, title, body, 落款, page numbers. */
 export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
   const document = new Document({
@@ -151,7 +156,7 @@ export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buf
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 240 },
-            children: [run(doc.issuer, { font: FONTS.title, size: 52, color: 'C00000' })],
+            children: [run(doc.issuer, { font: FONTS.title, size: issuerSize(doc.issuer), color: 'C00000' })],
           }),
           new Paragraph({
             alignment: AlignmentType.CENTER,

@@ -73,7 +73,7 @@ async function docxText(file: Buffer): Promise<{ text: string; xml: string; font
 
 describe('督办单 from an escalation’s supervision notice', () => {
   let escalationId: string;
-  let itemName: string;
+  let subjectCode: string;
 
   beforeAll(async () => {
     const res = await t
@@ -85,7 +85,7 @@ describe('督办单 from an escalation’s supervision notice', () => {
     expect(res.body.items.length).toBeGreaterThan(0);
     const first = res.body.items.find((e: { dueDate: string | null }) => e.dueDate) ?? res.body.items[0];
     escalationId = first.id;
-    itemName = first.subjectName;
+    subjectCode = first.subjectCode;
   });
 
   it('is refused while no supervision notice was issued, saying what to do', async () => {
@@ -112,7 +112,7 @@ describe('督办单 from an escalation’s supervision notice', () => {
     const { text, xml, fonts } = await docxText(file);
     expect(text).toContain(`牡生态督〔${year}〕1号`);
     expect(text).toContain(first.body.title);
-    expect(first.body.title).toContain(itemName);
+    expect(first.body.title).toContain(subjectCode);
     expect(text).toContain('请于10日内完成整改并书面报告。');
     expect(text).toMatch(/已逾期\d+天/);
     expect(text).toContain('牡丹江市生态环境保护督察整改工作领导小组办公室');
@@ -230,6 +230,65 @@ describe('年度考核 and its 考核结果', () => {
     const first = assessment.body.departments[0];
     expect(text).toContain(`${first.departmentName}\n${first.score.toFixed(1)}\n${first.grade}`);
     expect(text).toContain('按原定时限完成率30分');
+  });
+});
+
+describe('目标责任书', () => {
+  const LIST = `/api/v1/target-responsibility`;
+
+  it('derives each department’s list, leadership signs it, and a later order shows as a change against it', async () => {
+    const res = await t.http().get(`${LIST}/${year}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
+    const lists = res.body.departments as Array<{
+      department: string;
+      departmentName: string;
+      entries: Array<{ kind: string; key: string }>;
+      signed: unknown;
+    }>;
+    expect(lists.length).toBeGreaterThan(1);
+    const mine = lists.find((l) => l.department === 'ning-an-city')!;
+    expect(mine.departmentName).toBe('宁安市人民政府');
+    expect(mine.entries.length).toBeGreaterThan(0);
+    expect(mine.signed).toBeNull();
+
+    await post(`${LIST}/${year}/departments/ning-an-city/sign`, tokens.supervision, {}, 403);
+    const signed = await post(`${LIST}/${year}/departments/ning-an-city/sign`, tokens.leadership, { note: '经领导小组会议审定' }, 200);
+    expect(signed.body).toMatchObject({ year, department: 'ning-an-city', entries: mine.entries.length });
+    const refused = await post(`${LIST}/${year}/departments/nowhere/sign`, tokens.leadership, {}, 422);
+    expect(refused.body.code).toBe('UNKNOWN_DEPARTMENT');
+
+    // A new order of the department, due this year, after the signing.
+    const order = await post(
+      '/api/v1/rectification-orders',
+      tokens.supervision,
+      {
+        code: `督察-目标-${year}`,
+        source: 'CENTRAL_INSPECTION',
+        batch: '第二轮中央生态环境保护督察',
+        finding: '牡丹江干流部分排污口未完成整治。',
+        target: '排污口全部完成整治。',
+        deadlineKind: 'BY_DATE',
+        deadline: `${year}-12-30`,
+        measures: [],
+      },
+      201,
+    );
+    await post(
+      `/api/v1/rectification-orders/${order.body.id}/assign`,
+      tokens.supervision,
+      {
+        leadDepartment: 'ning-an-city',
+        responsiblePerson: '宁安市人民政府市长',
+        cooperatingDepartments: [],
+        acceptanceDepartment: 'city-eco-env-bureau',
+      },
+      200,
+    );
+    await settle();
+    const after = await t.http().get(`${LIST}/${year}/departments/ning-an-city`).set('authorization', `Bearer ${tokens.lead}`).expect(200);
+    expect(after.body.signed).toMatchObject({ note: '经领导小组会议审定', signedByName: '测试用户 leadership' });
+    expect(after.body.signed.entries).toHaveLength(mine.entries.length);
+    expect(after.body.changes.added.map((e: { code: string }) => e.code)).toEqual([`督察-目标-${year}`]);
+    expect(after.body.changes.removed).toEqual([]);
   });
 });
 
