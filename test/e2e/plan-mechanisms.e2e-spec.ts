@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { shanghaiDate } from '@app/domain';
+import { createHash } from 'node:crypto';
+import { PUBLIC_FIELDS, shanghaiDate } from '@app/domain';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, type TestApp } from '../support/app';
@@ -20,7 +21,7 @@ const tokens: Record<string, string> = {};
 const year = Number(shanghaiDate(new Date()).slice(0, 4));
 
 beforeAll(async () => {
-  t = await createTestApp({ SEED_SAMPLES: 'true' });
+  t = await createTestApp({ SEED_PLAN: 'true', SEED_SAMPLES: 'true' });
   tokens.supervision = await t.token('supervision-office');
   tokens.leadership = await t.token('leadership', null, 'leader-zhang');
   tokens.lead = await t.token('project-lead', 'ning-an-city');
@@ -289,6 +290,91 @@ describe('目标责任书', () => {
     expect(after.body.signed.entries).toHaveLength(mine.entries.length);
     expect(after.body.changes.added.map((e: { code: string }) => e.code)).toEqual([`督察-目标-${year}`]);
     expect(after.body.changes.removed).toEqual([]);
+  });
+});
+
+describe('信息公开 (public bulletin)', () => {
+  /** Every object of a public answer has only whitelisted fields (PUB-FIELDS-1). */
+  function leaks(body: unknown): string[] {
+    const found: string[] = [];
+    const check = (obj: Record<string, unknown>, allowed: readonly string[], where: string) => {
+      for (const key of Object.keys(obj)) if (!allowed.includes(key)) found.push(`${where}.${key}`);
+    };
+    const progress = (p: Record<string, unknown>, where: string) => {
+      check(p, PUBLIC_FIELDS.progress, where);
+      (p.keyProjects as Array<Record<string, unknown>>).forEach((k, i) => check(k, PUBLIC_FIELDS.keyProject, `${where}.keyProjects[${i}]`));
+      (p.indicators as Array<Record<string, unknown>>).forEach((k, i) => check(k, PUBLIC_FIELDS.indicator, `${where}.indicators[${i}]`));
+      check(p.rectification as Record<string, unknown>, PUBLIC_FIELDS.rectification, `${where}.rectification`);
+    };
+    const b = body as Record<string, unknown>;
+    if ('keyProjects' in b) progress(b, 'progress');
+    else if ('items' in b) {
+      check(b, ['items', 'total'], 'list');
+      (b.items as Array<Record<string, unknown>>).forEach((x, i) => check(x, PUBLIC_FIELDS.bulletin, `items[${i}]`));
+    } else {
+      check(b, [...PUBLIC_FIELDS.bulletin, 'content'], 'bulletin');
+      progress(b.content as Record<string, unknown>, 'bulletin.content');
+    }
+    return found;
+  }
+
+  it('serves the progress without login, whitelisted fields only, and no person’s name or unassigned item', async () => {
+    const res = await t.http().get('/api/public/v1/progress').expect(200);
+    expect(res.body.rectification.total).toBeGreaterThan(0);
+    expect(res.body.keyProjects.length).toBeGreaterThan(10);
+    expect(res.body.indicators.length).toBeGreaterThan(10);
+    expect(leaks(res.body)).toEqual([]);
+    // The samples' responsible people (宁安市人民政府市长 …) and the supervision notes stay inside.
+    const text = JSON.stringify(res.body);
+    expect(text).not.toMatch(/市长|responsiblePerson|leadDepartment|note|narrative|petition/i);
+    // The whitelist check itself fails on an extra field.
+    expect(leaks({ ...res.body, internalNote: 'x' })).toEqual(['progress.internalNote']);
+  });
+
+  it('leadership publishes a bulletin that freezes its content with a hash, listed and downloadable without login', async () => {
+    const period = shanghaiDate(new Date()).slice(0, 7);
+    await post('/api/v1/bulletins', tokens.supervision, { period }, 403);
+    const published = await post('/api/v1/bulletins', tokens.leadership, { period }, 201);
+    expect(published.body.title).toContain('进展公报');
+    const again = await post('/api/v1/bulletins', tokens.leadership, { period }, 409);
+    expect(again.body.code).toBe('BULLETIN_ALREADY_PUBLISHED');
+    await post('/api/v1/bulletins', tokens.leadership, { period: '2099-01' }, 422);
+
+    const list = await t.http().get('/api/public/v1/bulletins').expect(200);
+    expect(list.body.items.map((b: { id: string }) => b.id)).toContain(published.body.id);
+    expect(leaks(list.body)).toEqual([]);
+    const one = await t.http().get(`/api/public/v1/bulletins/${published.body.id}`).expect(200);
+    expect(leaks(one.body)).toEqual([]);
+    expect(createHash('sha256').update(JSON.stringify(one.body.content)).digest('hex')).toBe(one.body.contentHash);
+
+    const file = await t
+      .http()
+      .get(`/api/public/v1/bulletins/${published.body.id}/docx`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    mkdirSync(OUTPUT, { recursive: true });
+    writeFileSync(join(OUTPUT, `bulletin-${period}.docx`), file.body as Buffer);
+    const { text } = await docxText(file.body as Buffer);
+    expect(text).toContain(one.body.title);
+    expect(text).toContain(one.body.contentHash);
+    expect(text).toContain(`整改任务${one.body.content.rectification.total}项，已销号${one.body.content.rectification.closed}项`);
+  });
+
+  it('is rate-limited per address like every anonymous request', async () => {
+    const limited = await createTestApp({ RATE_LIMIT_IP_PER_MINUTE: '2' });
+    try {
+      await limited.http().get('/api/public/v1/bulletins').expect(200);
+      await limited.http().get('/api/public/v1/bulletins').expect(200);
+      const res = await limited.http().get('/api/public/v1/bulletins').expect(429);
+      expect(res.body.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -78,6 +78,7 @@ describe('platform', () => {
         '/api/v1/documents/closure-approvals',
         '/api/v1/documents/assessment-results',
         '/api/v1/target-responsibility/{year}/departments/{department}/sign',
+        '/api/v1/bulletins',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

@@ -10,6 +10,7 @@ import { CircularsModule } from './circulars/circulars.module';
 import { DocumentsModule } from './documents/documents.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { TargetResponsibilityModule } from './target-responsibility/target-responsibility.module';
+import { PublicModule } from './public/public.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -56,6 +57,7 @@ export class AppModule {
         DocumentsModule,
         AssessmentsModule,
         TargetResponsibilityModule,
+        PublicModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,

@@ -1,6 +1,14 @@
 import {
   authorizeCircularCommand,
   authorizeDocumentRegisterCommand,
+  authorizeBulletinCommand,
+  bulletinCommandRoles,
+  bulletinDecider,
+  bulletinEventTypes,
+  bulletinStreamId,
+  type BulletinCommand,
+  type BulletinEvent,
+  type BulletinState,
   authorizeTargetResponsibilityCommand,
   targetResponsibilityCommandRoles,
   targetResponsibilityDecider,
@@ -223,4 +231,18 @@ export const targetResponsibilities: TargetResponsibilities = {
   opensOrContinues: () => true,
   authorize: authorizeTargetResponsibilityCommand,
   roles: (type) => [...targetResponsibilityCommandRoles[type]],
+};
+
+export type Bulletins = Aggregate<BulletinState, BulletinCommand, BulletinEvent>;
+
+/** 进展公报: one stream per year (id: the year of the period) of published bulletins. */
+export const bulletins: Bulletins = {
+  what: '进展公报',
+  decider: bulletinDecider,
+  eventTypes: bulletinEventTypes,
+  streamId: bulletinStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeBulletinCommand,
+  roles: (type) => [...bulletinCommandRoles[type]],
 };

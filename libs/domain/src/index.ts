@@ -23,3 +23,4 @@ export * from './circular/circular';
 export * from './document-register/document-register';
 export * from './assessment/assessment';
 export * from './target-responsibility/target-responsibility';
+export * from './bulletin/bulletin';

@@ -2,6 +2,7 @@ import {
   circularEventTypes,
   documentRegisterEventTypes,
   targetResponsibilityEventTypes,
+  bulletinEventTypes,
   escalationEventTypes,
   indicatorEventTypes,
   keyProjectEventTypes,
@@ -20,6 +21,7 @@ function appRegistry(): EventTypeRegistry {
     ...circularEventTypes,
     ...documentRegisterEventTypes,
     ...targetResponsibilityEventTypes,
+    ...bulletinEventTypes,
   );
 }
 

@@ -60,6 +60,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'TargetResponsibilityEvent',
     file: 'libs/domain/src/target-responsibility/target-responsibility.ts',
   },
+  {
+    category: 'bulletin',
+    channel: 'bulletinEvents',
+    title: '进展公报 Public progress bulletins',
+    union: 'BulletinEvent',
+    file: 'libs/domain/src/bulletin/bulletin.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';
