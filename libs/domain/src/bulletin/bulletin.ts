@@ -85,7 +85,8 @@ export function publicProgress(
     }))
     .sort((a, b) => a.code.localeCompare(b.code, 'zh'));
   const publicIndicators = indicators
-    .filter((s) => s.status !== null && s.leadDepartment !== null)
+    // The plan's indicators and targets are public in the plan itself, assigned or not.
+    .filter((s) => s.status !== null)
     .map((s): PublicIndicator => {
       const judged = indicatorStatus(s);
       const target = trajectoryFor(s, year);
