@@ -56,11 +56,12 @@ async function download(url: string): Promise<Buffer> {
       r.on('end', () => done(null, Buffer.concat(chunks)));
     })
     .expect(200);
-  expect(res.headers['content-type']).toContain('wordprocessingml');
+  expect(res.headers['content-type']).toMatch(/wordprocessingml|spreadsheetml/);
   expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
   // Kept for a look (and for rendering to PNG): test-output/documents/<register>-<n>.docx
   mkdirSync(OUTPUT, { recursive: true });
-  writeFileSync(join(OUTPUT, url.split('/').slice(-3, -1).join('-') + '.docx'), res.body as Buffer);
+  const [, kind] = /\/(docx|xlsx)$/.exec(url) ?? [];
+  writeFileSync(join(OUTPUT, `${url.split('/').slice(-3, -1).join('-')}.${kind}`), res.body as Buffer);
   return res.body as Buffer;
 }
 
@@ -380,6 +381,34 @@ describe('信息公开 (public bulletin)', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('评估资料包', () => {
+  it('lists every kind as of 12-31 (or today) in one sheet each, and gives the same files twice', async () => {
+    const summary = await t.http().get(`/api/v1/evaluations/${year}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
+    expect(summary.body.asOf).toBe(shanghaiDate(new Date()));
+    expect(Object.keys(summary.body.counts)).toEqual(['重点工程', '规划指标', '整改任务', '督办预警']);
+    const xlsx = await download(summary.body.xlsxUrl);
+    expect((await download(summary.body.xlsxUrl)).equals(xlsx)).toBe(true);
+    const docx = await download(summary.body.docxUrl);
+    expect((await download(summary.body.docxUrl)).equals(docx)).toBe(true);
+
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => [w.name, w.rowCount - 1])).toEqual(Object.entries(summary.body.counts));
+    const { rows } = await t.db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM read_models.rectification_orders`);
+    expect(summary.body.counts['整改任务']).toBe(Number(rows[0].n));
+    const { text } = await docxText(docx);
+    expect(text).toContain(`督察整改任务${rows[0].n}项`);
+
+    await t.http().get('/api/v1/evaluations/2020').set('authorization', `Bearer ${tokens.integrator}`).expect(404);
+    await t
+      .http()
+      .get(`/api/v1/evaluations/${year + 1}`)
+      .set('authorization', `Bearer ${tokens.integrator}`)
+      .expect(404);
   });
 });
 

@@ -11,6 +11,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { TargetResponsibilityModule } from './target-responsibility/target-responsibility.module';
 import { PublicModule } from './public/public.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -58,6 +59,7 @@ export class AppModule {
         AssessmentsModule,
         TargetResponsibilityModule,
         PublicModule,
+        EvaluationsModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,
