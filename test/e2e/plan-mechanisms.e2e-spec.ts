@@ -412,6 +412,44 @@ describe('评估资料包', () => {
   });
 });
 
+describe('第三方评估 (assessor)', () => {
+  it('reads what an integrator reads, records findings as events, and sends no other command', async () => {
+    const assessor = await t.token('assessor', null, 'assessor-1');
+    await t.http().get(`/api/v1/evaluations/${year}`).set('authorization', `Bearer ${assessor}`).expect(200);
+    await t.http().get('/api/v1/rectification-orders').set('authorization', `Bearer ${assessor}`).expect(200);
+    await t.http().get(`/api/v1/assessments/${year}`).set('authorization', `Bearer ${assessor}`).expect(200);
+    await post('/api/v1/bulletins', assessor, { period: `${year}-01` }, 403);
+    await post(
+      `/api/v1/evaluations/${year}/findings`,
+      tokens.integrator,
+      { subjectType: 'GENERAL', rating: 'GOOD', text: '总体较好' },
+      403,
+    );
+    const missing = await post(
+      `/api/v1/evaluations/${year}/findings`,
+      assessor,
+      { subjectType: 'INDICATOR', rating: 'CONCERN', text: '冬季偏高' },
+      422,
+    );
+    expect(missing.body.code).toBe('SUBJECT_REQUIRED');
+    const recorded = await post(
+      `/api/v1/evaluations/${year}/findings`,
+      assessor,
+      { subjectType: 'INDICATOR', subjectCode: 'IND-06', rating: 'CONCERN', text: 'PM2.5 冬季浓度仍偏高。' },
+      201,
+    );
+    const list = await t.http().get(`/api/v1/evaluations/${year}/findings`).set('authorization', `Bearer ${tokens.leadership}`).expect(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        findingId: recorded.body.id,
+        subjectCode: 'IND-06',
+        ratingLabel: '存在问题',
+        recordedByName: '测试用户 assessor',
+      }),
+    ]);
+  });
+});
+
 describe('the register', () => {
   it('lists every numbered document, and answers 404 for a number never given', async () => {
     const res = await t.http().get(DOCS).set('authorization', `Bearer ${tokens.integrator}`).expect(200);

@@ -79,6 +79,7 @@ describe('platform', () => {
         '/api/v1/documents/assessment-results',
         '/api/v1/target-responsibility/{year}/departments/{department}/sign',
         '/api/v1/bulletins',
+        '/api/v1/evaluations/{year}/findings',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

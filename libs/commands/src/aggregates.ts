@@ -1,6 +1,14 @@
 import {
   authorizeCircularCommand,
   authorizeDocumentRegisterCommand,
+  authorizeEvaluationCommand,
+  evaluationCommandRoles,
+  evaluationDecider,
+  evaluationEventTypes,
+  evaluationStreamId,
+  type EvaluationCommand,
+  type EvaluationEvent,
+  type EvaluationState,
   authorizeBulletinCommand,
   bulletinCommandRoles,
   bulletinDecider,
@@ -245,4 +253,18 @@ export const bulletins: Bulletins = {
   opensOrContinues: () => true,
   authorize: authorizeBulletinCommand,
   roles: (type) => [...bulletinCommandRoles[type]],
+};
+
+export type Evaluations = Aggregate<EvaluationState, EvaluationCommand, EvaluationEvent>;
+
+/** 第三方评估意见: one stream per evaluated year (id: the year). */
+export const evaluations: Evaluations = {
+  what: '评估意见',
+  decider: evaluationDecider,
+  eventTypes: evaluationEventTypes,
+  streamId: evaluationStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeEvaluationCommand,
+  roles: (type) => [...evaluationCommandRoles[type]],
 };

@@ -24,3 +24,4 @@ export * from './document-register/document-register';
 export * from './assessment/assessment';
 export * from './target-responsibility/target-responsibility';
 export * from './bulletin/bulletin';
+export * from './evaluation/evaluation';

@@ -3,6 +3,7 @@ import {
   documentRegisterEventTypes,
   targetResponsibilityEventTypes,
   bulletinEventTypes,
+  evaluationEventTypes,
   escalationEventTypes,
   indicatorEventTypes,
   keyProjectEventTypes,
@@ -22,6 +23,7 @@ function appRegistry(): EventTypeRegistry {
     ...documentRegisterEventTypes,
     ...targetResponsibilityEventTypes,
     ...bulletinEventTypes,
+    ...evaluationEventTypes,
   );
 }
 

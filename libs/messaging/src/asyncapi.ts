@@ -67,6 +67,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'BulletinEvent',
     file: 'libs/domain/src/bulletin/bulletin.ts',
   },
+  {
+    category: 'evaluation',
+    channel: 'evaluationEvents',
+    title: '第三方评估意见 Evaluation findings',
+    union: 'EvaluationEvent',
+    file: 'libs/domain/src/evaluation/evaluation.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';

@@ -1,12 +1,60 @@
-import { Controller, Get, Header, Param, ParseIntPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandExecutor, evaluations, type CommandMeta } from '@app/commands';
+import { Meta } from '../shared/http-conventions';
 import { Roles, ROLES } from '@app/auth';
-import { endOfShanghaiDay, shanghaiDate, type CalendarDate } from '@app/domain';
+import {
+  endOfShanghaiDay,
+  findingRatingLabels,
+  findingRatings,
+  findingSubjectTypes,
+  roleLabels,
+  shanghaiDate,
+  type CalendarDate,
+  type FindingRating,
+  type FindingSubjectType,
+} from '@app/domain';
 import { Clock, ProblemException } from '@app/platform';
 import { PlanSnapshotService } from '../assessments/plan-snapshot.service';
 import { contentDisposition } from '../documents/documents.controller';
 import { DOCX_MIME } from '../documents/official-docx';
 import { packReport, packSheets, packWorkbook, XLSX_MIME } from './evaluation-pack';
+
+export class RecordFindingDto {
+  @ApiProperty({
+    description: '针对：KEY_PROJECT 重点工程 / INDICATOR 指标 / RECTIFICATION_ORDER 整改任务 / GENERAL 总体',
+    enum: findingSubjectTypes,
+  })
+  @IsIn(findingSubjectTypes)
+  subjectType!: FindingSubjectType;
+
+  @ApiPropertyOptional({ description: '工程、指标或整改任务编号（GENERAL 时不填）', example: 'IND-06' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  subjectCode?: string;
+
+  @ApiProperty({ description: '评价：GOOD 较好 / ADEQUATE 基本达到 / CONCERN 存在问题', enum: findingRatings })
+  @IsIn(findingRatings)
+  rating!: FindingRating;
+
+  @ApiProperty({ description: '评估意见', example: 'PM2.5 浓度连续两年下降，但冬季重污染天数仍偏多。' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  text!: string;
+}
 
 interface Reply {
   header(name: string, value: string): Reply;
@@ -20,7 +68,49 @@ export class EvaluationsController {
   constructor(
     private readonly snapshots: PlanSnapshotService,
     private readonly clock: Clock,
+    private readonly commands: CommandExecutor,
   ) {}
+
+  @Post(':year/findings')
+  @HttpCode(201)
+  @Roles(...evaluations.roles('RecordEvaluationFinding'))
+  @ApiParam({ name: 'year', example: 2025 })
+  @ApiOperation({
+    summary: '记录第三方评估意见',
+    description: `第三方评估机构就该年度评估对一项工程、指标、整改任务或总体情况记录意见（事件，不可修改）。可用角色：${evaluations
+      .roles('RecordEvaluationFinding')
+      .map((r) => roleLabels[r])
+      .join('、')}。`,
+  })
+  async record(@Param('year', ParseIntPipe) year: number, @Body() body: RecordFindingDto, @Meta() meta: CommandMeta) {
+    const findingId = randomUUID();
+    const result = await this.commands.execute(
+      evaluations,
+      String(year),
+      {
+        type: 'RecordEvaluationFinding',
+        findingId,
+        year,
+        subjectType: body.subjectType,
+        subjectCode: body.subjectCode ?? null,
+        rating: body.rating,
+        text: body.text,
+      },
+      meta,
+    );
+    return { ...result, id: findingId };
+  }
+
+  @Get(':year/findings')
+  @Roles(...ROLES)
+  @ApiParam({ name: 'year', example: 2025 })
+  @ApiOperation({ summary: '第三方评估意见列表', description: '按记录先后排列。所有角色可查。' })
+  async findings(@Param('year', ParseIntPipe) year: number) {
+    if (year < 2021 || year > 2100) throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `没有${year}年的评估。`);
+    const { state } = await this.commands.read(evaluations, String(year));
+    const items = state.findings.map((f) => ({ ...f, ratingLabel: findingRatingLabels[f.rating] }));
+    return { items, total: items.length };
+  }
 
   private asOf(year: number): CalendarDate {
     const today = shanghaiDate(this.clock.now());
