@@ -7,8 +7,9 @@ import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser'
 jest.setTimeout(180_000);
 
 /**
- * 信息公开 in a real browser, without signing in: the /public page lists the bulletin leadership
- * published, with its download, and the plan's progress, on a phone and on a desktop.
+ * Issue 14 in a real browser. 信息公开 without signing in: the /public page lists the bulletin leadership
+ * published, with its download, and the plan's progress, on a phone and on a desktop. 年度考核与公文
+ * (linked from the footer): the assessment with its breakdown, and leadership numbering the 考核结果.
  */
 
 let t: TestApp;
@@ -53,5 +54,29 @@ it.each([
   // Nobody signed in: no sign-in form, no user menu.
   expect(await page.getByTestId('current-user').count()).toBe(0);
   await page.screenshot({ path: join(SCREENSHOTS, `public-${name}.png`), fullPage: true });
+  await context.close();
+});
+
+it('shows leadership the year’s assessment with its breakdown, and numbers the 考核结果 into the register', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${base}/`);
+  await page.getByTestId('token-input').fill(await t.token('leadership', null, 'leader-web'));
+  await page.getByTestId('token-submit').click();
+  await page.getByTestId('current-user').waitFor();
+  await page.getByRole('link', { name: '年度考核与公文' }).click();
+  const table = page.getByTestId('assessment-table');
+  const first = table.locator('tbody tr.ant-table-row').first();
+  await first.waitFor();
+  await first.locator('.ant-table-row-expand-icon').click();
+  await table
+    .getByText(/^基础分/)
+    .first()
+    .waitFor();
+  await page.getByRole('button', { name: '生成考核结果公文' }).click();
+  const year = shanghaiDate(new Date()).slice(0, 4);
+  await page.getByTestId('document-list').getByText(`牡生态考〔${year}〕1号`).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment-desktop.png'), fullPage: true });
   await context.close();
 });
