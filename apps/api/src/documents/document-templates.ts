@@ -58,6 +58,7 @@ export interface ClosureApprovalContent {
   publicNotice: { publishedOn: string; endsOn: string } | null;
   objections: number;
   closedOn: string;
+  /** Rectification declared done (acceptance requested) by the original deadline. */
   closedOnTime: boolean;
 }
 
@@ -172,7 +173,7 @@ function closureApprovalBlocks(c: ClosureApprovalContent): DocBlock[] {
             ? `${c.publicNotice.publishedOn}至${c.publicNotice.endsOn}${c.objections ? `，收到异议${c.objections}件，已处理` : '，无异议'}`
             : '—',
         ],
-        ['销号日期', `${c.closedOn}（${c.closedOnTime ? '按原定时限完成' : '晚于原定时限'}）`],
+        ['销号日期', `${c.closedOn}（${c.closedOnTime ? '整改按原定时限完成' : '整改晚于原定时限完成'}）`],
         ['牵头单位意见', '整改任务已按要求完成，申请销号。'],
         ['验收单位意见', '经验收，整改到位，同意销号。'],
         ['领导小组办公室审批意见', '同意销号。'],

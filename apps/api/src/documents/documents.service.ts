@@ -251,7 +251,8 @@ export class DocumentsService {
       publicNotice: o.publicNotice ? { publishedOn: o.publicNotice.publishedOn, endsOn: o.publicNotice.endsOn } : null,
       objections: o.objections.length,
       closedOn: o.closedOn,
-      closedOnTime: !o.originalDeadline || o.closedOn <= o.originalDeadline,
+      // The rectification counts as done when acceptance was requested (as in the deadline calendar), not when the notice period ended.
+      closedOnTime: !o.originalDeadline || (o.acceptanceRequestedOn ?? o.closedOn) <= o.originalDeadline,
     };
     return this.number('CLOSURE_APPROVAL', `order:${orderId}`, `整改销号审批表（${o.code}）`, content, meta);
   }
