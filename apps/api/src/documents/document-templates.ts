@@ -201,7 +201,7 @@ function assessmentResultBlocks(c: AssessmentResultContent): DocBlock[] {
         r.onTimeOriginal,
         String(r.overdueDays),
       ]),
-      widths: [8, 28, 10, 10, 12, 18, 14],
+      widths: [8, 26, 12, 10, 11, 18, 15],
     },
     { kind: 'h', text: '二、计分办法' },
     { kind: 'p', text: c.weightsText },
