@@ -73,6 +73,13 @@ describe('platform', () => {
         '/api/v1/rectification-orders/backfill',
         '/api/v1/rectification-orders/import',
         '/api/v1/circulars',
+        '/api/v1/documents/supervision-notices',
+        '/api/v1/documents/overdue-circulars',
+        '/api/v1/documents/closure-approvals',
+        '/api/v1/documents/assessment-results',
+        '/api/v1/target-responsibility/{year}/departments/{department}/sign',
+        '/api/v1/bulletins',
+        '/api/v1/evaluations/{year}/findings',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

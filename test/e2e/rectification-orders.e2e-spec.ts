@@ -33,6 +33,7 @@ beforeAll(async () => {
   tokens.other = await t.token('project-lead', OTHER);
   tokens.integrator = await t.token('integrator');
   tokens.admin = await t.token('admin');
+  tokens.assessor = await t.token('assessor');
 });
 afterAll(() => t.close());
 
@@ -371,6 +372,7 @@ describe('authorization matrix', () => {
       leadership: tokens.leadership,
       integrator: tokens.integrator,
       admin: tokens.admin,
+      assessor: tokens.assessor,
     })[role];
   let orderId: string;
   beforeAll(async () => {

@@ -7,6 +7,11 @@ import { EventStoreModule } from '@app/event-store';
 import { AppConfigModule, ClockModule, DatabaseModule, LoggingModule, validateConfig } from '@app/platform';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { CircularsModule } from './circulars/circulars.module';
+import { DocumentsModule } from './documents/documents.module';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { TargetResponsibilityModule } from './target-responsibility/target-responsibility.module';
+import { PublicModule } from './public/public.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -52,6 +57,11 @@ export class AppModule {
         LedgerModule,
         EscalationsModule,
         CircularsModule,
+        DocumentsModule,
+        AssessmentsModule,
+        TargetResponsibilityModule,
+        PublicModule,
+        EvaluationsModule,
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,

@@ -1,6 +1,6 @@
 import { AuditOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from './domain';
 import { AwaitingAssignment } from './pages/AwaitingAssignment';
 import { Cockpit } from './pages/Cockpit';
@@ -9,6 +9,7 @@ import { IndicatorList } from './pages/IndicatorList';
 import { Login } from './pages/Login';
 import { OrderDetail } from './pages/OrderDetail';
 import { OrderLedger } from './pages/OrderLedger';
+import { PlanMechanisms } from './pages/PlanMechanisms';
 import { ProjectDetail } from './pages/ProjectDetail';
 import { ProjectList } from './pages/ProjectList';
 import { useSession } from './session';
@@ -65,11 +66,13 @@ export function Shell() {
           <Route path="/orders/:id" element={<OrderDetail />} />
           <Route path="/indicators" element={<IndicatorList />} />
           <Route path="/indicators/:id" element={<IndicatorDetail />} />
+          <Route path="/assessment" element={<PlanMechanisms />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
-        牡丹江市生态环境保护督察整改工作平台 · 所有日期为北京时间 · <a href="/api/docs">接口文档</a>
+        牡丹江市生态环境保护督察整改工作平台 · 所有日期为北京时间 · <Link to="/assessment">年度考核与公文</Link> ·{' '}
+        <a href="/public">信息公开</a> · <a href="/api/docs">接口文档</a>
       </Layout.Footer>
     </Layout>
   );

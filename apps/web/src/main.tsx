@@ -2,13 +2,16 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Shell } from './Shell';
 import { SessionProvider } from './session';
 
 dayjs.locale('zh-cn');
+
+/** 信息公开: the public page, without login, loaded only when visited. */
+const PublicProgress = lazy(() => import('./pages/PublicProgress'));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -20,7 +23,17 @@ createRoot(document.getElementById('root')!).render(
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
-            <Shell />
+            <Routes>
+              <Route
+                path="/public/*"
+                element={
+                  <Suspense fallback={null}>
+                    <PublicProgress />
+                  </Suspense>
+                }
+              />
+              <Route path="*" element={<Shell />} />
+            </Routes>
           </BrowserRouter>
         </SessionProvider>
       </AntApp>

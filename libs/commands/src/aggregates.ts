@@ -1,5 +1,37 @@
 import {
   authorizeCircularCommand,
+  authorizeDocumentRegisterCommand,
+  authorizeEvaluationCommand,
+  evaluationCommandRoles,
+  evaluationDecider,
+  evaluationEventTypes,
+  evaluationStreamId,
+  type EvaluationCommand,
+  type EvaluationEvent,
+  type EvaluationState,
+  authorizeBulletinCommand,
+  bulletinCommandRoles,
+  bulletinDecider,
+  bulletinEventTypes,
+  bulletinStreamId,
+  type BulletinCommand,
+  type BulletinEvent,
+  type BulletinState,
+  authorizeTargetResponsibilityCommand,
+  targetResponsibilityCommandRoles,
+  targetResponsibilityDecider,
+  targetResponsibilityEventTypes,
+  targetResponsibilityStreamId,
+  type TargetResponsibilityCommand,
+  type TargetResponsibilityEvent,
+  type TargetResponsibilityState,
+  documentRegisterCommandRoles,
+  documentRegisterDecider,
+  documentRegisterEventTypes,
+  documentRegisterStreamId,
+  type DocumentRegisterCommand,
+  type DocumentRegisterEvent,
+  type DocumentRegisterState,
   authorizeEscalationCommand,
   authorizeIndicatorCommand,
   circularCommandRoles,
@@ -76,6 +108,8 @@ export interface Aggregate<S, C extends { type: string }, E extends DomainEvent>
   streamId(id: string): string;
   /** True for the command that starts a stream; every other command needs an existing one. */
   creates(command: C): boolean;
+  /** True for a command that starts the stream when there is none and continues it otherwise (a register's next number). */
+  opensOrContinues?(command: C): boolean;
   /** The role and department checks on the current state; throws the domain's NotPermitted. */
   authorize(command: C, state: S, actor: Actor): void;
   /** The roles that may ever send a command of this type: the route's role guard. */
@@ -197,4 +231,60 @@ export const personalDataSubjects: PersonalDataSubjects = {
   creates: (command) => command.type === 'ErasePersonalData',
   authorize: authorizePersonalDataCommand,
   roles: (type) => [...personalDataCommandRoles[type]],
+};
+
+export type DocumentRegisters = Aggregate<DocumentRegisterState, DocumentRegisterCommand, DocumentRegisterEvent>;
+
+/** 文号登记簿: one stream per kind and year (documentRegisterId); every command takes its next number. */
+export const documentRegisters: DocumentRegisters = {
+  what: '文号登记簿',
+  decider: documentRegisterDecider,
+  eventTypes: documentRegisterEventTypes,
+  streamId: documentRegisterStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeDocumentRegisterCommand,
+  roles: (type) => [...documentRegisterCommandRoles[type]],
+};
+
+export type TargetResponsibilities = Aggregate<TargetResponsibilityState, TargetResponsibilityCommand, TargetResponsibilityEvent>;
+
+/** 目标责任书: one stream per year (id: the year) holding every department's signed list. */
+export const targetResponsibilities: TargetResponsibilities = {
+  what: '目标责任书',
+  decider: targetResponsibilityDecider,
+  eventTypes: targetResponsibilityEventTypes,
+  streamId: targetResponsibilityStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeTargetResponsibilityCommand,
+  roles: (type) => [...targetResponsibilityCommandRoles[type]],
+};
+
+export type Bulletins = Aggregate<BulletinState, BulletinCommand, BulletinEvent>;
+
+/** 进展公报: one stream per year (id: the year of the period) of published bulletins. */
+export const bulletins: Bulletins = {
+  what: '进展公报',
+  decider: bulletinDecider,
+  eventTypes: bulletinEventTypes,
+  streamId: bulletinStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeBulletinCommand,
+  roles: (type) => [...bulletinCommandRoles[type]],
+};
+
+export type Evaluations = Aggregate<EvaluationState, EvaluationCommand, EvaluationEvent>;
+
+/** 第三方评估意见: one stream per evaluated year (id: the year). */
+export const evaluations: Evaluations = {
+  what: '评估意见',
+  decider: evaluationDecider,
+  eventTypes: evaluationEventTypes,
+  streamId: evaluationStreamId,
+  creates: () => false,
+  opensOrContinues: () => true,
+  authorize: authorizeEvaluationCommand,
+  roles: (type) => [...evaluationCommandRoles[type]],
 };

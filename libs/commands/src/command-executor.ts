@@ -278,8 +278,10 @@ export class CommandExecutor implements StreamReader {
     now: Date,
   ): E[] {
     const exists = loaded.version + pending > 0;
-    if (aggregate.creates(command) && exists) throw new StreamAlreadyExists(aggregate.what, id);
-    if (!aggregate.creates(command) && !exists) throw new StreamNotFound(aggregate.what, id);
+    if (!aggregate.opensOrContinues?.(command)) {
+      if (aggregate.creates(command) && exists) throw new StreamAlreadyExists(aggregate.what, id);
+      if (!aggregate.creates(command) && !exists) throw new StreamNotFound(aggregate.what, id);
+    }
     if (meta.ifMatch !== undefined && meta.ifMatch !== loaded.version) throw new StaleVersion(meta.ifMatch, loaded.version);
     if (!meta.asSystem) aggregate.authorize(command, loaded.state, meta.actor);
     return aggregate.decider.decide(command, loaded.state, { now, actor: meta.actor, config: this.domainConfig });

@@ -93,6 +93,7 @@ export const roleLabels: Record<Role, string> = {
   leadership: '领导小组',
   integrator: '外部系统',
   admin: '系统管理员',
+  assessor: '第三方评估机构',
 };
 
 export interface DepartmentHolder {

@@ -23,3 +23,8 @@ export * from './circular/circular';
 export * from './shared/personal-data';
 export * from './personal-data/personal-data';
 export * from './rectification-order/rectification-order.reading';
+export * from './document-register/document-register';
+export * from './assessment/assessment';
+export * from './target-responsibility/target-responsibility';
+export * from './bulletin/bulletin';
+export * from './evaluation/evaluation';

@@ -1,5 +1,9 @@
 import {
   circularEventTypes,
+  documentRegisterEventTypes,
+  targetResponsibilityEventTypes,
+  bulletinEventTypes,
+  evaluationEventTypes,
   escalationEventTypes,
   indicatorEventTypes,
   keyProjectEventTypes,
@@ -18,6 +22,10 @@ function appRegistry(): EventTypeRegistry {
     ...indicatorEventTypes,
     ...circularEventTypes,
     ...personalDataEventTypes,
+    ...documentRegisterEventTypes,
+    ...targetResponsibilityEventTypes,
+    ...bulletinEventTypes,
+    ...evaluationEventTypes,
   );
 }
 

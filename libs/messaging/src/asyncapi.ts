@@ -53,6 +53,34 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'PersonalDataEvent',
     file: 'libs/domain/src/personal-data/personal-data.ts',
   },
+  {
+    category: 'document-register',
+    channel: 'documentRegisterEvents',
+    title: '文号登记簿 Official document numbers',
+    union: 'DocumentRegisterEvent',
+    file: 'libs/domain/src/document-register/document-register.ts',
+  },
+  {
+    category: 'target-responsibility',
+    channel: 'targetResponsibilityEvents',
+    title: '目标责任书 Annual target responsibility',
+    union: 'TargetResponsibilityEvent',
+    file: 'libs/domain/src/target-responsibility/target-responsibility.ts',
+  },
+  {
+    category: 'bulletin',
+    channel: 'bulletinEvents',
+    title: '进展公报 Public progress bulletins',
+    union: 'BulletinEvent',
+    file: 'libs/domain/src/bulletin/bulletin.ts',
+  },
+  {
+    category: 'evaluation',
+    channel: 'evaluationEvents',
+    title: '第三方评估意见 Evaluation findings',
+    union: 'EvaluationEvent',
+    file: 'libs/domain/src/evaluation/evaluation.ts',
+  },
 ] as const;
 
 /** The extension keyword that marks a personal-data reference in the event schemas. */

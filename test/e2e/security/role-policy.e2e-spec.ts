@@ -17,6 +17,11 @@ const PUBLIC_OPERATIONS = new Set([
   'DELETE /api/v1/auth/session',
   'GET /api/v1/auth/demo-users',
   'POST /api/v1/auth/demo-session',
+  // 信息公开 (PUB-FIELDS-1): whitelisted public progress and published bulletins.
+  'GET /api/public/v1/progress',
+  'GET /api/public/v1/bulletins',
+  'GET /api/public/v1/bulletins/{id}',
+  'GET /api/public/v1/bulletins/{id}/docx',
 ]);
 
 interface Operation {

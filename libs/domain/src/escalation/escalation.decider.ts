@@ -29,6 +29,7 @@ const roleNames: Record<Role, string> = {
   leadership: '领导小组',
   integrator: '外部系统',
   admin: '系统管理员',
+  assessor: '第三方评估机构',
 };
 
 /** The refusal of an actor whose role may not send the command, or undefined (ESC-AUTH-1). */

@@ -1,6 +1,6 @@
-export type Role = 'project-lead' | 'supervision-office' | 'leadership' | 'integrator' | 'admin';
+export type Role = 'project-lead' | 'supervision-office' | 'leadership' | 'integrator' | 'admin' | 'assessor';
 
-export const roles: readonly Role[] = ['project-lead', 'supervision-office', 'leadership', 'integrator', 'admin'];
+export const roles: readonly Role[] = ['project-lead', 'supervision-office', 'leadership', 'integrator', 'admin', 'assessor'];
 
 export interface Actor {
   userId: string;

@@ -312,6 +312,14 @@ export class AppConfig {
   @Max(65535)
   WORKER_HTTP_PORT: number = 0;
 
+  /**
+   * 年度考核 weights, deductions and grade thresholds overriding the defaults (docs/plan-mechanisms.md),
+   * as JSON, e.g. {"weights":{"indicators":30}}; empty: the defaults.
+   */
+  @IsOptional()
+  @IsString()
+  ASSESSMENT_CONFIG: string = '';
+
   /** The escalation thresholds in the domain's shape. */
   get escalationThresholds(): {
     noticeDays: number[];
