@@ -15,6 +15,7 @@ import { EventsModule } from './events/events.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { MeModule } from './me/me.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
 import { MIGRATIONS } from './migrations';
@@ -53,6 +54,7 @@ export class AppModule {
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,
+        MeModule,
         // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
         WebModule,
       ],

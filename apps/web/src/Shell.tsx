@@ -1,5 +1,6 @@
-import { AuditOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined, SendOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { AuditOutlined, CheckSquareOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined, SendOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from './domain';
 import { AwaitingAssignment } from './pages/AwaitingAssignment';
@@ -12,6 +13,20 @@ import { OrderLedger } from './pages/OrderLedger';
 import { ProjectDetail } from './pages/ProjectDetail';
 import { ProjectList } from './pages/ProjectList';
 import { useSession } from './session';
+import { useTodos } from './todos';
+
+const Todos = lazy(() => import('./pages/Todos'));
+
+/** 待办 in the menu, with the count of what waits on the user (updated live). */
+function TodoMenuLabel() {
+  const { items } = useTodos();
+  return (
+    <Space size={6}>
+      待办
+      <Badge count={items?.length ?? 0} overflowCount={99} size="small" data-testid="todo-badge" />
+    </Space>
+  );
+}
 
 export function Shell() {
   const { user, signOut, deptName } = useSession();
@@ -20,7 +35,7 @@ export function Shell() {
   if (!user) return <Login />;
   const section = location.pathname.startsWith('/projects/awaiting-assignment')
     ? '/projects/awaiting-assignment'
-    : (['/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
+    : (['/todos', '/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
@@ -35,6 +50,7 @@ export function Shell() {
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
           onClick={(e) => navigate(e.key)}
           items={[
+            { key: '/todos', icon: <CheckSquareOutlined />, label: <TodoMenuLabel /> },
             { key: '/', icon: <DashboardOutlined />, label: '领导驾驶舱' },
             { key: '/projects', icon: <ProjectOutlined />, label: '重点工程' },
             { key: '/projects/awaiting-assignment', icon: <SendOutlined />, label: '待交办' },
@@ -58,6 +74,14 @@ export function Shell() {
       <Layout.Content style={{ padding: 20, background: '#f3f6f4' }}>
         <Routes>
           <Route path="/" element={<Cockpit />} />
+          <Route
+            path="/todos"
+            element={
+              <Suspense fallback={<Spin />}>
+                <Todos />
+              </Suspense>
+            }
+          />
           <Route path="/projects" element={<ProjectList />} />
           <Route path="/projects/awaiting-assignment" element={<AwaitingAssignment />} />
           <Route path="/projects/:id" element={<ProjectDetail />} />
