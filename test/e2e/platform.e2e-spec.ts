@@ -73,6 +73,7 @@ describe('platform', () => {
         '/api/v1/rectification-orders/backfill',
         '/api/v1/rectification-orders/import',
         '/api/v1/circulars',
+        '/api/v1/reminders',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

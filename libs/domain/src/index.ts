@@ -20,3 +20,6 @@ export { needsProvincialSignOff } from './rectification-order/rectification-orde
 export * from './escalation';
 export * from './indicator';
 export * from './circular/circular';
+export * from './todo/todos';
+export * from './reminder/reminder';
+export * from './message/messages';

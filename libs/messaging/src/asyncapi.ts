@@ -46,6 +46,13 @@ export const ASYNCAPI_CATEGORIES = [
     union: 'CircularEvent',
     file: 'libs/domain/src/circular/circular.ts',
   },
+  {
+    category: 'reminder',
+    channel: 'reminderEvents',
+    title: '催办 Reminders',
+    union: 'ReminderEvent',
+    file: 'libs/domain/src/reminder/reminder.ts',
+  },
 ] as const;
 
 export const ASYNCAPI_DEFAULT_PREFIX = 'mdj';

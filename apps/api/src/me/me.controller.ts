@@ -1,14 +1,27 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
+import { MessageIdPipe } from '../shared/id.pipe';
+import { MessageService } from './message.service';
 import { TodoService } from './todo.service';
+
+export class ListMessagesQueryDto {
+  @ApiPropertyOptional({ description: 'true：只看未读', enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
+}
 
 @ApiTags('me 我的待办与消息')
 @ApiBearerAuth()
 @Controller('api/v1/me')
 @Roles(...ROLES)
 export class MeController {
-  constructor(private readonly todos: TodoService) {}
+  constructor(
+    private readonly todos: TodoService,
+    private readonly messages: MessageService,
+  ) {}
 
   @Get('todos')
   @ApiOperation({
@@ -18,8 +31,36 @@ export class MeController {
       '每条带办理页面的链接（link），办结的事件一到即从列表消失。外部系统和系统管理员没有待办。',
   })
   @ApiOkResponse({ description: '{ items: [{ key, subjectType, subjectId, subjectCode, subjectName, command, title, dueOn, link, level }], total }' })
-  async list(@CurrentActor() actor: Actor) {
+  async listTodos(@CurrentActor() actor: Actor) {
     const items = await this.todos.todosOf(actor);
     return { items, total: items.length };
+  }
+
+  @Get('messages')
+  @ApiOperation({
+    summary: '我的消息（消息中心）',
+    description:
+      '发给本人角色或本单位的消息：预警、领导批示、督办单、约谈、问责、催办、审批结果，新的在前（最多 100 条），unread 为未读条数。谁收到什么见 docs/architecture.md“消息中心”。',
+  })
+  @ApiOkResponse({ description: '{ items: [{ id, seq, kind, kindLabel, title, body, link, subjectType, subjectId, createdAt, read }], unread }' })
+  listMessages(@CurrentActor() actor: Actor, @Query() query: ListMessagesQueryDto) {
+    return this.messages.list(actor, { unreadOnly: query.unread === 'true' });
+  }
+
+  @Put('messages/read-all')
+  @HttpCode(204)
+  @ApiOperation({ summary: '全部标为已读', description: '已读状态只属于本人，不是业务事件，不写入事件日志。' })
+  @ApiNoContentResponse({ description: '已全部标为已读' })
+  async markAllRead(@CurrentActor() actor: Actor): Promise<void> {
+    await this.messages.markAllRead(actor);
+  }
+
+  @Put('messages/:id/read')
+  @HttpCode(204)
+  @ApiOperation({ summary: '标为已读', description: '已读状态只属于本人，不是业务事件，不写入事件日志；重复标记无副作用。' })
+  @ApiParam({ name: 'id', description: '消息编号（UUID）' })
+  @ApiNoContentResponse({ description: '已标为已读' })
+  async markRead(@CurrentActor() actor: Actor, @Param('id', MessageIdPipe) id: string): Promise<void> {
+    await this.messages.markRead(actor, id);
   }
 }

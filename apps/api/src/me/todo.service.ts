@@ -17,7 +17,7 @@ import { AppConfig, Clock } from '@app/platform';
 
 /**
  * 待办 of the signed-in user, from the read models and the domain's allowed actions (docs/domain.md,
- * TODO-1…3). Computed per request, so a to-do is gone as soon as the event that settles it is projected.
+ * TODO-WAIT-1, TODO-SETTLE-1, TODO-ESC-1). Computed per request, so a to-do is gone as soon as the event that settles it is projected.
  * The SQL only narrows the rows to the caller's scope and leaves out finished records; which command
  * waits on whom is the domain's.
  */

@@ -23,3 +23,4 @@ export const ProjectIdPipe = new IdPipe('重点工程');
 export const OrderIdPipe = new IdPipe('整改任务');
 export const EscalationIdPipe = new IdPipe('督办预警');
 export const CircularIdPipe = new IdPipe('通报');
+export const MessageIdPipe = new IdPipe('消息');

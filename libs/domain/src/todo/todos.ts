@@ -14,9 +14,9 @@ import type { CalendarDate } from '../shared/dates';
 /**
  * 待办: what waits on a person. A to-do is a command the domain allows this actor now (the same
  * allowed actions the detail pages draw their buttons from) that the catalogue below says waits on the
- * actor's role (TODO-1). Whether it is allowed is never decided here: the catalogue only picks, among
+ * actor's role (TODO-WAIT-1). Whether it is allowed is never decided here: the catalogue only picks, among
  * the allowed commands, those that are someone's work to do rather than a possibility, and the event
- * that carries the command out takes it away, because the command is no longer allowed (TODO-2).
+ * that carries the command out takes it away, because the command is no longer allowed (TODO-SETTLE-1).
  */
 export type TodoSubjectType = 'KEY_PROJECT' | 'RECTIFICATION_ORDER' | 'ESCALATION';
 
@@ -147,11 +147,11 @@ export function escalationSubjectLink(state: Pick<EscalationState, 'subjectType'
   }
 }
 
-/** Levels from which an open escalation waits on the leadership group to act (red and above, TODO-3). */
+/** Levels from which an open escalation waits on the leadership group to act (red and above, TODO-ESC-1). */
 export const LEADERSHIP_TODO_MIN_LEVEL = 2;
 
 /**
- * An open escalation waits on the department it names (TODO-3): what it is about must be done; the
+ * An open escalation waits on the department it names (TODO-ESC-1): what it is about must be done; the
  * resolution (the item met, an extension approved, a higher level) settles it. A red or higher one not
  * yet signed (签阅) waits on the leadership group, which settles it by acknowledging or acting.
  */
