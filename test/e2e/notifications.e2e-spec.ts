@@ -3,6 +3,7 @@ import { Clock } from '@app/platform';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, eventCount, type TestApp } from '../support/app';
+import { openSse, type SseClient } from '../support/sse';
 
 const ORDERS = '/api/v1/rectification-orders';
 const LEAD = 'ning-an-city';
@@ -21,7 +22,10 @@ beforeAll(async () => {
   tokens.lead = await t.token('project-lead', LEAD, 'ning-an-user');
   tokens.other = await t.token('project-lead', OTHER, 'dong-ning-user');
   tokens.integrator = await t.token('integrator');
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
 });
+let base = '';
 afterAll(() => t.close());
 
 async function settle(): Promise<void> {
@@ -101,7 +105,9 @@ describe('待办', () => {
     current = at('2024-05-01');
     const id = await issue('2024-06-30', false, false);
     const office = await todos(tokens.office);
-    expect(office).toContainEqual(expect.objectContaining({ subjectId: id, command: 'AssignOrder', title: '交办整改任务', link: `/orders/${id}` }));
+    expect(office).toContainEqual(
+      expect.objectContaining({ subjectId: id, command: 'AssignOrder', title: '交办整改任务', link: `/orders/${id}` }),
+    );
     expect((await todos(tokens.lead)).filter((x) => x.subjectId === id)).toEqual([]);
 
     await post(`${ORDERS}/${id}/assign`, tokens.office, {
@@ -115,7 +121,9 @@ describe('待办', () => {
     expect((await todos(tokens.other)).filter((x) => x.subjectId === id)).toEqual([]);
 
     // The plan it owes stays a to-do after the start; the start is done.
-    expect(await todos(tokens.lead)).toContainEqual(expect.objectContaining({ subjectId: id, command: 'SubmitRectificationPlan', dueOn: expect.any(String) }));
+    expect(await todos(tokens.lead)).toContainEqual(
+      expect.objectContaining({ subjectId: id, command: 'SubmitRectificationPlan', dueOn: expect.any(String) }),
+    );
     await post(`${ORDERS}/${id}/start`, tokens.lead);
     expect((await todos(tokens.lead)).filter((x) => x.subjectId === id).map((x) => x.command)).toEqual(['SubmitRectificationPlan']);
   });
@@ -134,7 +142,11 @@ describe('an escalation raised by the scheduler', () => {
     orderId = await issue('2024-06-30', true);
     await post(`${ORDERS}/${orderId}/start`, tokens.lead);
     current = at('2024-06-20');
-    await post(`${ORDERS}/${orderId}/request-extension`, tokens.lead, { requestedDeadline: '2024-09-30', reason: '雨季施工受阻。', progressSoFar: '管网已铺设六成。' });
+    await post(`${ORDERS}/${orderId}/request-extension`, tokens.lead, {
+      requestedDeadline: '2024-09-30',
+      reason: '雨季施工受阻。',
+      progressSoFar: '管网已铺设六成。',
+    });
     current = at('2024-07-01');
     await settle();
     await t.app.get(EscalationScheduler).tick();
@@ -159,7 +171,9 @@ describe('an escalation raised by the scheduler', () => {
 
   it('is an unread message for the lead department’s user, the office and leadership, not for another department', async () => {
     const inbox = await messages(tokens.lead);
-    const raised = inbox.items.find((m) => m.kind === 'ESCALATION_RAISED' && m.link === `/orders/${orderId}` && m.title.includes('红色预警'));
+    const raised = inbox.items.find(
+      (m) => m.kind === 'ESCALATION_RAISED' && m.link === `/orders/${orderId}` && m.title.includes('红色预警'),
+    );
     expect(raised).toMatchObject({ read: false, body: expect.stringContaining('期限 2024-06-30') });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
     expect((await messages(tokens.office)).items.some((m) => m.link === `/orders/${orderId}`)).toBe(true);
@@ -190,7 +204,12 @@ describe('an escalation raised by the scheduler', () => {
   });
 
   it('催办 by the office reaches the lead department; a project lead may not send one, nor may one go to a closed or unknown item', async () => {
-    const res = await post('/api/v1/reminders', tokens.office, { subjectType: 'RECTIFICATION_ORDER', subjectId: orderId, text: '请本周五前报送整改进展。' }, 201);
+    const res = await post(
+      '/api/v1/reminders',
+      tokens.office,
+      { subjectType: 'RECTIFICATION_ORDER', subjectId: orderId, text: '请本周五前报送整改进展。' },
+      201,
+    );
     expect(res.body.id).toEqual(expect.any(String));
     const reminder = (await messages(tokens.lead)).items.find((m) => m.kind === 'REMINDER');
     expect(reminder).toMatchObject({ link: `/orders/${orderId}`, body: expect.stringContaining('请本周五前报送整改进展。') });
@@ -222,5 +241,89 @@ describe('an escalation raised by the scheduler', () => {
     await t.app.get(EscalationScheduler).tick();
     await settle();
     expect((await todos(tokens.lead)).filter((x) => x.subjectId === escalationId)).toEqual([]);
+  });
+});
+
+describe('the stream at /api/v1/me/stream', () => {
+  const streams: SseClient[] = [];
+  const open = async (token: string, lastEventId?: string) => {
+    const s = await openSse(`${base}/api/v1/me/stream`, {
+      authorization: `Bearer ${token}`,
+      ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}),
+    });
+    streams.push(s);
+    return s;
+  };
+  afterAll(() => streams.forEach((s) => s.close()));
+
+  it('pushes a new message and a to-do change to the department’s user, and nothing of another department to others', async () => {
+    current = at('2024-05-01');
+    const orderId = await issue('2024-06-30', true);
+    const lead = await open(tokens.lead);
+    const other = await open(tokens.other);
+    await lead.next((e) => e.type === 'ready', 'ready');
+    await other.next((e) => e.type === 'ready', 'ready');
+
+    await post(
+      '/api/v1/reminders',
+      tokens.office,
+      { subjectType: 'RECTIFICATION_ORDER', subjectId: orderId, text: '请尽快开始整改。' },
+      201,
+    );
+    const pushed = await lead.next((e) => e.type === 'message' && e.data.includes('请尽快开始整改。'), 'the 催办 message');
+    expect(JSON.parse(pushed.data)).toMatchObject({ kind: 'REMINDER', link: `/orders/${orderId}`, read: false });
+    expect(pushed.id).toMatch(/^\d+$/);
+    // Starting the order changes the lead's to-dos: a nudge, sent once the read models have the start.
+    await post(`${ORDERS}/${orderId}/start`, tokens.lead);
+    await lead.next((e) => e.type === 'todos' && Number(e.id) >= Number(pushed.id), 'the to-do nudge');
+    // The other department's stream has the nudge too (any record may change anyone's list), not the message.
+    await other.next((e) => e.type === 'todos', 'a to-do nudge');
+    expect(other.events.filter((e) => e.type === 'message')).toEqual([]);
+  });
+
+  it('resumes after Last-Event-ID without losing what was sent while disconnected', async () => {
+    current = at('2024-05-01');
+    const orderId = await issue('2024-06-30', true);
+    const first = await open(tokens.lead);
+    const ready = await first.next((e) => e.type === 'ready', 'ready');
+    first.close();
+    // Three 催办 while the user is away.
+    for (const n of [1, 2, 3]) {
+      await post(
+        '/api/v1/reminders',
+        tokens.leader,
+        { subjectType: 'RECTIFICATION_ORDER', subjectId: orderId, text: `第${n}次催办。` },
+        201,
+      );
+    }
+    const again = await open(tokens.lead, ready.id as string);
+    for (const n of [1, 2, 3]) await again.next((e) => e.type === 'message' && e.data.includes(`第${n}次催办。`), `催办 ${n}`);
+    const texts = again.events.filter((e) => e.type === 'message').map((e) => JSON.parse(e.data).body as string);
+    expect(texts.filter((b) => /第\d次催办/.test(b))).toEqual([
+      expect.stringContaining('第1次催办。'),
+      expect.stringContaining('第2次催办。'),
+      expect.stringContaining('第3次催办。'),
+    ]);
+    // Ids only grow.
+    const ids = again.events.filter((e) => e.id !== null).map((e) => Number(e.id));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+  });
+
+  it('pushes an escalation change when the scheduler raises one', async () => {
+    current = at('2024-05-01');
+    const orderId = await issue('2024-08-31', true);
+    await post(`${ORDERS}/${orderId}/start`, tokens.lead);
+    const leader = await open(tokens.leader);
+    await leader.next((e) => e.type === 'ready', 'ready');
+    current = at('2024-09-01');
+    await settle();
+    await t.app.get(EscalationScheduler).tick();
+    await leader.next((e) => e.type === 'escalation', 'the escalation change');
+    await leader.next((e) => e.type === 'message' && JSON.parse(e.data).link === `/orders/${orderId}`, 'the red escalation message');
+  });
+
+  it('refuses a token without a recognised role', async () => {
+    const res = await fetch(`${base}/api/v1/me/stream`, { headers: { authorization: `Bearer ${await t.token('nobody' as never)}` } });
+    expect(res.status).toBe(403);
   });
 });

@@ -52,10 +52,11 @@ export class MessageService {
     options: { unreadOnly?: boolean; limit?: number; afterSeq?: string | null } = {},
   ): Promise<{ items: MessageView[]; unread: number }> {
     const recipients = recipientsOf(actor);
-    const { rows } = await this.pool.query<Row>(
-      `SELECT * FROM (${MessageService.INBOX}) inbox ORDER BY seq::bigint DESC LIMIT 500`,
-      [actor.userId, recipients, options.afterSeq ?? null],
-    );
+    const { rows } = await this.pool.query<Row>(`SELECT * FROM (${MessageService.INBOX}) inbox ORDER BY seq::bigint DESC LIMIT 500`, [
+      actor.userId,
+      recipients,
+      options.afterSeq ?? null,
+    ]);
     const unread = rows.filter((r) => !r.read).length;
     const shown = (options.unreadOnly ? rows.filter((r) => !r.read) : rows).slice(0, options.limit ?? 100);
     return { items: shown.map(view), unread };

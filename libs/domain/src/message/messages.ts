@@ -13,14 +13,7 @@ import { escalationSubjectLink } from '../todo/todos';
  * person's own state, kept beside the messages, not an event (MSG-READ-1).
  */
 export type MessageKind =
-  | 'ESCALATION_RAISED'
-  | 'INSTRUCTION'
-  | 'SUPERVISION_NOTICE'
-  | 'SUMMONS'
-  | 'ACCOUNTABILITY'
-  | 'REMINDER'
-  | 'APPROVED'
-  | 'REFUSED';
+  'ESCALATION_RAISED' | 'INSTRUCTION' | 'SUPERVISION_NOTICE' | 'SUMMONS' | 'ACCOUNTABILITY' | 'REMINDER' | 'APPROVED' | 'REFUSED';
 
 export const messageKindLabels: Record<MessageKind, string> = {
   ESCALATION_RAISED: '预警',
@@ -90,7 +83,15 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
       ];
     }
     case 'LeadershipInstructed':
-      return [{ ...base, kind: 'INSTRUCTION', recipients: [...dept, office], title: `领导批示：${s.itemName}`, body: `${d.byName}批示：“${d.text}”（${about}）` }];
+      return [
+        {
+          ...base,
+          kind: 'INSTRUCTION',
+          recipients: [...dept, office],
+          title: `领导批示：${s.itemName}`,
+          body: `${d.byName}批示：“${d.text}”（${about}）`,
+        },
+      ];
     case 'SupervisionNoticeIssued':
       return [
         {
@@ -112,7 +113,15 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
         },
       ];
     case 'AccountabilityReferred':
-      return [{ ...base, kind: 'ACCOUNTABILITY', recipients: [...dept, office], title: `移交问责：${s.itemName}`, body: `问责事由：“${d.reason}”（${about}）` }];
+      return [
+        {
+          ...base,
+          kind: 'ACCOUNTABILITY',
+          recipients: [...dept, office],
+          title: `移交问责：${s.itemName}`,
+          body: `问责事由：“${d.reason}”（${about}）`,
+        },
+      ];
     default:
       return [];
   }
@@ -131,7 +140,9 @@ export function orderMessages(event: LogEvent, s: RectificationOrderState): Mess
   const d = event.data;
   switch (event.type) {
     case 'RectificationPlanApproved':
-      return [{ ...base, kind: 'APPROVED', title: `整改方案审核通过：${s.code}`, body: `${about}的整改方案已审核通过，请按方案组织整改。` }];
+      return [
+        { ...base, kind: 'APPROVED', title: `整改方案审核通过：${s.code}`, body: `${about}的整改方案已审核通过，请按方案组织整改。` },
+      ];
     case 'RectificationPlanReturned':
       return [
         {
@@ -142,7 +153,14 @@ export function orderMessages(event: LogEvent, s: RectificationOrderState): Mess
         },
       ];
     case 'ExtensionApproved':
-      return [{ ...base, kind: 'APPROVED', title: `延期申请已批准：${s.code}`, body: `${about}的整改期限由 ${d.previousDeadline} 延至 ${d.newDeadline}。` }];
+      return [
+        {
+          ...base,
+          kind: 'APPROVED',
+          title: `延期申请已批准：${s.code}`,
+          body: `${about}的整改期限由 ${d.previousDeadline} 延至 ${d.newDeadline}。`,
+        },
+      ];
     case 'ExtensionRejected':
       return [{ ...base, kind: 'REFUSED', title: `延期申请未获批准：${s.code}`, body: `${about}的延期申请未获批准：${d.reason}` }];
     case 'AcceptancePassed':

@@ -60,7 +60,12 @@ export const orderTodoRules: readonly TodoRule<RectificationOrderState, Rectific
     dueOn: (s) => s.planDueOn,
   },
   { command: 'StartRectification', for: ['project-lead'], title: '开始整改', dueOn: (s) => s.currentDeadline },
-  { command: 'ReportPetitionFinding', for: ['project-lead'], title: '报送信访件调查核实结果', dueOn: (s) => s.petition?.reportDueOn ?? null },
+  {
+    command: 'ReportPetitionFinding',
+    for: ['project-lead'],
+    title: '报送信访件调查核实结果',
+    dueOn: (s) => s.petition?.reportDueOn ?? null,
+  },
   // 整改办（督查办）
   { command: 'AssignOrder', for: ['supervision-office'], title: '交办整改任务', dueOn: (s) => s.currentDeadline },
   { command: 'ApproveRectificationPlan', for: ['supervision-office'], title: '审核整改方案' },
