@@ -67,7 +67,7 @@ export class MessageProjection implements SubscriptionHandler {
       const held = states.get(event.streamId);
       if (held && event.version <= held.version) continue;
       todos = true;
-      let drafts: MessageDraft[] = [];
+      let drafts: MessageDraft[];
       let state: Folded;
       if (event.streamId.startsWith('escalation-')) {
         escalation = true;
