@@ -1,4 +1,13 @@
-import { AuditOutlined, CheckSquareOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  LogoutOutlined,
+  ProjectOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -13,9 +22,22 @@ import { OrderLedger } from './pages/OrderLedger';
 import { ProjectDetail } from './pages/ProjectDetail';
 import { ProjectList } from './pages/ProjectList';
 import { useSession } from './session';
+import { useMessages } from './messages';
 import { useTodos } from './todos';
 
 const Todos = lazy(() => import('./pages/Todos'));
+const Messages = lazy(() => import('./pages/Messages'));
+
+/** 消息 in the menu, with the unread count (updated live). */
+function MessageMenuLabel() {
+  const { unread } = useMessages();
+  return (
+    <Space size={6}>
+      消息
+      <Badge count={unread} overflowCount={99} size="small" data-testid="message-badge" />
+    </Space>
+  );
+}
 
 /** 待办 in the menu, with the count of what waits on the user (updated live). */
 function TodoMenuLabel() {
@@ -35,7 +57,7 @@ export function Shell() {
   if (!user) return <Login />;
   const section = location.pathname.startsWith('/projects/awaiting-assignment')
     ? '/projects/awaiting-assignment'
-    : (['/todos', '/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
+    : (['/todos', '/messages', '/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
@@ -51,6 +73,7 @@ export function Shell() {
           onClick={(e) => navigate(e.key)}
           items={[
             { key: '/todos', icon: <CheckSquareOutlined />, label: <TodoMenuLabel /> },
+            { key: '/messages', icon: <BellOutlined />, label: <MessageMenuLabel /> },
             { key: '/', icon: <DashboardOutlined />, label: '领导驾驶舱' },
             { key: '/projects', icon: <ProjectOutlined />, label: '重点工程' },
             { key: '/projects/awaiting-assignment', icon: <SendOutlined />, label: '待交办' },
@@ -79,6 +102,14 @@ export function Shell() {
             element={
               <Suspense fallback={<Spin />}>
                 <Todos />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/messages"
+            element={
+              <Suspense fallback={<Spin />}>
+                <Messages />
               </Suspense>
             }
           />

@@ -11,6 +11,8 @@ export interface Todo {
   command: string | null;
   title: string;
   dueOn: string | null;
+  /** Days until dueOn as of the server's day; negative when overdue. */
+  daysLeft: number | null;
   link: string;
   level: number | null;
 }

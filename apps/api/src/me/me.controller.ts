@@ -64,7 +64,8 @@ export class MeController {
       '每条带办理页面的链接（link），办结的事件一到即从列表消失。外部系统和系统管理员没有待办。',
   })
   @ApiOkResponse({
-    description: '{ items: [{ key, subjectType, subjectId, subjectCode, subjectName, command, title, dueOn, link, level }], total }',
+    description:
+      '{ items: [{ key, subjectType, subjectId, subjectCode, subjectName, command, title, dueOn, daysLeft, link, level }], total }',
   })
   async listTodos(@CurrentActor() actor: Actor) {
     const items = await this.todos.todosOf(actor);

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   compareTodos,
+  daysBetween,
+  shanghaiDate,
   escalationTodos,
   keyProjectTodos,
   orderTodos,
@@ -29,7 +31,8 @@ export class TodoService {
     private readonly config: AppConfig,
   ) {}
 
-  async todosOf(actor: Actor): Promise<Todo[]> {
+  /** The to-dos, each with the days left until its date (negative: overdue) as of the injected clock's day. */
+  async todosOf(actor: Actor): Promise<Array<Todo & { daysLeft: number | null }>> {
     const ctx: CommandContext = { actor, now: this.clock.now(), config: this.config.domainConfig };
     const cityWide = actor.roles.some((r) => r === 'supervision-office' || r === 'leadership');
     const isLead = actor.roles.includes('project-lead') && actor.department !== null;
@@ -57,6 +60,7 @@ export class TodoService {
       ...projects.rows.flatMap((r) => keyProjectTodos(upgradeKeyProjectState(r.state), ctx)),
       ...escalations.rows.flatMap((r) => escalationTodos(r.state, ctx)),
     ];
-    return todos.sort(compareTodos);
+    const today = shanghaiDate(ctx.now);
+    return todos.sort(compareTodos).map((t) => ({ ...t, daysLeft: t.dueOn ? daysBetween(today, t.dueOn) : null }));
   }
 }

@@ -1,7 +1,7 @@
 import { Alert, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { escalationLevelColors } from '../domain';
-import { daysBetween, fmtDate, todayShanghai } from '../format';
+import { fmtDate } from '../format';
 import { useTodos, type Todo } from '../todos';
 
 const subjectLabels: Record<Todo['subjectType'], string> = {
@@ -10,18 +10,26 @@ const subjectLabels: Record<Todo['subjectType'], string> = {
   ESCALATION: '督办预警',
 };
 
-function due(dueOn: string | null, today: string) {
-  if (!dueOn) return null;
-  const days = daysBetween(today, dueOn);
-  if (days < 0) return <Tag color="red">已逾期 {-days} 天（{fmtDate(dueOn)}）</Tag>;
-  if (days <= 7) return <Tag color="gold">{days === 0 ? '今天到期' : `${days} 天后到期`}（{fmtDate(dueOn)}）</Tag>;
+function due(dueOn: string | null, days: number | null) {
+  if (!dueOn || days === null) return null;
+  if (days < 0)
+    return (
+      <Tag color="red">
+        已逾期 {-days} 天（{fmtDate(dueOn)}）
+      </Tag>
+    );
+  if (days <= 7)
+    return (
+      <Tag color="gold">
+        {days === 0 ? '今天到期' : `${days} 天后到期`}（{fmtDate(dueOn)}）
+      </Tag>
+    );
   return <Tag>期限 {fmtDate(dueOn)}</Tag>;
 }
 
 /** 待办: what waits on the signed-in user, each with the page where it is done. Updated live. */
 export default function Todos() {
   const { items, error } = useTodos();
-  const today = todayShanghai();
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {error ? <Alert type="error" showIcon message="待办加载失败，请稍后刷新" /> : null}
@@ -44,7 +52,7 @@ export default function Todos() {
                     <Typography.Text type="secondary">
                       {subjectLabels[t.subjectType]} {t.subjectCode}：{t.subjectName}
                     </Typography.Text>
-                    {due(t.dueOn, today)}
+                    {due(t.dueOn, t.daysLeft)}
                   </Space>
                 }
               />
