@@ -16,6 +16,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
 import { MIGRATIONS } from './migrations';
@@ -55,6 +56,7 @@ export class AppModule {
         DepartmentsModule,
         EventsModule,
         MeModule,
+        WebhooksModule,
         // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
         WebModule,
       ],

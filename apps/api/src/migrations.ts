@@ -13,6 +13,7 @@ import {
 import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1764300005000-create-scheduler-leases';
 import { CreateOrderCodeReservations1765100000000 } from './ledger/migrations/1765100000000-create-order-code-reservations';
 import { CreateEvidenceFiles1765000000200 } from './evidence/1765000000200-create-evidence-files';
+import { CreateWebhooks1766500000100 } from './webhooks/1766500000100-create-webhooks';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
 /** Every TypeORM migration of the deployable, in order; applied at start-up (never `synchronize`). */
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationList = [
   ...INDICATOR_READ_MODEL_MIGRATIONS,
   CreateEvidenceFiles1765000000200,
   ...MESSAGE_CENTER_MIGRATIONS,
+  CreateWebhooks1766500000100,
 ];
