@@ -74,6 +74,9 @@ describe('platform', () => {
         '/api/v1/rectification-orders/import',
         '/api/v1/circulars',
         '/api/v1/reminders',
+        // Configuration of integrators, not commands of the domain (docs/architecture.md, Webhooks).
+        '/api/v1/webhooks/subscriptions',
+        '/api/v1/webhooks/subscriptions/{id}/replay',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',
