@@ -2,13 +2,15 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What a path of the receiver does with its next request. */
-export type Reply = 'ok' | 'fail' | 'hang';
+export type Reply = 'ok' | 'fail' | 'hang' | 'hold';
 
 export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
   reply: Reply;
+  /** The status a held request was finally answered with. */
+  answered?: number;
 }
 
 /**
@@ -21,10 +23,28 @@ export class WebhookReceiver {
   private readonly otherwise = new Map<string, Reply>();
   private server: Server | null = null;
   private readonly hanging = new Set<() => void>();
+  /** Requests answered 'hold': kept open until the test answers them (release) or the receiver stops. */
+  readonly held: Array<{ received: Received; answer: (status: number) => void }> = [];
 
-  script(path: string, replies: Reply[], otherwise: Reply = 'ok'): void {
+  private readonly keys = new Map<string, (body: string) => string>();
+
+  /**
+   * What `path` answers: `replies` in turn, then `otherwise`. With `keyOf`, each key (e.g. a CloudEvent's
+   * subject) has its own turn through `replies`, so concurrent deliveries of different subjects do not share it.
+   */
+  script(path: string, replies: Reply[], otherwise: Reply = 'ok', keyOf?: (body: string) => string): void {
+    for (const k of [...this.scripts.keys()]) if (k === path || k.startsWith(`${path}#`)) this.scripts.delete(k);
     this.scripts.set(path, [...replies]);
     this.otherwise.set(path, otherwise);
+    if (keyOf) this.keys.set(path, keyOf);
+    else this.keys.delete(path);
+  }
+
+  private next(path: string, body: string): Reply {
+    const keyOf = this.keys.get(path);
+    const key = keyOf ? `${path}#${keyOf(body)}` : path;
+    if (keyOf && !this.scripts.has(key)) this.scripts.set(key, [...(this.scripts.get(path) ?? [])]);
+    return this.scripts.get(key)?.shift() ?? this.otherwise.get(path) ?? 'ok';
   }
 
   async start(): Promise<string> {
@@ -33,8 +53,22 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const path = (req.url ?? '/').split('?')[0];
-        const reply = this.scripts.get(path)?.shift() ?? this.otherwise.get(path) ?? 'ok';
-        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), reply });
+        const body = Buffer.concat(chunks).toString('utf8');
+        const reply = this.next(path, body);
+        this.received.push({ path, headers: req.headers, body, reply });
+        if (reply === 'hold') {
+          const received = this.received[this.received.length - 1];
+          this.held.push({
+            received,
+            answer: (status) => {
+              received.answered = status;
+              res.statusCode = status;
+              res.end();
+            },
+          });
+          this.hanging.add(() => res.destroy());
+          return;
+        }
         if (reply === 'hang') {
           // Never answers; the sender's timeout gives up. Closed when the receiver stops.
           const end = () => res.destroy();
