@@ -199,7 +199,7 @@ describe('an escalation raised by the scheduler', () => {
     expect((await todos(tokens.leader)).filter((x) => x.subjectId === escalationId)).toEqual([]);
     await post(`/api/v1/escalations/${escalationId}/instruct`, tokens.leader, { text: '请宁安市政府月底前整改到位。' });
     const instruction = (await messages(tokens.lead)).items.find((m) => m.kind === 'INSTRUCTION');
-    expect(instruction).toMatchObject({ read: false, body: expect.stringContaining('“请宁安市政府月底前整改到位。”') });
+    expect(instruction).toMatchObject({ read: false, body: expect.stringContaining('“请宁安市政府月底前整改到位”') });
     expect((await todos(tokens.lead)).find((x) => x.subjectId === escalationId)?.title).toMatch(/^落实领导批示/);
   });
 
@@ -212,7 +212,7 @@ describe('an escalation raised by the scheduler', () => {
     );
     expect(res.body.id).toEqual(expect.any(String));
     const reminder = (await messages(tokens.lead)).items.find((m) => m.kind === 'REMINDER');
-    expect(reminder).toMatchObject({ link: `/orders/${orderId}`, body: expect.stringContaining('请本周五前报送整改进展。') });
+    expect(reminder).toMatchObject({ link: `/orders/${orderId}`, body: expect.stringContaining('“请本周五前报送整改进展”') });
     expect((await messages(tokens.other)).items.some((m) => m.kind === 'REMINDER')).toBe(false);
 
     const refused = await t
@@ -270,7 +270,7 @@ describe('the stream at /api/v1/me/stream', () => {
       { subjectType: 'RECTIFICATION_ORDER', subjectId: orderId, text: '请尽快开始整改。' },
       201,
     );
-    const pushed = await lead.next((e) => e.type === 'message' && e.data.includes('请尽快开始整改。'), 'the 催办 message');
+    const pushed = await lead.next((e) => e.type === 'message' && e.data.includes('请尽快开始整改'), 'the 催办 message');
     expect(JSON.parse(pushed.data)).toMatchObject({ kind: 'REMINDER', link: `/orders/${orderId}`, read: false });
     expect(pushed.id).toMatch(/^\d+$/);
     // Starting the order changes the lead's to-dos: a nudge, sent once the read models have the start.
@@ -297,12 +297,12 @@ describe('the stream at /api/v1/me/stream', () => {
       );
     }
     const again = await open(tokens.lead, ready.id as string);
-    for (const n of [1, 2, 3]) await again.next((e) => e.type === 'message' && e.data.includes(`第${n}次催办。`), `催办 ${n}`);
+    for (const n of [1, 2, 3]) await again.next((e) => e.type === 'message' && e.data.includes(`第${n}次催办`), `催办 ${n}`);
     const texts = again.events.filter((e) => e.type === 'message').map((e) => JSON.parse(e.data).body as string);
     expect(texts.filter((b) => /第\d次催办/.test(b))).toEqual([
-      expect.stringContaining('第1次催办。'),
-      expect.stringContaining('第2次催办。'),
-      expect.stringContaining('第3次催办。'),
+      expect.stringContaining('第1次催办'),
+      expect.stringContaining('第2次催办'),
+      expect.stringContaining('第3次催办'),
     ]);
     // Ids only grow.
     const ids = again.events.filter((e) => e.id !== null).map((e) => Number(e.id));

@@ -28,24 +28,23 @@ import { useTodos } from './todos';
 const Todos = lazy(() => import('./pages/Todos'));
 const Messages = lazy(() => import('./pages/Messages'));
 
-/** 消息 in the menu, with the unread count (updated live). */
-function MessageMenuLabel() {
+/** 待办 and 消息 in the header, each with its count (updated live), opening its page. */
+function HeaderCounts() {
+  const navigate = useNavigate();
+  const { items } = useTodos();
   const { unread } = useMessages();
   return (
-    <Space size={6}>
-      消息
-      <Badge count={unread} overflowCount={99} size="small" data-testid="message-badge" />
-    </Space>
-  );
-}
-
-/** 待办 in the menu, with the count of what waits on the user (updated live). */
-function TodoMenuLabel() {
-  const { items } = useTodos();
-  return (
-    <Space size={6}>
-      待办
-      <Badge count={items?.length ?? 0} overflowCount={99} size="small" data-testid="todo-badge" />
+    <Space size={14}>
+      <Badge count={items?.length ?? 0} overflowCount={99} size="small" data-testid="todo-badge">
+        <Button size="small" icon={<CheckSquareOutlined />} onClick={() => navigate('/todos')}>
+          待办
+        </Button>
+      </Badge>
+      <Badge count={unread} overflowCount={99} size="small" data-testid="message-badge">
+        <Button size="small" icon={<BellOutlined />} onClick={() => navigate('/messages')}>
+          消息
+        </Button>
+      </Badge>
     </Space>
   );
 }
@@ -72,8 +71,6 @@ export function Shell() {
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
           onClick={(e) => navigate(e.key)}
           items={[
-            { key: '/todos', icon: <CheckSquareOutlined />, label: <TodoMenuLabel /> },
-            { key: '/messages', icon: <BellOutlined />, label: <MessageMenuLabel /> },
             { key: '/', icon: <DashboardOutlined />, label: '领导驾驶舱' },
             { key: '/projects', icon: <ProjectOutlined />, label: '重点工程' },
             { key: '/projects/awaiting-assignment', icon: <SendOutlined />, label: '待交办' },
@@ -81,6 +78,7 @@ export function Shell() {
             { key: '/indicators', icon: <LineChartOutlined />, label: '规划指标' },
           ]}
         />
+        <HeaderCounts />
         <Space style={{ color: '#fff' }} data-testid="current-user">
           <span>{user.displayName}</span>
           {user.roles.map((r) => (

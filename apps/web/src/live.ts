@@ -35,11 +35,14 @@ function open(): void {
   source.onopen = () => {
     const wasDown = !connected;
     connected = true;
+    // For people (and browser tests): whether updates arrive pushed or by the fallback poll.
+    document.documentElement.dataset.live = 'connected';
     // What changed while the stream was down is fetched again once.
     if (wasDown) for (const kind of ['todos', 'message', 'escalation'] as const) emit(kind);
   };
   source.onerror = () => {
     connected = false;
+    document.documentElement.dataset.live = 'polling';
   };
   for (const kind of ['todos', 'message', 'escalation'] as const) source.addEventListener(kind, () => emit(kind));
   startFallback();

@@ -97,6 +97,8 @@ it.each([
   if (name === 'desktop') {
     // Nothing waits on the department yet: the order is started and owes no plan.
     await list.getByText('暂无待办事项').waitFor();
+    // The stream is up: from here on nothing is polled, so what appears next was pushed.
+    await page.locator('html[data-live="connected"]').waitFor({ state: 'attached' });
     await shot(page, '40-todos-empty');
     // The scheduler's tick on the day after the deadline raises a red escalation on the order.
     current = new Date('2024-07-01T10:00:00+08:00');
@@ -117,15 +119,49 @@ it.each([
   await shot(page, `41-todos-live-${name}`);
 
   if (name === 'desktop') {
-    await page.getByRole('menuitem', { name: /消息/ }).click();
+    await page.getByRole('button', { name: '消息' }).click();
     const message = page.getByTestId('message-list').getByTestId('message-item').filter({ hasText: '红色预警' }).first();
     await message.waitFor();
     await shot(page, '42-messages');
     await message.getByRole('button', { name: '标为已读' }).click();
     await message.getByRole('button', { name: '标为已读' }).waitFor({ state: 'detached' });
-    await page.getByRole('menuitem', { name: /待办/ }).click();
+    await page.getByRole('button', { name: '待办' }).click();
     await item.getByRole('link').click();
     await page.waitForURL(/\/orders\//);
   }
   await context.close();
+});
+
+it('a 催办 sent from the cockpit reaches the department’s message centre live', async () => {
+  const open = async (token: string) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}/`);
+    await page.getByTestId('token-input').fill(token);
+    await page.getByTestId('token-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    return page;
+  };
+  const lead = await open(await t.token('project-lead', LEAD, 'ning-an-reader'));
+  await lead.getByRole('button', { name: '消息' }).click();
+  const list = lead.getByTestId('message-list');
+  await list.getByTestId('message-item').first().waitFor();
+  expect(await list.getByTestId('message-item').filter({ hasText: '催办' }).count()).toBe(0);
+  await lead.locator('html[data-live="connected"]').waitFor({ state: 'attached' });
+
+  const leader = await open(await t.token('leadership', null, 'leader-zhang'));
+  await leader.getByRole('menuitem', { name: '领导驾驶舱' }).click();
+  const row = leader.getByTestId('escalation-queue').locator('tbody tr', { hasText: orderCode }).first();
+  await row.getByRole('button', { name: '催办' }).click();
+  const modal = leader.locator('.ant-modal-container:visible');
+  await modal.getByLabel('催办内容').fill('请于本周五前报送整改进展。');
+  await modal.getByRole('button', { name: '提交' }).click();
+  await leader.getByText(/催办：.*已提交/).waitFor();
+
+  // Without a reload, the department's user sees it, unread.
+  const reminder = list.getByTestId('message-item').filter({ hasText: '请于本周五前报送整改进展' });
+  await reminder.waitFor();
+  await reminder.getByRole('button', { name: '标为已读' }).waitFor();
+  await shot(lead, '43-message-reminder-live');
 });

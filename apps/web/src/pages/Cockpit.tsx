@@ -241,6 +241,17 @@ export function Cockpit() {
           ]}
           onDone={done}
         />
+        {e.department && (
+          <CommandButton
+            label="催办"
+            title={`催办：${e.subjectCode}（${deptName(e.department)}）`}
+            path="/api/v1/reminders"
+            button={{ size: 'small' }}
+            fields={[{ name: 'text', label: '催办内容', type: 'textarea', required: true, placeholder: '如：请于本周五前报送整改进展。' }]}
+            transform={(v) => ({ subjectType: 'ESCALATION', subjectId: e.id, text: v.text })}
+            onDone={done}
+          />
+        )}
         <CommandButton
           label="督办单"
           title={`下发督办单：${e.subjectCode}`}

@@ -50,6 +50,9 @@ export function recipientsOf(actor: Actor): string[] {
 /** Level from which the supervision office and the leadership group are told of a new escalation (MSG-TO-1). */
 export const ESCALATION_MESSAGE_CITY_LEVEL = 2;
 
+/** A name as part of a sentence: without its own closing full stop. */
+const bare = (text: string) => text.replace(/[。；;.\s]+$/u, '');
+
 interface LogEvent {
   type: string;
   data: Record<string, unknown>;
@@ -65,7 +68,7 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
   const dept = s.department ? [departmentRecipient(s.department)] : [];
   const office = roleRecipient('supervision-office');
   const base = { link: escalationSubjectLink(s), subjectType: 'ESCALATION' as const, subjectId: s.escalationId };
-  const about = `${s.subjectCode} ${s.subjectName}：${s.itemName}`;
+  const about = `${s.subjectCode}“${bare(s.itemName)}”`;
   const d = event.data;
   switch (event.type) {
     case 'EscalationRaised': {
@@ -77,8 +80,8 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
           ...base,
           kind: 'ESCALATION_RAISED',
           recipients,
-          title: `${escalationLevelLabels[s.level]}：${s.itemName}`,
-          body: `${about}，期限 ${s.dueDate ?? '—'}。`,
+          title: `${escalationLevelLabels[s.level]}：${bare(s.itemName)}`,
+          body: `${bare(s.subjectName)}（${s.subjectCode}）：“${bare(s.itemName)}”期限 ${s.dueDate ?? '—'}。`,
         },
       ];
     }
@@ -88,8 +91,8 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
           ...base,
           kind: 'INSTRUCTION',
           recipients: [...dept, office],
-          title: `领导批示：${s.itemName}`,
-          body: `${d.byName}批示：“${d.text}”（${about}）`,
+          title: `领导批示：${bare(s.itemName)}`,
+          body: `${d.byName}批示：“${bare(String(d.text))}”（${about}）`,
         },
       ];
     case 'SupervisionNoticeIssued':
@@ -98,8 +101,8 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
           ...base,
           kind: 'SUPERVISION_NOTICE',
           recipients: dept.length ? dept : [office],
-          title: `督办单${d.noticeNumber ? `（${d.noticeNumber}）` : ''}：${s.itemName}`,
-          body: `督办要求：“${d.text}”（${about}）`,
+          title: `督办单${d.noticeNumber ? `（${d.noticeNumber}）` : ''}：${bare(s.itemName)}`,
+          body: `督办要求：“${bare(String(d.text))}”（${about}）`,
         },
       ];
     case 'SummonsIssued':
@@ -108,7 +111,7 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
           ...base,
           kind: 'SUMMONS',
           recipients: dept.length ? dept : [office],
-          title: `约谈通知：${s.itemName}`,
+          title: `约谈通知：${bare(s.itemName)}`,
           body: `约谈${d.attendee}，时间 ${d.date}${d.place ? `，地点 ${d.place}` : ''}。（${about}）`,
         },
       ];
@@ -118,8 +121,8 @@ export function escalationMessages(event: LogEvent, s: EscalationState): Message
           ...base,
           kind: 'ACCOUNTABILITY',
           recipients: [...dept, office],
-          title: `移交问责：${s.itemName}`,
-          body: `问责事由：“${d.reason}”（${about}）`,
+          title: `移交问责：${bare(s.itemName)}`,
+          body: `问责事由：“${bare(String(d.reason))}”（${about}）`,
         },
       ];
     default:
@@ -216,8 +219,8 @@ export function reminderMessages(event: ReminderSent): MessageDraft[] {
     {
       kind: 'REMINDER',
       recipients: [departmentRecipient(d.department)],
-      title: `催办：${d.subjectCode} ${d.subjectName}`,
-      body: `${d.sentByName}催办：“${d.text}”`,
+      title: `催办：${d.subjectCode} ${bare(d.subjectName)}`,
+      body: `${d.sentByName}催办：“${bare(d.text)}”`,
       link: reminderLinks[d.subjectType](d.subjectId),
       subjectType: d.subjectType,
       subjectId: d.subjectId,

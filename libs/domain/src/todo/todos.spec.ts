@@ -63,9 +63,16 @@ describe('messages (MSG-TO-1)', () => {
       subjectType: 'RECTIFICATION_ORDER',
       subjectId: 'o-1',
       escalationId: 'e-1',
+      subjectCode: '第二轮中央督察-12',
+      subjectName: '海浪河部分河段生活污水直排。',
+      itemName: '整改时限',
+      dueDate: '2024-06-30',
+      actions: [],
     };
     const raised = escalationMessages({ type: 'EscalationRaised', data: {} }, esc as never);
     expect(raised[0].recipients).toEqual(['department:市水务局', 'role:supervision-office', 'role:leadership']);
+    // No full stop of a name inside the sentence.
+    expect(raised[0].body).toBe('海浪河部分河段生活污水直排（第二轮中央督察-12）：“整改时限”期限 2024-06-30。');
     const notice = escalationMessages({ type: 'EscalationRaised', data: {} }, { ...esc, level: 0 } as never);
     expect(notice[0].recipients).toEqual(['department:市水务局']);
   });
