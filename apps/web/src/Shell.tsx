@@ -34,16 +34,19 @@ function HeaderCounts() {
   const { items } = useTodos();
   const { unread } = useMessages();
   return (
-    <Space size={14}>
+    <Space size={14} style={{ flex: 'none' }}>
       <Badge count={items?.length ?? 0} overflowCount={99} size="small" data-testid="todo-badge">
-        <Button size="small" icon={<CheckSquareOutlined />} onClick={() => navigate('/todos')}>
-          待办
-        </Button>
+        <Button
+          size="small"
+          shape="circle"
+          icon={<CheckSquareOutlined />}
+          title="待办"
+          aria-label="待办"
+          onClick={() => navigate('/todos')}
+        />
       </Badge>
       <Badge count={unread} overflowCount={99} size="small" data-testid="message-badge">
-        <Button size="small" icon={<BellOutlined />} onClick={() => navigate('/messages')}>
-          消息
-        </Button>
+        <Button size="small" shape="circle" icon={<BellOutlined />} title="消息" aria-label="消息" onClick={() => navigate('/messages')} />
       </Badge>
     </Space>
   );

@@ -172,13 +172,14 @@ export function escalationTodos(state: EscalationState, ctx: CommandContext): To
   };
   const todos: Todo[] = [];
   const { actor } = ctx;
+  const item = state.itemName.replace(/[。；;.\s]+$/u, '');
   if (actor.roles.includes('project-lead') && actor.department !== null && actor.department === state.department) {
     const instructed = state.actions.some((a) => a.type === 'LeadershipInstructed' || a.type === 'SupervisionNoticeIssued');
     todos.push({
       ...base,
       key: `ESCALATION:${state.escalationId}:department`,
       command: null,
-      title: `${instructed ? '落实领导批示和督办要求' : `办理${escalationLevelLabels[state.level]}`}：${state.itemName}`,
+      title: `${instructed ? '落实领导批示和督办要求' : `办理${escalationLevelLabels[state.level]}`}：${item}`,
       link: escalationSubjectLink(state),
     });
   }
@@ -189,7 +190,7 @@ export function escalationTodos(state: EscalationState, ctx: CommandContext): To
         ...base,
         key: `ESCALATION:${state.escalationId}:AcknowledgeEscalation`,
         command: 'AcknowledgeEscalation',
-        title: `签阅${escalationLevelLabels[state.level]}：${state.itemName}`,
+        title: `签阅${escalationLevelLabels[state.level]}：${item}`,
         link: '/',
       });
     }
