@@ -239,6 +239,7 @@ async function freshness(kafka: Kafka, brokers: string): Promise<void> {
   Object.assign(process.env, {
     DATABASE_URL: db.url,
     JWT_SECRET: SECRET,
+    PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     SEED_PLAN: 'false',
     SEED_SAMPLES: 'false',
     LOG_LEVEL: 'error',

@@ -59,11 +59,12 @@ async function post(path: string, token: string, body: object = {}, expected = 2
 const act = (id: string, action: string, token: string, body: object = {}, expected = 200) =>
   post(`${BASE}/${id}/${action}`, token, body, expected);
 
+/** As the supervision office reads it: petition cases are not open to every role (ORD-READ-1). */
 async function read(id: string, position: string) {
   const res = await t
     .http()
     .get(`${BASE}/${id}`)
-    .set('authorization', `Bearer ${tokens.integrator}`)
+    .set('authorization', `Bearer ${tokens.supervision}`)
     .set('x-min-position', position)
     .expect(200);
   return res.body;
@@ -224,30 +225,63 @@ describe('a central-inspection order from issue to closing', () => {
 });
 
 describe('a petition case (信访件)', () => {
-  it('with a 不属实 finding needs a second check before closing', async () => {
+  it('ends in 办结 with its result made public, after the 复核 and the 回访, never through 验收 and 公示', async () => {
     const id = await issueAndStart({
       source: 'PETITION',
       batch: '中央督察转办信访件',
       petition: { forwardedOn: today(), caseNumber: 'D-1' },
     });
-    await act(id, 'report-petition-finding', tokens.lead, { finding: 'UNTRUE', summary: '经核查，反映问题不属实。' });
+    await act(id, 'report-petition-finding', tokens.lead, { finding: 'UNTRUE', summary: '调查核实情况报告：经核查，反映问题不属实。' });
     await act(id, 'complete-measure', tokens.lead, { measureId: 'M1', completedOn: today() });
-    await act(id, 'request-acceptance', tokens.lead);
-    await act(id, 'record-acceptance-passed', tokens.supervision, { checkedOn: today(), summary: '通过。', documentRef: '文件1' });
-    await act(id, 'publish-closing-notice', tokens.supervision);
-    await act(id, 'record-follow-up-visit', tokens.lead, { visitedOn: today(), summary: '电话回访。', satisfied: true });
-    const restore = withClockAt(afterNotice());
-    try {
-      const refused = await act(id, 'close', tokens.supervision, {}, 409);
-      expect(refused.body.code).toBe('SECOND_CHECK_REQUIRED');
-      await act(id, 'record-second-check', tokens.lead, { checkedOn: today(), outcome: 'CONFIRMED', summary: '复核维持。' }, 403);
-      await act(id, 'record-second-check', tokens.supervision, { checkedOn: today(), outcome: 'CONFIRMED', summary: '复核维持。' });
-      const closed = await act(id, 'close', tokens.supervision);
-      const order = await read(id, closed.body.position);
-      expect(order).toMatchObject({ status: 'CLOSED', petition: { finding: 'UNTRUE', secondCheckDone: true } });
-    } finally {
-      restore();
-    }
+    const notAccepted = await act(id, 'request-acceptance', tokens.lead, {}, 409);
+    expect(notAccepted.body).toMatchObject({ code: 'PETITION_CASE_CONCLUDED_NOT_CLOSED', rule: 'ORD-CLOSE-6' });
+    expect(notAccepted.body.detail).toContain('办结');
+
+    const conclusion = {
+      result: '经调查核实，反映问题不属实；已向信访人反馈调查结论。',
+      publication: { channel: '牡丹江日报', publishedOn: today(), reference: '第3版' },
+    };
+    expect((await act(id, 'conclude-petition-case', tokens.supervision, conclusion, 409)).body.code).toBe('SECOND_CHECK_REQUIRED');
+    await act(id, 'record-second-check', tokens.lead, { checkedOn: today(), outcome: 'CONFIRMED', summary: '复核维持。' }, 403);
+    await act(id, 'record-second-check', tokens.supervision, { checkedOn: today(), outcome: 'CONFIRMED', summary: '复核维持。' });
+    const unvisited = await act(id, 'conclude-petition-case', tokens.supervision, conclusion, 409);
+    expect(unvisited.body).toMatchObject({ code: 'FOLLOW_UP_VISIT_REQUIRED', rule: 'ORD-PET-6' });
+    const visited = await act(id, 'record-follow-up-visit', tokens.lead, {
+      visitedOn: today(),
+      summary: '电话回访，信访人认可调查结论。',
+      satisfied: true,
+    });
+    const offered = (await read(id, visited.body.position)).allowedActions as Array<{ command: string; allowed: boolean }>;
+    expect(offered).toContainEqual(expect.objectContaining({ command: 'ConcludePetitionCase', allowed: true }));
+    expect(offered).toContainEqual(expect.objectContaining({ command: 'PublishClosingNotice', allowed: false }));
+
+    await act(id, 'conclude-petition-case', tokens.lead, conclusion, 403);
+    const future = { ...conclusion, publication: { ...conclusion.publication, publishedOn: addDays(today(), 1) } };
+    await act(id, 'conclude-petition-case', tokens.supervision, future, 422);
+    const done = await act(id, 'conclude-petition-case', tokens.supervision, conclusion);
+    const order = await read(id, done.body.position);
+    expect(order).toMatchObject({
+      status: 'CLOSED',
+      statusLabel: '已办结',
+      closedOn: today(),
+      publicNotice: null,
+      acceptanceChecks: [],
+      petition: {
+        finding: 'UNTRUE',
+        secondCheckDone: true,
+        followUpVisitCount: 1,
+        conclusion: { concludedOn: today(), result: conclusion.result, publication: conclusion.publication },
+      },
+    });
+    const ledger = await t
+      .http()
+      .get(`/api/v1/ledger/orders?text=D-1&pageSize=100`)
+      .set('authorization', `Bearer ${tokens.supervision}`)
+      .expect(200);
+    expect(ledger.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ statusLabel: '已办结' });
+    // 回访 may continue after 办结 (ORD-PET-5); 销号 never applies.
+    await act(id, 'record-follow-up-visit', tokens.supervision, { visitedOn: today(), summary: '再次回访，未反弹。', satisfied: true });
+    expect((await act(id, 'close', tokens.supervision, {}, 409)).body.code).toBe('PETITION_CASE_CONCLUDED_NOT_CLOSED');
   });
 
   it('concludes in stages only when linked to an order with a deadline', async () => {
@@ -324,6 +358,10 @@ describe('authorization matrix', () => {
     RecordSecondCheck: ['record-second-check', () => ({ checkedOn: today(), outcome: 'CONFIRMED', summary: '维持' })],
     ConcludeInStages: ['conclude-in-stages', (id) => ({ linkedOrderId: id, summary: '阶段性办结' })],
     RecordFollowUpVisit: ['record-follow-up-visit', () => ({ visitedOn: today(), summary: '回访' })],
+    ConcludePetitionCase: [
+      'conclude-petition-case',
+      () => ({ result: '办理结果', publication: { channel: '牡丹江日报', publishedOn: today() } }),
+    ],
     SubmitPeriodicReport: ['submit-periodic-report', () => ({ summary: '季度报告' })],
   };
   const tokenFor = (role: Role) =>

@@ -1,4 +1,5 @@
 import { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
+import { ensureWebBuilt } from '../e2e/web/browser';
 
 /**
  * Real PostgreSQL for every integration test: the machine's server when DATABASE_URL is set (CI runs
@@ -6,6 +7,9 @@ import { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-post
  * throw-away database on that server (test/support/database.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  // Once, before the workers start: browser test files running in parallel would otherwise each
+  // build the web app into the same dist/ at the same time when it is missing or stale.
+  ensureWebBuilt();
   if (!process.env.DATABASE_URL) {
     const pg = new EmbeddedPostgres({
       dataDir: process.env.TEST_EMBEDDED_PG_DIR ?? '.data/test-pg',

@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../apps/api/src/migrations';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+export const TEST_PII_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -29,6 +30,7 @@ export async function createTestApp(
   Object.assign(process.env, {
     DATABASE_URL: db.url,
     JWT_SECRET: TEST_JWT_SECRET,
+    PII_MASTER_KEY: TEST_PII_MASTER_KEY,
     SEED_PLAN: 'false',
     SEED_SAMPLES: 'false',
     LOG_LEVEL: 'warn',

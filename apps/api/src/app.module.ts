@@ -17,6 +17,7 @@ import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
 import { MIGRATIONS } from './migrations';
@@ -44,6 +45,7 @@ export class AppModule {
         ...(worker ? [WorkerModule.register()] : []),
         ApiSharedModule,
         ObservabilityModule,
+        PersonalDataModule,
         ...(options.imports ?? []),
         KeyProjectsModule,
         IndicatorsModule,

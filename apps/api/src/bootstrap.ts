@@ -22,6 +22,7 @@ import {
 import { AppModule } from './app.module';
 import { registerEdgeProtection } from './edge-protection';
 import { LEDGER_EXPORT_ROUTE } from './ledger/ledger.routes';
+import { ERASURE_ROUTE } from './personal-data/personal-data.controller';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -86,7 +87,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // Second line against cross-site requests, before any body is read: the browser's Sec-Fetch-Site
   // (or Origin) must name this origin for an unsafe method. The session's CSRF token is the first.
   app.enableCsrfProtection();
-  registerRequestLog(fastify, app.get<RootLogger>(ROOT_LOGGER), [{ method: 'GET', route: LEDGER_EXPORT_ROUTE, event: 'ledger.exported' }]);
+  registerRequestLog(fastify, app.get<RootLogger>(ROOT_LOGGER), [
+    { method: 'GET', route: LEDGER_EXPORT_ROUTE, event: 'ledger.exported' },
+    { method: 'POST', route: ERASURE_ROUTE, event: 'personal-data.erased' },
+  ]);
   await registerEdgeProtection(app);
 
   const document = SwaggerModule.createDocument(

@@ -14,6 +14,7 @@ import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1
 import { CreateOrderCodeReservations1765100000000 } from './ledger/migrations/1765100000000-create-order-code-reservations';
 import { CreateEvidenceFiles1765000000200 } from './evidence/1765000000200-create-evidence-files';
 import { CreateWebhooks1766500000100 } from './webhooks/1766500000100-create-webhooks';
+import { CreatePersonalData1766300000000 } from './personal-data/1766300000000-create-personal-data';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
 /** Every TypeORM migration of the deployable, in order; applied at start-up (never `synchronize`). */
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationList = [
   CreateEvidenceFiles1765000000200,
   ...MESSAGE_CENTER_MIGRATIONS,
   CreateWebhooks1766500000100,
+  CreatePersonalData1766300000000,
 ];

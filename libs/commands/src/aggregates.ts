@@ -22,6 +22,14 @@ import {
   keyProjectEventTypes,
   keyProjectStreamId,
   orderCommandPolicies,
+  authorizePersonalDataCommand,
+  personalDataCommandRoles,
+  personalDataDecider,
+  personalDataEventTypes,
+  personalDataStreamId,
+  type PersonalDataCommand,
+  type PersonalDataEvent,
+  type PersonalDataState,
   rectificationOrderDecider,
   rectificationOrderEventTypes,
   rectificationOrderStreamId,
@@ -95,6 +103,7 @@ export type Escalations = Aggregate<EscalationState, EscalationCommand, Escalati
 export type Indicators = Aggregate<IndicatorState, IndicatorCommand, IndicatorEvent>;
 export type Circulars = Aggregate<CircularState, CircularCommand, CircularEvent>;
 export type Reminders = Aggregate<ReminderState, ReminderCommand, ReminderEvent>;
+export type PersonalDataSubjects = Aggregate<PersonalDataState, PersonalDataCommand, PersonalDataEvent>;
 
 export const keyProjects: KeyProjects = {
   what: '重点工程',
@@ -217,4 +226,15 @@ export const reminders: Reminders = {
     }
     return { ...command, subjectId: id, subject };
   },
+};
+
+/** A data subject of the personal-data store; its stream records only its erasure (PD-ERASE-1). */
+export const personalDataSubjects: PersonalDataSubjects = {
+  what: '个人信息主体',
+  decider: personalDataDecider,
+  eventTypes: personalDataEventTypes,
+  streamId: personalDataStreamId,
+  creates: (command) => command.type === 'ErasePersonalData',
+  authorize: authorizePersonalDataCommand,
+  roles: (type) => [...personalDataCommandRoles[type]],
 };

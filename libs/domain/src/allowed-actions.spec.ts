@@ -100,6 +100,18 @@ const orderScenarios: Scenario<OrderEvent>[] = [
   { name: 'petition IN_PROGRESS, no finding', events: ord.petitionInProgress },
   { name: 'petition IN_PROGRESS, finding UNTRUE', events: [...ord.petitionInProgress, ord.findingReported('UNTRUE')] },
   { name: 'petition IN_PROGRESS, finding TRUE', events: [...ord.petitionInProgress, ord.findingReported('TRUE')] },
+  {
+    name: 'petition IN_PROGRESS, finding TRUE, visited',
+    events: [...ord.petitionInProgress, ord.findingReported('TRUE'), ord.followUpVisited],
+  },
+  {
+    name: 'petition IN_PROGRESS, UNTRUE visited, not second-checked',
+    events: [...ord.petitionInProgress, ord.findingReported('UNTRUE'), ord.followUpVisited],
+  },
+  {
+    name: 'petition concluded (办结)',
+    events: [...ord.petitionInProgress, ord.findingReported('TRUE'), ord.followUpVisited, ord.petitionConcluded],
+  },
   { name: 'petition in notice, UNTRUE without second check', events: ord.petitionInNotice(ord.findingReported('UNTRUE')) },
   {
     name: 'petition in notice, UNTRUE second-checked',

@@ -77,6 +77,8 @@ export const orderCommandPolicies: Record<RectificationOrderCommandType, Command
   RecordSecondCheck: SUPERVISION,
   ConcludeInStages: SUPERVISION,
   RecordFollowUpVisit: { roles: ['project-lead', 'supervision-office'], projectLeadScope: 'lead' },
+  // 办结 and 公开 are the supervision office's, as 销号 is for other orders.
+  ConcludePetitionCase: SUPERVISION,
   SubmitPeriodicReport: LEAD_DEPARTMENT,
 };
 

@@ -23,3 +23,6 @@ export * from './circular/circular';
 export * from './todo/todos';
 export * from './reminder/reminder';
 export * from './message/messages';
+export * from './shared/personal-data';
+export * from './personal-data/personal-data';
+export * from './rectification-order/rectification-order.reading';

@@ -9,6 +9,10 @@ const pools: Pool[] = [];
 /** Each holder on a pool of its own, like a process of its own. */
 function holder(name: string, owner: string, ttlMs: number): Lease {
   const pool = new Pool({ connectionString: db.url, max: 3 });
+  // As in the app, whose pools log this through TypeORM's listener: a pool's idle connection that the
+  // server closes (a terminated backend, the database dropped) is an 'error' event, and without a
+  // listener it would be an uncaught exception in whichever test runs at that moment.
+  pool.on('error', () => undefined);
   pools.push(pool);
   return new Lease(pool, { table: 'coordination.leases', name, owner, ttlMs });
 }

@@ -3,6 +3,7 @@ import {
   escalationEventTypes,
   indicatorEventTypes,
   keyProjectEventTypes,
+  personalDataEventTypes,
   rectificationOrderEventTypes,
 } from '@app/domain';
 import { EventTypeRegistry } from '@app/event-store';
@@ -16,6 +17,7 @@ function appRegistry(): EventTypeRegistry {
     ...escalationEventTypes,
     ...indicatorEventTypes,
     ...circularEventTypes,
+    ...personalDataEventTypes,
   );
 }
 

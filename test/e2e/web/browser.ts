@@ -43,7 +43,8 @@ export function ensureWebBuilt(): void {
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      // Jest sets NODE_ENV=test, which would give React's development build: test what users get.
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     },
   );
 }

@@ -81,6 +81,10 @@ async function uploadThroughThePage(page: Page, file: { name: string; mimeType: 
 
 it('a project lead uploads a photo and a PDF as evidence and previews both', async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // The Content-Security-Policy must let the page fetch and preview the files it shows.
+  await context.addInitScript(
+    `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
+  );
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(`${base}/`);
@@ -118,6 +122,7 @@ it('a project lead uploads a photo and a PDF as evidence and previews both', asy
   const shown = await page.evaluate(`fetch(${JSON.stringify(src)}).then((r) => r.blob()).then((b) => ({ type: b.type, size: b.size }))`);
   expect(shown).toEqual({ type: 'application/pdf', size: pdf.length });
   await shot(page, 'evidence-03-pdf-preview');
+  expect(await page.evaluate('window.__csp')).toEqual([]);
 
   const order = await fetch(`${base}/api/v1/rectification-orders/${orderId}`, { headers: { authorization: `Bearer ${leadToken}` } });
   const body = (await order.json()) as { evidence: Array<{ phase: string | null; file: { contentType: string; fileName: string } }> };

@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, Roles, ROLES } from '@app/auth';
-import { PostgresEventStore } from '@app/event-store';
+import { CurrentActor, Public, Roles, ROLES, type Actor } from '@app/auth';
+import { mayReadOrderContent } from '@app/domain';
+import { PG_POOL, PostgresEventStore, type PgPool } from '@app/event-store';
 import { deploymentAsyncApiDocument, readAsyncApiDocument, toCloudEvent, type AsyncApiDocument, type CloudEvent } from '@app/messaging';
 import { AppConfig } from '@app/platform';
+import { KeepPersonalDataReferences } from '../personal-data/personal-data.interceptor';
 import { EventsFeedQueryDto } from './events-feed.dto';
 
 export interface EventsPage {
@@ -18,13 +20,37 @@ export interface EventsPage {
  */
 @ApiTags('集成 integration')
 @Controller('api')
+// The feed is the log: personal data stays a `{ pii }` reference, never revealed (docs/security.md).
+@KeepPersonalDataReferences()
 export class EventsController {
   private document: AsyncApiDocument | null = null;
 
   constructor(
     private readonly store: PostgresEventStore,
     private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: PgPool,
   ) {}
+
+  /**
+   * ORD-READ-1 in the feed: a project lead gets the events of a petition case led by another
+   * department without their data (type, time and stream only). External systems (integrator), the
+   * supervision office, leadership and admin read the whole log, which holds no personal data.
+   */
+  private async hiddenStreams(actor: Actor, streamIds: string[]): Promise<Set<string>> {
+    if (!actor.roles.every((r) => r === 'project-lead')) return new Set();
+    const ids = [
+      ...new Set(streamIds.filter((s) => s.startsWith('rectification-order-')).map((s) => s.slice('rectification-order-'.length))),
+    ];
+    if (ids.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ id: string; source: string | null; lead_department: string | null }>(
+      `SELECT id, source, lead_department FROM read_models.rectification_orders WHERE id::text = ANY ($1)`,
+      [ids],
+    );
+    const readable = new Set(
+      rows.filter((r) => mayReadOrderContent(actor, { source: r.source, leadDepartment: r.lead_department })).map((r) => r.id),
+    );
+    return new Set(ids.filter((id) => !readable.has(id)).map((id) => `rectification-order-${id}`));
+  }
 
   @Get('asyncapi.json')
   @Public()
@@ -60,7 +86,7 @@ export class EventsController {
   })
   @ApiOkResponse({ description: '{ items: CloudEvent[], next: "<position>" }' })
   @ApiBadRequestResponse({ description: 'after 不是有效游标（不存在该 position）或参数无效' })
-  async feed(@Query() query: EventsFeedQueryDto): Promise<EventsPage> {
+  async feed(@Query() query: EventsFeedQueryDto, @CurrentActor() actor: Actor): Promise<EventsPage> {
     const after = BigInt(query.after ?? '0');
     const events = await this.store.readAll({
       after,
@@ -68,7 +94,14 @@ export class EventsController {
       categories: query.category ? [query.category] : undefined,
     });
     const source = `/${this.config.KAFKA_CLIENT_ID}`;
-    const items = events.map((e) => toCloudEvent(e, { source }));
+    const hidden = await this.hiddenStreams(
+      actor,
+      events.map((e) => e.streamId),
+    );
+    const items = events.map((e) => {
+      const ce = toCloudEvent(e, { source });
+      return hidden.has(e.streamId) ? { ...ce, data: {} } : ce;
+    });
     return { items, next: items.length ? items[items.length - 1].position : after.toString() };
   }
 }

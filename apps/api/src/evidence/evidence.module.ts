@@ -41,13 +41,15 @@ export class EvidenceModule implements OnModuleInit, OnApplicationBootstrap {
     @Inject(EVIDENCE_FILE_STORE) private readonly store: EvidenceFileStore,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     // A worker process (createApplicationContext) has no HTTP server.
     const fastify = this.adapterHost.httpAdapter?.getInstance();
     if (!fastify) return;
     // The parser only marks a multipart request; its body is read by the upload handler, after the
-    // guards (authentication, roles, MultipartRouteGuard), with the per-file limit.
-    await fastify.register(multipart, {
+    // guards (authentication, roles, MultipartRouteGuard), with the per-file limit. Queued, not
+    // awaited: awaiting a plugin here boots Fastify before Nest installs its error handler, and a body
+    // refused by Fastify (413, 415) then came back as Fastify's plain JSON instead of problem+json.
+    void fastify.register(multipart, {
       throwFileSizeLimit: true,
       limits: { fileSize: this.config.EVIDENCE_MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 4000, parts: 12 },
     });

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles, ROLES } from '@app/auth';
+import { CurrentActor, Roles, ROLES, type Actor } from '@app/auth';
 import { type CommandMeta } from '@app/commands';
 import { deadlineKindLabels, orderSourceLabels, orderStatusLabels } from '@app/domain';
 import { ProblemException } from '@app/platform';
+import { PERSONAL_DATA_STORE, type PersonalDataStore } from '../personal-data/personal-data.store';
 import { Meta } from '../shared/http-conventions';
 import { IMPORT_ROLES } from './import-body';
 import { ledgerWorkbook, XLSX_MIME } from './ledger-xlsx';
@@ -37,6 +38,7 @@ export class LedgerController {
   constructor(
     private readonly ledger: LedgerService,
     private readonly importer: OrderImportService,
+    @Inject(PERSONAL_DATA_STORE) private readonly personalData: PersonalDataStore,
   ) {}
 
   @Get('ledger/orders')
@@ -44,8 +46,8 @@ export class LedgerController {
     summary: '整改台账（含及时性筛选）',
     description: '与 GET /rectification-orders 相同的筛选条件，另加及时性（timeliness）；每条附及时性。所有角色可查。',
   })
-  list(@Query() filter: LedgerQueryDto) {
-    return this.ledger.page(filter);
+  list(@Query() filter: LedgerQueryDto, @CurrentActor() actor: Actor) {
+    return this.ledger.page(filter, actor);
   }
 
   @Get('ledger/batches')
@@ -61,8 +63,8 @@ export class LedgerController {
     description:
       '单位排名（按原时限、现行时限的按期率，逾期数）、按单位和月份的逾期数、未来 30 天到期事项、待交办事项（awaitingAssignment：数量及清单）。',
   })
-  overview() {
-    return this.ledger.overview();
+  overview(@CurrentActor() actor: Actor) {
+    return this.ledger.overview(actor);
   }
 
   @Get('rectification-orders/export.xlsx')
@@ -73,8 +75,9 @@ export class LedgerController {
     description: '按与台账相同的筛选条件导出，表中恰为筛选出的全部任务（不分页）；同样格式的表格可用于导入。',
   })
   @ApiOkResponse({ description: 'Excel 工作簿：“整改台账”表 + “说明”表' })
-  async export(@Query() filter: LedgerQueryDto, @Res({ passthrough: true }) reply: Reply): Promise<Buffer> {
-    const rows = await this.ledger.rows(filter);
+  async export(@Query() filter: LedgerQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply): Promise<Buffer> {
+    // Personal data the reader may read (ORD-READ-1 applied by rows), or “（已依法删除）” once erased.
+    const rows = await this.personalData.reveal(await this.ledger.rows(filter, actor));
     const today = this.ledger.today();
     const file = `整改台账-${today}.xlsx`;
     reply.header('content-disposition', `attachment; filename="ledger-${today}.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`);

@@ -3,6 +3,7 @@ import {
   deadlineKindLabels,
   orderSourceLabels,
   orderStatusLabels,
+  orderStatusLabel,
   sectorLabels,
   type DeadlineKind,
   type OrderSector,
@@ -10,6 +11,7 @@ import {
   type OrderStatus,
   type RectificationOrderState,
   DEPARTMENTS,
+  ERASED_PLACEHOLDER,
 } from '@app/domain';
 
 /** Timeliness of an order in the ledger, against its current deadline (Asia/Shanghai calendar). */
@@ -54,7 +56,8 @@ export function byLabel<K extends string>(labels: Record<K, string>, value: stri
 export const sourceByLabel = (v: string): OrderSource | undefined => byLabel(orderSourceLabels, v);
 export const deadlineKindByLabel = (v: string): DeadlineKind | undefined => byLabel(deadlineKindLabels, v);
 export const sectorByLabel = (v: string): OrderSector | undefined => byLabel(sectorLabels, v);
-export const statusByLabel = (v: string): OrderStatus | undefined => byLabel(orderStatusLabels, v);
+// A concluded petition case is exported as 已办结 (ORD-PET-6): its status is CLOSED.
+export const statusByLabel = (v: string): OrderStatus | undefined => (v === '已办结' ? 'CLOSED' : byLabel(orderStatusLabels, v));
 
 export type LedgerCellType = 'text' | 'date' | 'number';
 
@@ -178,12 +181,14 @@ export function ledgerRow(index: number, id: string, s: RectificationOrderState,
     leadDepartment: departmentName(s.leadDepartment),
     cooperatingDepartments: s.cooperatingDepartments.map(departmentName).join('、'),
     acceptanceDepartment: departmentName(s.acceptanceDepartment),
-    responsiblePerson: s.responsiblePerson ?? '',
+    // Revealed before (a reference still here would be shown as erased, never as its id).
+    responsiblePerson:
+      s.responsiblePerson === null ? '' : typeof s.responsiblePerson === 'string' ? s.responsiblePerson : ERASED_PLACEHOLDER,
     leaderInCharge: s.leaderInCharge ?? '',
     progress: latestProgress(s),
     caseNumber: s.petition?.caseNumber ?? '',
     forwardedOn: s.petition?.forwardedOn ?? null,
-    status: s.status ? orderStatusLabels[s.status] : '',
+    status: orderStatusLabel(s) ?? '',
     completion: ledgerCompletionLabels[ledgerCompletion(s, today)],
     daysOverdue: ledgerDaysOverdue(s, today),
     timeliness: ledgerTimelinessLabels[ledgerTimeliness(s, today)],

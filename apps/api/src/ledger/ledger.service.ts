@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays, shanghaiDate, type RectificationOrderState, DEPARTMENTS } from '@app/domain';
+import {
+  addDays,
+  orderStateFor,
+  petitionTextScope,
+  shanghaiDate,
+  type Actor,
+  type RectificationOrderState,
+  DEPARTMENTS,
+} from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { orderQuery } from '@app/read-models';
 import { Clock } from '@app/platform';
@@ -43,8 +51,10 @@ export class LedgerService {
   }
 
   /** Every order matching the filters (timeliness included), sorted; no paging. */
-  async rows(filter: LedgerQueryDto): Promise<LedgerRow[]> {
-    const { where, orderBy, params } = orderQuery(filter);
+  async rows(filter: LedgerQueryDto, actor?: Actor): Promise<LedgerRow[]> {
+    // ORD-READ-1: a reader sees of a petition case they may not read only that it exists.
+    const scope = actor ? { petitionTextOf: petitionTextScope(actor) } : {};
+    const { where, orderBy, params } = orderQuery({ ...filter, ...scope });
     const { rows } = await this.pool.query<{ id: string; state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
       `SELECT id, state, is_sample, updated_at FROM read_models.rectification_orders ${where} ${orderBy} LIMIT ${MAX_EXPORT_ROWS}`,
       params,
@@ -53,7 +63,7 @@ export class LedgerService {
     return rows
       .map((r) => ({
         id: r.id,
-        state: r.state,
+        state: actor ? orderStateFor(actor, r.state) : r.state,
         isSample: r.is_sample,
         updatedAt: r.updated_at,
         timeliness: ledgerTimeliness(r.state, today),
@@ -61,8 +71,8 @@ export class LedgerService {
       .filter((r) => !filter.timeliness || r.timeliness === filter.timeliness);
   }
 
-  async page(filter: LedgerQueryDto) {
-    const all = await this.rows(filter);
+  async page(filter: LedgerQueryDto, actor: Actor) {
+    const all = await this.rows(filter, actor);
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 20;
     const today = this.today();
@@ -112,10 +122,11 @@ export class LedgerService {
    * escalation engine's /departments and /deadlines supersede these where they exist; the web UI
    * falls back to this when they do not.
    */
-  async overview() {
+  async overview(actor?: Actor) {
     const today = this.today();
     const horizon = addDays(today, 30);
-    const all = await this.rows({});
+    // Counts include every order; names and measures of petition cases only for their readers (ORD-READ-1).
+    const all = await this.rows({}, actor);
     const byDept = new Map<
       string,
       {

@@ -10,6 +10,7 @@ import {
   type OrderAssignment,
   type RectificationOrderCommand,
   type RectificationOrderState,
+  type PersonalText,
 } from '@app/domain';
 import { Clock, ProblemException } from '@app/platform';
 import { cellText } from './ledger-xlsx';
@@ -24,6 +25,7 @@ import {
   statusByLabel,
   type LedgerColumnKey,
 } from './ledger.layout';
+import { PersonalDataProtector } from '../personal-data/personal-data.protector';
 import { LedgerService } from './ledger.service';
 import { readSpreadsheet } from './safe-xlsx';
 
@@ -177,7 +179,26 @@ export class OrderImportService {
     private readonly commands: CommandExecutor,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
+    private readonly personal: PersonalDataProtector,
   ) {}
+
+  /** Responsible persons of the commands as personal-data references (ORD-PII-1); unchanged names keep their reference. */
+  private async protect(planned: PlannedOrder[], stored: Map<string, { id: string; state: RectificationOrderState }>): Promise<void> {
+    for (const p of planned) {
+      const current = stored.get(p.code)?.state.responsiblePerson ?? null;
+      const protectAssignment = async <A extends { responsiblePerson: PersonalText | null }>(a: A): Promise<A> =>
+        typeof a.responsiblePerson === 'string'
+          ? { ...a, responsiblePerson: await this.personal.responsiblePerson(p.id, a.responsiblePerson, current) }
+          : a;
+      const commands: RectificationOrderCommand[] = [];
+      for (const c of p.commands) {
+        if (c.type === 'AssignOrder' || c.type === 'ReassignOrder') commands.push(await protectAssignment(c));
+        else if (c.type === 'BackfillOrder' && c.assignment) commands.push({ ...c, assignment: await protectAssignment(c.assignment) });
+        else commands.push(c);
+      }
+      p.commands = commands;
+    }
+  }
 
   async import(file: Buffer, meta: CommandMeta) {
     let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
@@ -206,7 +227,11 @@ export class OrderImportService {
 
     const today = shanghaiDate(this.clock.now());
     const headers = new Set(sheet.headers);
-    const existing = await this.ledger.ordersByCode(sheet.rows.map((r) => cellText(r.cells[header.code])).filter(Boolean));
+    const stored = await this.ledger.ordersByCode(sheet.rows.map((r) => cellText(r.cells[header.code])).filter(Boolean));
+    // Compared as the export shows them: personal data revealed (or “（已依法删除）”), so an unchanged export is a no-op.
+    const existing = new Map(
+      await Promise.all([...stored].map(async ([code, o]) => [code, { id: o.id, state: await this.personal.reveal(o.state) }] as const)),
+    );
     const errors: RowError[] = [];
     const planned: PlannedOrder[] = [];
     const seen = new Map<string, number>();
@@ -222,6 +247,7 @@ export class OrderImportService {
       errors.push(...reader.errors);
     }
 
+    if (errors.length === 0) await this.protect(planned, stored);
     // The rows that parsed are decided even when others did not, so one answer lists every error.
     const decided = await this.commands
       .executeBatch(rectificationOrders, planned, meta, { dryRun: errors.length > 0 })

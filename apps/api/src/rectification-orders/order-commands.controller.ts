@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, rectificationOrders, type CommandMeta, type CommandResult } from '@app/commands';
+import type { BackfillOrder, IssueOrder, PersonalText } from '@app/domain';
+import { PersonalDataProtector } from '../personal-data/personal-data.protector';
 import { CommandEndpoint } from '../shared/command-endpoint';
 import { Meta } from '../shared/http-conventions';
 import { OrderIdPipe } from '../shared/id.pipe';
@@ -14,6 +16,7 @@ import {
   CloseOrderDto,
   CompleteMeasureDto,
   ConcludeInStagesDto,
+  ConcludePetitionCaseDto,
   IssueOrderDto,
   PublishClosingNoticeDto,
   RecordAcceptanceFailedDto,
@@ -40,7 +43,26 @@ import {
 @ApiBearerAuth()
 @Controller('api/v1/rectification-orders')
 export class OrderCommandsController {
-  constructor(private readonly commands: CommandExecutor) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly personal: PersonalDataProtector,
+  ) {}
+
+  /** The order's responsible person as a reference (ORD-PII-1), keeping the current one when unchanged. */
+  private async protectAssignment<A extends { responsiblePerson: PersonalText | null }>(orderId: string, assignment: A): Promise<A> {
+    const text = typeof assignment.responsiblePerson === 'string' ? assignment.responsiblePerson : null;
+    if (text === null) return assignment;
+    const { state, version } = await this.commands.read(rectificationOrders, orderId);
+    const current = version > 0 ? state.responsiblePerson : null;
+    return { ...assignment, responsiblePerson: await this.personal.responsiblePerson(orderId, text, current) };
+  }
+
+  /** 信访人 into the personal-data store; the command carries the references. */
+  private async protectPetition<C extends IssueOrder | BackfillOrder>(command: C, body: IssueOrderDto): Promise<C> {
+    const petitioner = body.petition?.petitioner;
+    if (!command.petition || !petitioner) return command;
+    return { ...command, petition: { ...command.petition, petitioner: await this.personal.petitioner(command.orderId, petitioner) } };
+  }
 
   @Post()
   @CommandEndpoint(rectificationOrders, 'IssueOrder', {
@@ -48,9 +70,9 @@ export class OrderCommandsController {
     description: '督查办登记并下达整改任务（含督察转办信访件）；下达日期为今天（北京时间），整改时限不得早于下达日期。',
     creates: true,
   })
-  issue(@Body() body: IssueOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+  async issue(@Body() body: IssueOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     const id = randomUUID();
-    return this.commands.execute(rectificationOrders, id, body.toCommand(id), meta);
+    return this.commands.execute(rectificationOrders, id, await this.protectPetition(body.toCommand(id), body), meta);
   }
 
   @Post('backfill')
@@ -60,9 +82,11 @@ export class OrderCommandsController {
       '督查办补录系统建立前已下达的整改任务（如 2017 年中央督察、2018 年“回头看”、2019 年省级督察）：原下达日期、整改时限、批次和目前状态，记录补录人和补录日期；补录后与其他任务一样预警督办。',
     creates: true,
   })
-  backfill(@Body() body: BackfillOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+  async backfill(@Body() body: BackfillOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     const id = randomUUID();
-    return this.commands.execute(rectificationOrders, id, body.toBackfill(id), meta);
+    let command = await this.protectPetition(body.toBackfill(id), body);
+    if (command.assignment) command = { ...command, assignment: await this.protectAssignment(id, command.assignment) };
+    return this.commands.execute(rectificationOrders, id, command, meta);
   }
 
   @Post(':id/assign')
@@ -70,8 +94,8 @@ export class OrderCommandsController {
     summary: '交办整改任务',
     description: '督查办将任务交办给牵头单位，明确配合单位、验收单位和责任人。',
   })
-  assign(@Param('id', OrderIdPipe) id: string, @Body() body: AssignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
-    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  async assign(@Param('id', OrderIdPipe) id: string, @Body() body: AssignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, await this.protectAssignment(id, body.toCommand()), meta);
   }
 
   @Post(':id/reassign')
@@ -79,8 +103,8 @@ export class OrderCommandsController {
     summary: '重新交办',
     description: '督查办调整牵头单位、配合单位、验收单位、责任人或责任领导，须写明原因。',
   })
-  reassign(@Param('id', OrderIdPipe) id: string, @Body() body: ReassignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
-    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  async reassign(@Param('id', OrderIdPipe) id: string, @Body() body: ReassignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, await this.protectAssignment(id, body.toCommand()), meta);
   }
 
   @Post(':id/submit-plan')
@@ -302,12 +326,14 @@ export class OrderCommandsController {
     summary: '报送信访件调查核实结果',
     description: '牵头单位在转办后 7 日内报送调查核实结论（属实 / 基本属实 / 部分属实 / 不属实）。',
   })
-  reportPetitionFinding(
+  async reportPetitionFinding(
     @Param('id', OrderIdPipe) id: string,
     @Body() body: ReportPetitionFindingDto,
     @Meta() meta: CommandMeta,
   ): Promise<CommandResult> {
-    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+    const command = body.toCommand();
+    const summary = await this.personal.petitionText(id, 'findingSummary', body.summary, body.containsPersonalData);
+    return this.commands.execute(rectificationOrders, id, { ...command, summary }, meta);
   }
 
   @Post(':id/record-second-check')
@@ -315,12 +341,14 @@ export class OrderCommandsController {
     summary: '录入复核结果',
     description: '"不属实"结论须经督查办复核后方可办结。',
   })
-  recordSecondCheck(
+  async recordSecondCheck(
     @Param('id', OrderIdPipe) id: string,
     @Body() body: RecordSecondCheckDto,
     @Meta() meta: CommandMeta,
   ): Promise<CommandResult> {
-    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+    const command = body.toCommand();
+    const summary = await this.personal.petitionText(id, 'secondCheckSummary', body.summary, body.containsPersonalData);
+    return this.commands.execute(rectificationOrders, id, { ...command, summary }, meta);
   }
 
   @Post(':id/conclude-in-stages')
@@ -338,9 +366,25 @@ export class OrderCommandsController {
 
   @Post(':id/record-follow-up-visit')
   @CommandEndpoint(rectificationOrders, 'RecordFollowUpVisit', { summary: '登记回访', description: '登记对信访人的回访情况。' })
-  recordFollowUpVisit(
+  async recordFollowUpVisit(
     @Param('id', OrderIdPipe) id: string,
     @Body() body: RecordFollowUpVisitDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CommandResult> {
+    const command = body.toCommand();
+    const summary = await this.personal.petitionText(id, 'visitSummary', body.summary, body.containsPersonalData);
+    return this.commands.execute(rectificationOrders, id, { ...command, summary }, meta);
+  }
+
+  @Post(':id/conclude-petition-case')
+  @CommandEndpoint(rectificationOrders, 'ConcludePetitionCase', {
+    summary: '信访件办结',
+    description:
+      '督查办在调查核实情况报告报送、回访信访人（“不属实”的经复核）、整改措施完成（或已阶段性办结）后办结信访件，并录入办理结果的公开情况（公开方式、日期）。信访件不走验收、拟销号公示和销号程序。',
+  })
+  concludePetitionCase(
+    @Param('id', OrderIdPipe) id: string,
+    @Body() body: ConcludePetitionCaseDto,
     @Meta() meta: CommandMeta,
   ): Promise<CommandResult> {
     return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { orderSectors } from '@app/domain';
 import type {
+  ConcludePetitionCase,
   ApproveExtension,
   ApproveRectificationPlan,
   AssignOrder,
@@ -96,6 +97,27 @@ export class MeasurePlanDto {
   dueDate!: string;
 }
 
+/** 信访人：存入加密的个人信息库，事件中只记录引用 */
+export class PetitionerDto {
+  @ApiProperty({ description: '信访人姓名（个人信息，加密存放，仅整改办、领导小组和牵头单位可见）', example: '张三' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional({ description: '联系方式（个人信息）', example: '13800138000', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contact?: string | null;
+
+  @ApiPropertyOptional({ description: '住址（个人信息）', example: '牡丹江市东安区某小区', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+}
+
 export class PetitionDetailsDto {
   @ApiProperty({ description: '信访件转办日期（YYYY-MM-DD）', example: '2024-06-01', format: 'date' })
   @IsCalendarDate()
@@ -106,6 +128,13 @@ export class PetitionDetailsDto {
   @IsString()
   @MaxLength(100)
   caseNumber?: string | null;
+
+  @ApiPropertyOptional({ description: '信访人（个人信息，加密存放，事件只记引用）', type: PetitionerDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PetitionerDto)
+  petitioner?: PetitionerDto | null;
 }
 
 const SECTOR_DESCRIPTION = `问题所属领域，按“谁主管谁验收”确定默认验收单位：${orderSectors.join(' / ')}`;
@@ -849,6 +878,14 @@ export class ReportPetitionFindingDto {
   @MaxLength(2000)
   summary!: string;
 
+  @ApiPropertyOptional({
+    description: '本段文字含信访人个人信息（姓名、电话、住址等）：勾选后加密存放，事件中只记引用，可依法删除',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  containsPersonalData?: boolean;
+
   toCommand(): ReportPetitionFinding {
     return { type: 'ReportPetitionFinding', finding: this.finding, summary: this.summary };
   }
@@ -878,6 +915,14 @@ export class RecordSecondCheckDto {
   @IsNotEmpty()
   @MaxLength(2000)
   summary!: string;
+
+  @ApiPropertyOptional({
+    description: '本段文字含信访人个人信息（姓名、电话、住址等）：勾选后加密存放，事件中只记引用，可依法删除',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  containsPersonalData?: boolean;
 
   toCommand(): RecordSecondCheck {
     return {
@@ -932,6 +977,14 @@ export class RecordFollowUpVisitDto {
   @MaxLength(2000)
   summary!: string;
 
+  @ApiPropertyOptional({
+    description: '本段文字含信访人个人信息（姓名、电话、住址等）：勾选后加密存放，事件中只记引用，可依法删除',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  containsPersonalData?: boolean;
+
   @ApiPropertyOptional({ description: '信访人是否满意；未询问或未联系上时为空', example: true, nullable: true })
   @IsOptional()
   @IsBoolean()
@@ -965,5 +1018,54 @@ export class SubmitPeriodicReportDto {
 
   toCommand(): SubmitPeriodicReport {
     return { type: 'SubmitPeriodicReport', reportId: this.reportId ?? randomUUID(), summary: this.summary };
+  }
+}
+
+/** 办理结果的公开 */
+export class PetitionResultPublicationDto {
+  @ApiProperty({ description: '公开方式（媒体或网站）', example: '牡丹江日报、牡丹江市人民政府门户网站' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  channel!: string;
+
+  @ApiProperty({ description: '公开日期（YYYY-MM-DD），不晚于今天、不早于转办日期', example: '2024-07-20', format: 'date' })
+  @IsCalendarDate()
+  publishedOn!: string;
+
+  @ApiPropertyOptional({ description: '版面、网址或文号', example: '2024年7月20日第3版', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reference?: string | null;
+}
+
+/** 信访件办结 */
+export class ConcludePetitionCaseDto {
+  @ApiProperty({
+    description: '办理结果：调查核实情况报告的结论及处理整改情况（将公开，请勿写入信访人个人信息）',
+    example: '经调查核实，反映的夜间排放异味问题基本属实；已责令企业停产整改，处罚款 5 万元，现已整改到位。',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  result!: string;
+
+  @ApiProperty({ description: '办理结果的公开情况', type: PetitionResultPublicationDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PetitionResultPublicationDto)
+  publication!: PetitionResultPublicationDto;
+
+  toCommand(): ConcludePetitionCase {
+    return {
+      type: 'ConcludePetitionCase',
+      result: this.result,
+      publication: {
+        channel: this.publication.channel,
+        publishedOn: this.publication.publishedOn,
+        reference: this.publication.reference ?? null,
+      },
+    };
   }
 }

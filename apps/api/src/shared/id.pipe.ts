@@ -24,3 +24,4 @@ export const OrderIdPipe = new IdPipe('整改任务');
 export const EscalationIdPipe = new IdPipe('督办预警');
 export const CircularIdPipe = new IdPipe('通报');
 export const MessageIdPipe = new IdPipe('消息');
+export const PersonalDataSubjectIdPipe = new IdPipe('个人信息主体');

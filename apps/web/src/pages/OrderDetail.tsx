@@ -282,6 +282,11 @@ export function OrderDetail() {
           options: Object.entries(petitionFindingLabels).map(([value, label]) => ({ value, label })),
         },
         { name: 'summary', label: '调查核实情况', type: 'textarea', required: true },
+        {
+          name: 'containsPersonalData',
+          label: '含信访人个人信息（加密存放，仅整改办、领导小组和牵头单位可见，可依法删除）',
+          type: 'switch',
+        },
       ],
     ],
     [
@@ -297,7 +302,24 @@ export function OrderDetail() {
       [
         { name: 'visitedOn', label: '回访日期', type: 'date', required: true, initial: today, disableFuture: true },
         { name: 'summary', label: '回访情况', type: 'textarea', required: true },
+        {
+          name: 'containsPersonalData',
+          label: '含信访人个人信息（加密存放，仅整改办、领导小组和牵头单位可见，可依法删除）',
+          type: 'switch',
+        },
       ],
+    ],
+    [
+      can('ConcludePetitionCase'),
+      '办结并公开',
+      'conclude-petition-case',
+      [
+        { name: 'result', label: '办理结果（将公开，请勿写入信访人个人信息）', type: 'textarea', required: true },
+        { name: 'channel', label: '公开方式（媒体或网站）', type: 'text', required: true },
+        { name: 'publishedOn', label: '公开日期', type: 'date', required: true, initial: today, disableFuture: true },
+        { name: 'reference', label: '版面、网址或文号', type: 'text' },
+      ],
+      (v) => ({ result: v.result, publication: { channel: v.channel, publishedOn: v.publishedOn, reference: v.reference ?? null } }),
     ],
   ];
 

@@ -11,6 +11,7 @@ import {
   type DeadlineItem,
   type EscalationCommand,
   type ResolutionReason,
+  personalFromColumn,
 } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
@@ -178,7 +179,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
         itemId: item.item_id,
         itemName: item.item_name,
         department: item.department,
-        responsiblePerson: item.responsible_person,
+        responsiblePerson: personalFromColumn(item.responsible_person),
         dueDate: item.due_date,
         originalDueDate: item.original_due_date,
       });

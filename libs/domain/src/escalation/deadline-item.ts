@@ -1,3 +1,4 @@
+import type { PersonalText } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 
 export type SubjectType = 'RECTIFICATION_ORDER' | 'KEY_PROJECT' | 'INDICATOR';
@@ -57,7 +58,7 @@ export interface DeadlineItem {
   kind: DeadlineItemKind;
   itemName: string;
   department: string | null;
-  responsiblePerson: string | null;
+  responsiblePerson: PersonalText | null;
   /** The date in force (after extensions / approved baseline changes). */
   dueDate: CalendarDate;
   /** As first set; the on-time rate is also reported against it. */

@@ -10,7 +10,12 @@ import type { EscalationThresholds } from './escalation.thresholds';
 
 const COMPLETED_ORDER_STATUSES = ['ACCEPTANCE_REQUESTED', 'ACCEPTED', 'IN_PUBLIC_NOTICE', 'CLOSED'];
 
-function orderName(state: RectificationOrderState): string {
+/**
+ * The name deadlines and escalations show, to every role: for a petition case not its content, which
+ * only its readers see (ORD-READ-1), but what it is.
+ */
+export function orderName(state: Pick<RectificationOrderState, 'source' | 'code' | 'finding'>): string {
+  if (state.source === 'PETITION') return `督察转办信访件 ${state.code}`;
   const finding = state.finding.replace(/\s+/g, ' ').trim();
   return finding.length > 60 ? `${finding.slice(0, 60)}…` : finding;
 }
@@ -33,7 +38,8 @@ export function deadlineItemsOfOrder(id: string, state: RectificationOrderState,
     subjectName: orderName(state),
     subjectStatus: state.status,
     department: state.leadDepartment,
-    responsiblePerson: state.responsiblePerson,
+    // ORD-READ-1: who answers for a petition case is shown with the case, to its readers only.
+    responsiblePerson: state.source === 'PETITION' ? null : state.responsiblePerson,
   };
   const items: DeadlineItem[] = [];
   const open = state.status !== 'CLOSED';
@@ -54,7 +60,7 @@ export function deadlineItemsOfOrder(id: string, state: RectificationOrderState,
       ...base,
       itemId: `measure:${m.measureId}`,
       kind: 'MEASURE',
-      itemName: m.description,
+      itemName: state.source === 'PETITION' ? `整改措施 ${m.measureId}` : m.description,
       dueDate: m.dueDate,
       originalDueDate: m.dueDate,
       doneOn: m.completedOn,

@@ -1,3 +1,4 @@
+import type { PersonalText } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 import type { SubjectType } from './deadline-item';
 import type { EscalationItemKind } from './escalation-item';
@@ -26,7 +27,7 @@ export interface RaiseEscalation {
   itemId: string;
   itemName: string;
   department: string | null;
-  responsiblePerson: string | null;
+  responsiblePerson: PersonalText | null;
   dueDate: CalendarDate;
   originalDueDate: CalendarDate;
 }

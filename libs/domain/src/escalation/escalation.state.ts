@@ -1,3 +1,4 @@
+import type { PersonalText } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 import type { ResolutionReason } from './escalation.commands';
 import type { SubjectType } from './deadline-item';
@@ -30,7 +31,7 @@ export interface EscalationState {
   itemId: string;
   itemName: string;
   department: string | null;
-  responsiblePerson: string | null;
+  responsiblePerson: PersonalText | null;
   dueDate: CalendarDate | null;
   originalDueDate: CalendarDate | null;
   raisedAt: string | null;

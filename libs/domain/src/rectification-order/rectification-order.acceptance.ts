@@ -17,21 +17,14 @@ import {
   objectionBeforeNotice,
   objectionNotFound,
   openObjection,
+  petitionCaseNotClosedByNotice,
   planAwaitingReview,
   publicNoticeNotFinished,
   publicNoticeRequired,
-  secondCheckRequired,
 } from './rectification-order.errors';
 import { deadlineFits } from './rectification-order.lifecycle';
 import { openObjections, pendingPlan, type RectificationOrderState } from './rectification-order.state';
-import {
-  findingNotReported,
-  occurredAt,
-  OPEN_STATUSES,
-  statusNotIn,
-  today,
-  type OrderCommandHandlers,
-} from './rectification-order.command-handler';
+import { occurredAt, OPEN_STATUSES, statusNotIn, today, type OrderCommandHandlers } from './rectification-order.command-handler';
 
 /**
  * Acceptance and closing (验收、公示、销号) and reopening: the lead department requests acceptance, the
@@ -57,6 +50,7 @@ function recordIdTaken(state: RectificationOrderState, recordId: string): void {
 
 /** ORD-CLOSE-1…6, in the order a person would put them right. */
 function notClosable(state: RectificationOrderState, ctx: CommandContext): DomainError | undefined {
+  if (state.source === 'PETITION') return petitionCaseNotClosedByNotice();
   if (state.status === 'CLOSED') return statusNotIn(state, 'CloseOrder', ['IN_PUBLIC_NOTICE']);
   if (state.validAcceptanceRecordId === null) {
     return acceptanceRecordRequired(state.acceptanceDepartment === null ? null : departmentName(state.acceptanceDepartment));
@@ -68,11 +62,7 @@ function notClosable(state: RectificationOrderState, ctx: CommandContext): Domai
     measuresOpen(state, 'ORD-CLOSE-4') ??
     (ctx.now < endOfShanghaiDay(notice.endsOn) ? publicNoticeNotFinished(notice.endsOn) : undefined) ??
     (openObjections(state).length > 0 ? openObjection(openObjections(state).length) : undefined) ??
-    (state.deadlineKind === 'ONGOING' && !state.evidence.some((e) => e.lastingMechanism)
-      ? lastingMechanismEvidenceRequired()
-      : undefined) ??
-    findingNotReported(state.petition) ??
-    (state.petition?.finding === 'UNTRUE' && state.petition.secondCheck === null ? secondCheckRequired() : undefined)
+    (state.deadlineKind === 'ONGOING' && !state.evidence.some((e) => e.lastingMechanism) ? lastingMechanismEvidenceRequired() : undefined)
   );
 }
 
@@ -88,10 +78,10 @@ export const acceptanceHandlers: OrderCommandHandlers<
 > = {
   RequestAcceptance: {
     guard: (state) =>
+      (state.source === 'PETITION' ? petitionCaseNotClosedByNotice() : undefined) ??
       statusNotIn(state, 'RequestAcceptance', ['IN_PROGRESS']) ??
       planUnderReview(state) ??
-      measuresOpen(state, 'ORD-ACC-1') ??
-      findingNotReported(state.petition),
+      measuresOpen(state, 'ORD-ACC-1'),
     decide: (command, _state, ctx) => [
       {
         type: 'AcceptanceRequested',
@@ -145,7 +135,9 @@ export const acceptanceHandlers: OrderCommandHandlers<
   },
 
   PublishClosingNotice: {
-    guard: (state) => statusNotIn(state, 'PublishClosingNotice', ['ACCEPTED']),
+    guard: (state) =>
+      (state.source === 'PETITION' ? petitionCaseNotClosedByNotice() : undefined) ??
+      statusNotIn(state, 'PublishClosingNotice', ['ACCEPTED']),
     decide(command, state, ctx) {
       if (state.publicNotices.some((n) => n.noticeId === command.noticeId)) throw noticeAlreadyPublished();
       const publishedOn = today(ctx);

@@ -1,3 +1,4 @@
+import type { PersonalText, Petitioner } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 
 export type OrderSource =
@@ -117,14 +118,20 @@ export interface IssueOrder {
   deadline: CalendarDate | null;
   measures: MeasurePlan[];
   /** Required when source is PETITION, null otherwise. */
-  petition: { forwardedOn: CalendarDate; caseNumber: string | null } | null;
+  petition: {
+    forwardedOn: CalendarDate;
+    caseNumber: string | null;
+    /** 信访人: references to the personal-data store only (ORD-PII-1). */
+    petitioner?: Petitioner | null;
+  } | null;
   /** The finding's sector; it names the default acceptance department. Optional. */
   sector?: OrderSector | null;
 }
 
 export interface OrderAssignment {
   leadDepartment: string;
-  responsiblePerson: string | null;
+  /** A reference to the personal-data store when sent through the API; plain text in events recorded before it. */
+  responsiblePerson: PersonalText | null;
   cooperatingDepartments: string[];
   /** 谁主管谁验收: null takes the department in charge of the finding's sector. */
   acceptanceDepartment: string | null;
@@ -290,7 +297,8 @@ export interface ReopenOrder {
 export interface ReportPetitionFinding {
   type: 'ReportPetitionFinding';
   finding: PetitionFinding;
-  summary: string;
+  /** 调查核实情况 / 复核 / 回访 text: a reference when the user marked it as holding personal data. */
+  summary: PersonalText;
 }
 
 export type SecondCheckOutcome = 'CONFIRMED' | 'REVISED';
@@ -301,7 +309,8 @@ export interface RecordSecondCheck {
   outcome: SecondCheckOutcome;
   /** Required when REVISED: the finding the second check arrived at. */
   revisedFinding: PetitionFinding | null;
-  summary: string;
+  /** 调查核实情况 / 复核 / 回访 text: a reference when the user marked it as holding personal data. */
+  summary: PersonalText;
 }
 
 export interface ConcludeInStages {
@@ -317,9 +326,27 @@ export interface RecordFollowUpVisit {
   type: 'RecordFollowUpVisit';
   visitId: string;
   visitedOn: CalendarDate;
-  summary: string;
+  /** 调查核实情况 / 复核 / 回访 text: a reference when the user marked it as holding personal data. */
+  summary: PersonalText;
   /** Whether the petitioner was satisfied; null when not asked or not reached. */
   satisfied: boolean | null;
+}
+
+/** Where and when the handling result of a petition case was made public (公开). */
+export interface PetitionResultPublication {
+  /** 公开方式, e.g. 牡丹江日报、市政府门户网站、牡丹江新闻. */
+  channel: string;
+  publishedOn: CalendarDate;
+  /** 版面、网址或文号; optional. */
+  reference: string | null;
+}
+
+/** 办结: the petition case ends with its result made public, after the 回访 (and the 复核 of a 不属实 finding). */
+export interface ConcludePetitionCase {
+  type: 'ConcludePetitionCase';
+  /** 办理结果: what the 调查核实情况报告 found and what was done. */
+  result: string;
+  publication: PetitionResultPublication;
 }
 
 export interface SubmitPeriodicReport {
@@ -355,6 +382,7 @@ export type RectificationOrderCommand =
   | RecordSecondCheck
   | ConcludeInStages
   | RecordFollowUpVisit
+  | ConcludePetitionCase
   | SubmitPeriodicReport;
 
 export type RectificationOrderCommandType = RectificationOrderCommand['type'];
@@ -386,5 +414,6 @@ export const rectificationOrderCommandLabels: Record<RectificationOrderCommandTy
   RecordSecondCheck: '录入复核结果',
   ConcludeInStages: '阶段性办结',
   RecordFollowUpVisit: '登记回访',
+  ConcludePetitionCase: '办结并公开办理结果',
   SubmitPeriodicReport: '报送定期进展',
 };

@@ -328,7 +328,7 @@ export const noPendingExtension = () =>
 
 // Acceptance and closing
 
-export const measuresOutstanding = (open: Measure[], rule: 'ORD-ACC-1' | 'ORD-CLOSE-4') =>
+export const measuresOutstanding = (open: Measure[], rule: 'ORD-ACC-1' | 'ORD-CLOSE-4' | 'ORD-PET-6') =>
   new RuleViolation({
     code: 'MEASURES_OUTSTANDING',
     titleEn: 'Not every measure is done',
@@ -550,4 +550,42 @@ export const notAnOngoingOrder = () =>
     titleEn: 'Only ongoing orders owe periodic reports',
     detail: '只有“长期坚持”类任务需要报送定期进展；有整改时限的任务请使用“报送整改进展”。',
     rule: 'ORD-ONGOING-1',
+  });
+
+// Personal data
+
+export const personalDataNotProtected = (field: string) =>
+  new InvalidValue({
+    code: 'PERSONAL_DATA_NOT_PROTECTED',
+    titleEn: `${field} must be a reference to the personal-data store`,
+    detail: '信访人的姓名、联系方式和住址须存入个人信息库，事件中只记录其引用；请通过信访件登记接口提交（信访人姓名必填）。',
+    field,
+    rule: 'ORD-PII-1',
+  });
+
+// Petition cases end with 办结, not 销号 (ORD-PET-6, ORD-CLOSE-6)
+
+export const petitionCaseNotClosedByNotice = () =>
+  new RuleViolation({
+    code: 'PETITION_CASE_CONCLUDED_NOT_CLOSED',
+    titleEn: 'A petition case is concluded with its result made public, not accepted and closed after a notice',
+    detail: '信访件不走验收、拟销号公示和销号程序：请在回访（不属实的经复核）后办结，并公开办理结果。',
+    rule: 'ORD-CLOSE-6',
+  });
+
+export const followUpVisitRequired = () =>
+  new RuleViolation({
+    code: 'FOLLOW_UP_VISIT_REQUIRED',
+    titleEn: 'A petition case is concluded only after a follow-up visit',
+    detail: '该信访件尚未回访信访人，请先登记回访情况再办结。',
+    rule: 'ORD-PET-6',
+  });
+
+export const publishedBeforeForwarding = (publishedOn: string, forwardedOn: string) =>
+  new InvalidValue({
+    code: 'PUBLISHED_BEFORE_FORWARDING',
+    titleEn: 'The result cannot have been made public before the case was forwarded',
+    detail: `公开日期（${publishedOn}）早于信访件转办日期（${forwardedOn}），请核对。`,
+    field: 'publication.publishedOn',
+    rule: 'ORD-PET-6',
   });

@@ -1,3 +1,4 @@
+import type { PersonalText, Petitioner } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/decider';
 import type {
@@ -10,6 +11,7 @@ import type {
   OrderSource,
   PerfunctoryKind,
   PetitionFinding,
+  PetitionResultPublication,
   PlannedMeasure,
   ProvincialSignOff,
   SecondCheckOutcome,
@@ -34,7 +36,13 @@ export type OrderIssued = DomainEvent<
     deadline: CalendarDate | null;
     measures: MeasurePlan[];
     issuedOn: CalendarDate;
-    petition: { forwardedOn: CalendarDate; caseNumber: string | null; reportDueOn: CalendarDate } | null;
+    petition: {
+      forwardedOn: CalendarDate;
+      caseNumber: string | null;
+      reportDueOn: CalendarDate;
+      /** 信访人: references only; absent in events recorded before the personal-data store. */
+      petitioner?: Petitioner | null;
+    } | null;
     /** ONGOING orders only: when the first periodic report is owed. */
     firstPeriodicReportDueOn: CalendarDate | null;
     /** Absent in events recorded before sectors were kept. */
@@ -52,7 +60,8 @@ export interface Backfill {
 
 type Assignment = {
   leadDepartment: string;
-  responsiblePerson: string | null;
+  /** A personal-data reference ({ pii }) or, in events recorded before the store, plain text. */
+  responsiblePerson: PersonalText | null;
   cooperatingDepartments: string[];
   acceptanceDepartment: string;
   /** Absent in events recorded before the 责任领导 was kept. */
@@ -230,7 +239,7 @@ export type PetitionFindingReported = DomainEvent<
   'PetitionFindingReported',
   Timed & {
     finding: PetitionFinding;
-    summary: string;
+    summary: PersonalText;
     reportedOn: CalendarDate;
     dueOn: CalendarDate;
     /** Reported after the due date; still accepted, and counted against timeliness. */
@@ -245,7 +254,7 @@ export type PetitionSecondCheckRecorded = DomainEvent<
     outcome: SecondCheckOutcome;
     originalFinding: PetitionFinding;
     revisedFinding: PetitionFinding | null;
-    summary: string;
+    summary: PersonalText;
   }
 >;
 
@@ -256,7 +265,21 @@ export type PetitionConcludedInStages = DomainEvent<
 
 export type FollowUpVisitRecorded = DomainEvent<
   'FollowUpVisitRecorded',
-  Timed & { visitId: string; visitedOn: CalendarDate; summary: string; satisfied: boolean | null }
+  Timed & { visitId: string; visitedOn: CalendarDate; summary: PersonalText; satisfied: boolean | null }
+>;
+
+/** 办结 (ORD-PET-6): the case ends (status CLOSED) with its result made public. */
+export type PetitionCaseConcluded = DomainEvent<
+  'PetitionCaseConcluded',
+  Timed & {
+    result: string;
+    publication: PetitionResultPublication;
+    concludedOn: CalendarDate;
+    concludedBy: string;
+    /** The finding the case ends with (after a second check, the revised one). */
+    finding: PetitionFinding;
+    followUpVisits: number;
+  }
 >;
 
 export type PeriodicReportSubmitted = DomainEvent<
@@ -297,6 +320,7 @@ export type RectificationOrderEvent =
   | PetitionSecondCheckRecorded
   | PetitionConcludedInStages
   | FollowUpVisitRecorded
+  | PetitionCaseConcluded
   | PeriodicReportSubmitted;
 
 export type RectificationOrderEventType = RectificationOrderEvent['type'];
@@ -328,5 +352,6 @@ export const rectificationOrderEventTypes: readonly RectificationOrderEventType[
   'PetitionSecondCheckRecorded',
   'PetitionConcludedInStages',
   'FollowUpVisitRecorded',
+  'PetitionCaseConcluded',
   'PeriodicReportSubmitted',
 ];

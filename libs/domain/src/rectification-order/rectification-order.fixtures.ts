@@ -189,6 +189,24 @@ export const secondCheckConfirmed: Event = {
   },
 };
 
+export const followUpVisited: Event = {
+  type: 'FollowUpVisitRecorded',
+  data: { visitId: 'v-1', visitedOn: '2024-03-14', summary: '电话回访，群众满意', satisfied: true, occurredAt: OCCURRED },
+};
+
+export const petitionConcluded: Event = {
+  type: 'PetitionCaseConcluded',
+  data: {
+    result: '经调查核实，反映问题属实，已整改到位。',
+    publication: { channel: '牡丹江日报', publishedOn: '2024-03-15', reference: null },
+    concludedOn: '2024-03-15',
+    concludedBy: 'u-sup',
+    finding: 'TRUE',
+    followUpVisits: 1,
+    occurredAt: OCCURRED,
+  },
+};
+
 export const inProgress: Event[] = [issued, assigned, started];
 export const allMeasuresDone: Event[] = [...inProgress, measureDone('m1'), measureDone('m2')];
 export const awaitingAcceptance: Event[] = [...allMeasuresDone, acceptanceRequested];

@@ -2,6 +2,7 @@ import { departmentName } from '../reference/departments';
 import { sectorAcceptanceDepartment } from '../reference/sectors';
 import { addDays, addMonths, type CalendarDate } from '../shared/dates';
 import type { CommandContext } from '../shared/decider';
+import { isPersonalRef, samePersonalText, type Petitioner } from '../shared/personal-data';
 import { requireNotFuture } from '../shared/validation';
 import { addWorkingDays } from '../shared/working-calendar';
 import { orderStatusLabels, type RectificationOrderState } from './rectification-order.state';
@@ -22,6 +23,7 @@ import {
   noOpenMeasure,
   nothingToReassign,
   orderAlreadyIssued,
+  personalDataNotProtected,
   petitionDetailsMismatch,
   reportAlreadyRecorded,
   startedBeforeIssue,
@@ -61,16 +63,32 @@ function measuresFit(command: Pick<IssueOrder, 'measures' | 'deadline'>, issuedO
   }
 }
 
+/** ORD-PII-1: a petitioner's name, contact and address reach the log only as references to the personal-data store. */
+function petitionerProtected(petitioner: Petitioner): void {
+  for (const field of ['name', 'contact', 'address'] as const) {
+    const value: unknown = petitioner[field];
+    if (value === null || value === undefined) {
+      if (field === 'name') throw personalDataNotProtected(`petition.petitioner.${field}`);
+      continue;
+    }
+    if (!isPersonalRef(value)) throw personalDataNotProtected(`petition.petitioner.${field}`);
+  }
+}
+
 /** ORD-ISSUE-4: petition details exactly for petition cases; the first report is due N working days after forwarding. */
 function petitionDetails(command: Pick<IssueOrder, 'source' | 'petition'>, issuedOn: CalendarDate, ctx: CommandContext) {
   const isPetition = command.source === 'PETITION';
   if (isPetition !== (command.petition != null)) throw petitionDetailsMismatch(isPetition);
   if (!command.petition) return null;
-  const { forwardedOn, caseNumber } = command.petition;
+  const { forwardedOn, caseNumber, petitioner } = command.petition;
   requireNotFuture(forwardedOn, issuedOn, 'petition.forwardedOn', '转办日期');
+  if (petitioner) petitionerProtected(petitioner);
   return {
     forwardedOn,
     caseNumber: caseNumber ?? null,
+    ...(petitioner
+      ? { petitioner: { name: petitioner.name, contact: petitioner.contact ?? null, address: petitioner.address ?? null } }
+      : {}),
     reportDueOn: addWorkingDays(forwardedOn, ctx.config.petitionReportDays, ctx.config.calendar),
   };
 }
@@ -180,7 +198,7 @@ function sameAssignment(state: RectificationOrderState, next: ReturnType<typeof 
   const sorted = (list: string[]) => [...list].sort().join('|');
   return (
     state.leadDepartment === next.leadDepartment &&
-    (state.responsiblePerson ?? null) === next.responsiblePerson &&
+    samePersonalText(state.responsiblePerson ?? null, next.responsiblePerson) &&
     sorted(state.cooperatingDepartments) === sorted(next.cooperatingDepartments) &&
     state.acceptanceDepartment === next.acceptanceDepartment &&
     (next.leaderInCharge === null || next.leaderInCharge === state.leaderInCharge)

@@ -3,8 +3,12 @@ import { at, context, DeciderSpecification } from '../testing/decider-spec';
 import { rectificationOrderDecider } from './rectification-order.decider';
 import type { IssueOrder } from './rectification-order.commands';
 import type { RectificationOrderEvent } from './rectification-order.events';
+import { orderStatusLabel } from './rectification-order.state';
 import {
   assigned,
+  followUpVisited,
+  leadership,
+  petitionConcluded,
   closed,
   findingReported,
   housingBureau,
@@ -134,19 +138,27 @@ describe('ReportPetitionFinding', () => {
   });
 });
 
-describe('RequestAcceptance on a petition case', () => {
-  it('refuses before the finding is reported', () => {
-    spec
-      .given(petitionInProgress)
-      .when({ type: 'RequestAcceptance', note: null })
-      .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
-  });
-
-  it('is allowed once the finding is reported', () => {
-    spec
-      .given([...petitionInProgress, findingReported('TRUE')])
-      .when({ type: 'RequestAcceptance', note: null })
-      .thenState((state) => expect(state.status).toBe('ACCEPTANCE_REQUESTED'));
+describe('a petition case does not go through acceptance, notice and 销号 (ORD-CLOSE-6)', () => {
+  it.each([
+    ['RequestAcceptance', [...petitionInProgress, findingReported('TRUE')], { type: 'RequestAcceptance', note: null }, waterBureau],
+    [
+      'PublishClosingNotice',
+      [...petitionInProgress, findingReported('TRUE')],
+      { type: 'PublishClosingNotice', noticeId: 'n-1' },
+      supervision,
+    ],
+    [
+      'CloseOrder (a case already in notice, recorded before ORD-PET-6)',
+      petitionInNotice(findingReported('TRUE')),
+      { type: 'CloseOrder' },
+      supervision,
+    ],
+  ] as const)('refuses %s', (_, given, command, who) => {
+    const error = spec
+      .given([...given])
+      .when(command as never, by(who))
+      .thenThrows({ kind: 'conflict', code: 'PETITION_CASE_CONCLUDED_NOT_CLOSED' });
+    expect(error.detail).toContain('办结');
   });
 });
 
@@ -242,34 +254,119 @@ describe('RecordSecondCheck', () => {
   });
 });
 
-describe('CloseOrder on a petition case', () => {
-  it('refuses an untrue finding without a second check', () => {
+describe('ConcludePetitionCase (办结, ORD-PET-6)', () => {
+  const conclude = {
+    type: 'ConcludePetitionCase',
+    result: '  经调查核实，反映问题属实，已责令整改到位。 ',
+    publication: { channel: '牡丹江日报', publishedOn: '2024-03-15', reference: '第3版' },
+  } as const;
+
+  it('ends the case (已办结) with its result and where it was made public', () => {
+    spec
+      .given([...petitionInProgress, findingReported('TRUE'), followUpVisited])
+      .when(conclude, by(supervision))
+      .thenState((state, events) => {
+        expect(events).toEqual([
+          {
+            type: 'PetitionCaseConcluded',
+            data: {
+              result: '经调查核实，反映问题属实，已责令整改到位。',
+              publication: { channel: '牡丹江日报', publishedOn: '2024-03-15', reference: '第3版' },
+              concludedOn: TODAY,
+              concludedBy: supervision.userId,
+              finding: 'TRUE',
+              followUpVisits: 1,
+              occurredAt: T,
+            },
+          },
+        ]);
+        expect(state).toMatchObject({ status: 'CLOSED', closedOn: TODAY });
+        expect(orderStatusLabel(state)).toBe('已办结');
+        expect(state.petition?.conclusion).toMatchObject({ concludedOn: TODAY, publication: { channel: '牡丹江日报' } });
+      });
+  });
+
+  it('needs the investigation report (调查核实情况报告) first', () => {
+    spec
+      .given([...petitionInProgress, followUpVisited])
+      .when(conclude, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
+  });
+
+  it('needs a follow-up visit', () => {
+    spec
+      .given([...petitionInProgress, findingReported('TRUE')])
+      .when(conclude, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'FOLLOW_UP_VISIT_REQUIRED' });
+  });
+
+  it('needs the second check of an untrue finding', () => {
     const error = spec
-      .given(petitionInNotice(findingReported('UNTRUE')))
-      .when({ type: 'CloseOrder' }, by(supervision))
+      .given([...petitionInProgress, findingReported('UNTRUE'), followUpVisited])
+      .when(conclude, by(supervision))
       .thenThrows({ kind: 'conflict', code: 'SECOND_CHECK_REQUIRED' });
     expect(error.detail).toContain('不属实');
-  });
-
-  it('closes an untrue finding after its second check', () => {
     spec
-      .given(petitionInNotice(findingReported('UNTRUE'), secondCheckConfirmed))
-      .when({ type: 'CloseOrder' }, by(supervision))
+      .given([...petitionInProgress, findingReported('UNTRUE'), secondCheckConfirmed, followUpVisited])
+      .when(conclude, by(supervision))
       .thenState((state) => expect(state.status).toBe('CLOSED'));
   });
 
-  it('closes a true finding without a second check', () => {
+  it('needs every measure done, unless the remaining work went to another order (阶段性办结)', () => {
+    const withMeasure = {
+      ...petitionIssued,
+      data: {
+        ...(petitionIssued.data as Extract<Event, { type: 'OrderIssued' }>['data']),
+        measures: [{ measureId: 'm1', description: '清运粪污', dueDate: '2024-03-30' }],
+      },
+    } as Event;
+    const given = [withMeasure, ...petitionInProgress.slice(1), findingReported('TRUE'), followUpVisited];
+    const error = spec.given(given).when(conclude, by(supervision)).thenThrows({ kind: 'conflict', code: 'MEASURES_OUTSTANDING' });
+    expect(error.rule).toBe('ORD-PET-6');
+    const staged: Event = {
+      type: 'PetitionConcludedInStages',
+      data: { linkedOrderId: 'o-1', linkedOrderDeadline: '2024-06-30', summary: '纳入o-1', concludedOn: TODAY, occurredAt: T },
+    };
     spec
-      .given(petitionInNotice(findingReported('TRUE')))
-      .when({ type: 'CloseOrder' }, by(supervision))
+      .given([...given, staged])
+      .when(conclude, by(supervision))
       .thenState((state) => expect(state.status).toBe('CLOSED'));
   });
 
-  it('refuses a case whose finding was never reported (e.g. an imported history)', () => {
+  it('refuses a publication date in the future or before the case was forwarded', () => {
+    const given = [...petitionInProgress, findingReported('TRUE'), followUpVisited];
     spec
-      .given(petitionInNotice())
-      .when({ type: 'CloseOrder' }, by(supervision))
-      .thenThrows({ kind: 'conflict', code: 'PETITION_FINDING_REQUIRED' });
+      .given(given)
+      .when({ ...conclude, publication: { ...conclude.publication, publishedOn: '2024-03-16' } }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'DATE_IN_FUTURE' });
+    spec
+      .given(given)
+      .when({ ...conclude, publication: { ...conclude.publication, publishedOn: '2024-03-01' } }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'PUBLISHED_BEFORE_FORWARDING' });
+  });
+
+  it('is the supervision office’s, for petition cases only, once', () => {
+    spec
+      .given([...petitionInProgress, findingReported('TRUE'), followUpVisited])
+      .when(conclude, by(waterBureau))
+      .thenThrows({ kind: 'forbidden', code: 'ROLE_NOT_PERMITTED' });
+    spec.given(inProgress).when(conclude, by(supervision)).thenThrows({ kind: 'conflict', code: 'NOT_A_PETITION_CASE' });
+    spec
+      .given([...petitionInProgress, findingReported('TRUE'), followUpVisited, petitionConcluded])
+      .when(conclude, by(supervision))
+      .thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+  });
+
+  it('a reopening voids the conclusion; visits may continue after it', () => {
+    const concluded = [...petitionInProgress, findingReported('TRUE'), followUpVisited, petitionConcluded];
+    spec
+      .given(concluded)
+      .when({ type: 'RecordFollowUpVisit', visitId: 'v-2', visitedOn: TODAY, summary: '再次回访', satisfied: true }, by(supervision))
+      .thenState((state) => expect(state.petition?.followUpVisits).toHaveLength(2));
+    spec
+      .given(concluded)
+      .when({ type: 'ReopenOrder', reason: '回头看发现反弹', newDeadline: null }, by(leadership))
+      .thenState((state) => expect(state).toMatchObject({ status: 'REOPENED', petition: { conclusion: null } }));
   });
 });
 

@@ -3,6 +3,10 @@ import { requireNotFuture } from '../shared/validation';
 import type { PetitionFinding } from './rectification-order.commands';
 import {
   alreadyConcludedInStages,
+  followUpVisitRequired,
+  measuresOutstanding,
+  publishedBeforeForwarding,
+  secondCheckRequired,
   linkedOrderIsSelf,
   linkedOrderWithoutDeadline,
   petitionFindingAlreadyReported,
@@ -25,8 +29,9 @@ import {
 } from './rectification-order.command-handler';
 
 /**
- * Petition cases (督察转办信访件): the investigation finding, the second check of a 不属实 finding,
- * conclusion in stages and follow-up visits. Each applies to petition cases only (ORD-PET-1).
+ * Petition cases (督察转办信访件): the investigation finding (调查核实情况报告), the second check of a
+ * 不属实 finding, conclusion in stages, follow-up visits and 办结 with the result made public. Each
+ * applies to petition cases only (ORD-PET-1).
  */
 
 const REVISABLE_FINDINGS: readonly PetitionFinding[] = ['TRUE', 'BASICALLY_TRUE', 'PARTLY_TRUE'];
@@ -44,8 +49,21 @@ function noSecondCheckOwed(petition: PetitionCase | null): DomainError | undefin
   return petition.finding === 'UNTRUE' ? undefined : secondCheckNotRequired(petition.finding);
 }
 
+/**
+ * ORD-PET-6: 办结 needs the 调查核实情况报告 (the finding), the 复核 of a 不属实 finding, a 回访, and
+ * every measure done unless the remaining work went to another order (阶段性办结, ORD-PET-4).
+ */
+function notConcludable(state: RectificationOrderState): DomainError | undefined {
+  const petition = state.petition;
+  if (!petition) return undefined;
+  if (petition.finding === 'UNTRUE' && petition.secondCheck === null) return secondCheckRequired();
+  if (petition.followUpVisits.length === 0) return followUpVisitRequired();
+  const open = state.measures.filter((m) => m.status !== 'DONE');
+  return open.length > 0 && !petition.stagedConclusion ? measuresOutstanding(open, 'ORD-PET-6') : undefined;
+}
+
 export const petitionHandlers: OrderCommandHandlers<
-  'ReportPetitionFinding' | 'RecordSecondCheck' | 'ConcludeInStages' | 'RecordFollowUpVisit'
+  'ReportPetitionFinding' | 'RecordSecondCheck' | 'ConcludeInStages' | 'RecordFollowUpVisit' | 'ConcludePetitionCase'
 > = {
   ReportPetitionFinding: {
     guard: (state) =>
@@ -138,6 +156,34 @@ export const petitionHandlers: OrderCommandHandlers<
             visitedOn: command.visitedOn,
             summary: command.summary,
             satisfied: command.satisfied ?? null,
+            occurredAt: occurredAt(ctx),
+          },
+        },
+      ];
+    },
+  },
+
+  ConcludePetitionCase: {
+    guard: (state) =>
+      notAPetition(state) ??
+      statusNotIn(state, 'ConcludePetitionCase', OPEN_STATUSES) ??
+      findingNotReported(state.petition) ??
+      notConcludable(state),
+    decide(command, state, ctx) {
+      const petition = petitionOf(state);
+      const { channel, publishedOn, reference } = command.publication;
+      requireNotFuture(publishedOn, today(ctx), 'publication.publishedOn', '公开日期');
+      if (publishedOn < petition.forwardedOn) throw publishedBeforeForwarding(publishedOn, petition.forwardedOn);
+      return [
+        {
+          type: 'PetitionCaseConcluded',
+          data: {
+            result: command.result.trim(),
+            publication: { channel: channel.trim(), publishedOn, reference: reference?.trim() || null },
+            concludedOn: today(ctx),
+            concludedBy: ctx.actor.userId,
+            finding: petition.finding as PetitionFinding,
+            followUpVisits: petition.followUpVisits.length,
             occurredAt: occurredAt(ctx),
           },
         },

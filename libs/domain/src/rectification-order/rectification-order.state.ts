@@ -1,3 +1,4 @@
+import type { PersonalText, Petitioner } from '../shared/personal-data';
 import type { CalendarDate } from '../shared/dates';
 import type {
   DeadlineKind,
@@ -8,6 +9,7 @@ import type {
   OrderSource,
   PerfunctoryKind,
   PetitionFinding,
+  PetitionResultPublication,
   PlannedMeasure,
   ProvincialSignOff,
   SecondCheckOutcome,
@@ -27,6 +29,12 @@ export const orderStatusLabels: Record<OrderStatus, string> = {
   CLOSED: '已销号',
   REOPENED: '已重新打开',
 };
+
+/** The status as people call it: a closed petition case is 已办结 (ORD-PET-6), not 已销号. */
+export function orderStatusLabel(s: Pick<RectificationOrderState, 'status' | 'source'>): string | null {
+  if (!s.status) return null;
+  return s.status === 'CLOSED' && s.source === 'PETITION' ? '已办结' : orderStatusLabels[s.status];
+}
 
 export function rectificationOrderStreamId(id: string): string {
   return `rectification-order-${id}`;
@@ -144,8 +152,10 @@ export interface PetitionCase {
   forwardedOn: CalendarDate;
   caseNumber: string | null;
   reportDueOn: CalendarDate;
+  /** 信访人, as references to the personal-data store; absent for cases recorded before it. */
+  petitioner?: Petitioner | null;
   finding: PetitionFinding | null;
-  findingSummary: string | null;
+  findingSummary: PersonalText | null;
   findingReportedOn: CalendarDate | null;
   findingReportedLate: boolean | null;
   secondCheck: {
@@ -153,7 +163,7 @@ export interface PetitionCase {
     outcome: SecondCheckOutcome;
     originalFinding: PetitionFinding;
     revisedFinding: PetitionFinding | null;
-    summary: string;
+    summary: PersonalText;
   } | null;
   stagedConclusion: {
     linkedOrderId: string;
@@ -161,7 +171,14 @@ export interface PetitionCase {
     summary: string;
     concludedOn: CalendarDate;
   } | null;
-  followUpVisits: Array<{ visitId: string; visitedOn: CalendarDate; summary: string; satisfied: boolean | null }>;
+  followUpVisits: Array<{ visitId: string; visitedOn: CalendarDate; summary: PersonalText; satisfied: boolean | null }>;
+  /** 办结 with the result made public (ORD-PET-6); voided by a reopening. Absent in states kept before it existed. */
+  conclusion?: {
+    result: string;
+    publication: PetitionResultPublication;
+    concludedOn: CalendarDate;
+    concludedBy: string;
+  } | null;
 }
 
 export interface RectificationOrderState {
@@ -183,7 +200,7 @@ export interface RectificationOrderState {
   currentDeadline: CalendarDate | null;
   issuedOn: CalendarDate | null;
   leadDepartment: string | null;
-  responsiblePerson: string | null;
+  responsiblePerson: PersonalText | null;
   cooperatingDepartments: string[];
   acceptanceDepartment: string | null;
   /** 责任领导 (包保市领导), from the assignment or the approved plan. */
@@ -475,7 +492,7 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
     case 'OrderReopened': {
       const { reason, newDeadline, decidedBy, occurredAt } = event.data;
       return {
-        ...state,
+        ...withPetition(state, () => ({ conclusion: null })),
         status: 'REOPENED',
         currentDeadline: newDeadline ?? state.currentDeadline,
         validAcceptanceRecordId: null,
@@ -500,6 +517,14 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
     case 'PetitionConcludedInStages': {
       const stagedConclusion = withoutTimestamp(event.data);
       return withPetition(state, () => ({ stagedConclusion }));
+    }
+    case 'PetitionCaseConcluded': {
+      const { result, publication, concludedOn, concludedBy } = event.data;
+      return {
+        ...withPetition(state, () => ({ conclusion: { result, publication, concludedOn, concludedBy } })),
+        status: 'CLOSED',
+        closedOn: concludedOn,
+      };
     }
     case 'FollowUpVisitRecorded': {
       const visit = withoutTimestamp(event.data);

@@ -1,3 +1,4 @@
+import { orderName } from '../escalation/deadline-items';
 import type { EscalationState } from '../escalation/escalation.state';
 import type { KeyProjectState } from '../key-project/key-project.state';
 import type { RectificationOrderState } from '../rectification-order/rectification-order.state';
@@ -88,7 +89,8 @@ export function orderReminderSubject(state: RectificationOrderState): ReminderSu
     type: 'RECTIFICATION_ORDER',
     id: state.orderId,
     code: state.code,
-    name: state.finding,
+    // As deadlines and escalations name it: a petition case by what it is, not its content (ORD-READ-1), as the log is read widely.
+    name: orderName(state),
     department: state.leadDepartment,
     open: state.status !== null && state.status !== 'CLOSED',
   };

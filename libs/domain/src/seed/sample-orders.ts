@@ -456,7 +456,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
 
   // ---------------------------------------------------------------- petition cases (信访件)
   {
-    // 不属实 finding: awaiting the second check before it may close
+    // 不属实 finding: the second check (复核) and the 回访 are still owed before 办结 (ORD-PET-6)
     key: 'SAMPLE-PT-01',
     code: '示例-信访-01',
     source: 'PETITION',
@@ -475,7 +475,7 @@ export const SAMPLE_ORDERS: SampleOrder[] = [
       { key: 'M1', description: '现场核查企业排水去向，沿河排查暗管，采样监测', dueOffsetDays: -21 },
       { key: 'M2', description: '报送调查处理情况报告', dueOffsetDays: -18 },
     ],
-    targetState: 'ACCEPTANCE_REQUESTED',
+    targetState: 'IN_PROGRESS',
     petition: {
       forwardedOffsetDays: -25,
       complainantSummary: '【示例】群众来电反映企业夜间偷排废水，河水有异味（信访人信息不公开）。',

@@ -142,6 +142,12 @@ export function validOrderCommand(
       return { type, linkedOrderId: 'o-other', linkedOrderDeadline: addDays(today, 120), summary: '阶段性办结' };
     case 'RecordFollowUpVisit':
       return { type, visitId: 'v-new', visitedOn: today, summary: '群众满意', satisfied: true };
+    case 'ConcludePetitionCase':
+      return {
+        type,
+        result: '经调查核实，反映问题部分属实，已整改到位。',
+        publication: { channel: '牡丹江日报', publishedOn: today, reference: null },
+      };
     case 'SubmitPeriodicReport':
       return { type, reportId: 'p-new', summary: '长效机制运行正常' };
   }

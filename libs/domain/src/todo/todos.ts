@@ -4,6 +4,7 @@ import type { KeyProjectState } from '../key-project/key-project.state';
 import { rectificationOrderCommandLabels, type RectificationOrderCommandType } from '../rectification-order/rectification-order.commands';
 import { orderAllowedActions } from '../rectification-order/rectification-order.decider';
 import { approvedPlan, type RectificationOrderState } from '../rectification-order/rectification-order.state';
+import { orderName } from '../escalation/deadline-items';
 import { escalationAllowedActions } from '../escalation/escalation.decider';
 import type { EscalationState } from '../escalation/escalation.state';
 import { escalationLevelLabels } from '../escalation/timeliness';
@@ -116,7 +117,7 @@ export function orderTodos(state: RectificationOrderState, ctx: CommandContext):
       subjectType: 'RECTIFICATION_ORDER',
       subjectId: state.orderId,
       subjectCode: state.code,
-      subjectName: state.finding,
+      subjectName: orderName(state),
       link: `/orders/${state.orderId}`,
     },
     rectificationOrderCommandLabels,

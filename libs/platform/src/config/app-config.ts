@@ -83,6 +83,14 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * Master key of the personal-data store (32 bytes, base64 or hex): it wraps each data subject's
+   * key. In the embedded default one is generated beside the data (mode 0600); required otherwise.
+   */
+  @IsOptional()
+  @IsString()
+  PII_MASTER_KEY?: string;
+
   /** RS256 keys of a real identity provider; when set, tokens are checked against it. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

@@ -10,6 +10,7 @@ import {
   type KeyProjectState,
   type RectificationOrderEvent,
   type RectificationOrderState,
+  personalToColumn,
 } from '@app/domain';
 import type { PgClient, StoredEvent, SubscriptionHandler } from '@app/event-store';
 import { AppConfig } from '@app/platform';
@@ -233,7 +234,7 @@ function toRow(i: DeadlineItem): unknown[] {
     i.kind,
     i.itemName,
     i.department,
-    i.responsiblePerson,
+    personalToColumn(i.responsiblePerson),
     i.dueDate,
     i.originalDueDate,
     i.doneOn,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { escalationDecider, type EscalationEvent, type EscalationState } from '@app/domain';
+import { escalationDecider, type EscalationEvent, type EscalationState, personalToColumn } from '@app/domain';
 import type { PgClient, StoredEvent, SubscriptionHandler } from '@app/event-store';
 
 const STREAM_PREFIX = 'escalation-';
@@ -67,7 +67,7 @@ export class EscalationProjection implements SubscriptionHandler {
           s.itemId,
           s.itemName,
           s.department,
-          s.responsiblePerson,
+          personalToColumn(s.responsiblePerson),
           s.dueDate,
           s.originalDueDate,
           s.raisedAt,

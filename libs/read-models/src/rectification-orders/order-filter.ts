@@ -11,6 +11,12 @@ export interface OrderFilter {
   deadlineKind?: DeadlineKind;
   /** Case-insensitive substring of code, batch, finding, target, responsible person, petition case number. */
   text?: string;
+  /**
+   * ORD-READ-1: whose petition cases the text may match. Absent: all (the supervision office,
+   * leadership); a department id: only those it leads; null: none. So a search cannot tell a reader
+   * what a case they may not read says.
+   */
+  petitionTextOf?: string | null;
   sort?: OrderSort;
 }
 
@@ -65,6 +71,10 @@ export function orderQuery(filter: OrderFilter): OrderQuery {
   if (filter.text) {
     const escaped = filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     conditions.push(`search_text LIKE ${param(`%${escaped}%`)}`);
+    if (filter.petitionTextOf === null) conditions.push(`source IS DISTINCT FROM 'PETITION'`);
+    else if (filter.petitionTextOf !== undefined) {
+      conditions.push(`(source IS DISTINCT FROM 'PETITION' OR lead_department = ${param(filter.petitionTextOf)})`);
+    }
   }
   const key = filter.sort ?? 'currentDeadline';
   const descending = key.startsWith('-');

@@ -1,4 +1,4 @@
-import type { RectificationOrderState } from '@app/domain';
+import { personalToColumn, type RectificationOrderState } from '@app/domain';
 
 /** The columns of read_models.rectification_orders derived from the domain state, in SQL order. */
 export const ORDER_COLUMNS = [
@@ -46,7 +46,7 @@ export function orderColumns(id: string, s: RectificationOrderState): unknown[] 
     s.leadDepartment,
     s.cooperatingDepartments,
     s.acceptanceDepartment,
-    s.responsiblePerson,
+    personalToColumn(s.responsiblePerson),
     s.status,
     JSON.stringify(
       s.measures.map((m) => ({
@@ -68,6 +68,9 @@ export function orderColumns(id: string, s: RectificationOrderState): unknown[] 
     s.evidence.length,
     s.issuedOn,
     s.closedOn,
-    [s.code, s.batch, s.finding, s.target, s.responsiblePerson ?? '', s.petition?.caseNumber ?? ''].join('\n').toLowerCase(),
+    // Personal data held as a reference is not searchable: the read model never holds its text.
+    [s.code, s.batch, s.finding, s.target, typeof s.responsiblePerson === 'string' ? s.responsiblePerson : '', s.petition?.caseNumber ?? '']
+      .join('\n')
+      .toLowerCase(),
   ];
 }

@@ -4,6 +4,7 @@ import {
   type EscalationAction,
   type EscalationLevel,
   type ResolutionReason,
+  personalFromColumn,
 } from '@app/domain';
 
 export interface EscalationRow {
@@ -53,7 +54,7 @@ export function escalationView(r: EscalationRow) {
     itemId: r.item_id,
     itemName: r.item_name,
     department: r.department,
-    responsiblePerson: r.responsible_person,
+    responsiblePerson: personalFromColumn(r.responsible_person),
     dueDate: r.due_date,
     originalDueDate: r.original_due_date,
     daysOverdue: Number(r.days_overdue),

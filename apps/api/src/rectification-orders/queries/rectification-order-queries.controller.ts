@@ -28,8 +28,8 @@ export class RectificationOrderQueriesController {
     description: '按单位（牵头或配合）、状态、来源、批次、时限类型、关键词筛选，分页、排序。所有角色可查。',
   })
   @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
-  list(@Query() filter: ListOrdersQueryDto) {
-    return this.queryBus.execute(new ListOrdersQuery(filter));
+  list(@Query() filter: ListOrdersQueryDto, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new ListOrdersQuery(filter, actor));
   }
 
   @Get(':id')
@@ -54,7 +54,7 @@ export class RectificationOrderQueriesController {
   @Get(':id/history')
   @ApiOperation({ summary: '整改任务历史', description: '该任务的全部事件：类型、版本、全局位置、记录时间、操作人和内容。' })
   @ApiParam({ name: 'id', description: '整改任务编号（UUID）' })
-  history(@Param('id', OrderIdPipe) id: string) {
-    return this.queryBus.execute(new GetOrderHistoryQuery(id));
+  history(@Param('id', OrderIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new GetOrderHistoryQuery(id, actor));
   }
 }

@@ -175,22 +175,47 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
     );
     if (!closing) return 'IN_PROGRESS';
 
+    if (sample.petition) {
+      // ORD-PET-6: a petition case is 办结 with its result made public, after the 回访 (and the 复核 of a 不属实 finding).
+      on(cursor + 1);
+      if (sample.petition.finding === 'UNTRUE') {
+        await send(
+          {
+            type: 'RecordSecondCheck',
+            checkedOn: day(cursor),
+            outcome: 'CONFIRMED',
+            revisedFinding: null,
+            summary: '【示例】复核维持原结论。',
+          },
+          SUPERVISION,
+        );
+      }
+      await send(
+        {
+          type: 'RecordFollowUpVisit',
+          visitId: 'V1',
+          visitedOn: day(cursor),
+          summary: '【示例】电话回访信访人，对处理结果表示满意。',
+          satisfied: true,
+        },
+        SUPERVISION,
+      );
+      if (!reaches(sample, 'CLOSED')) return 'IN_PROGRESS';
+      await send(
+        {
+          type: 'ConcludePetitionCase',
+          result: '【示例】经调查核实，反映问题基本属实；已督促整改到位，并向信访人反馈。',
+          publication: { channel: '【示例】牡丹江市人民政府门户网站', publishedOn: day(cursor), reference: null },
+        },
+        SUPERVISION,
+      );
+      return 'CLOSED';
+    }
+
     on(cursor + 1);
     await send({ type: 'RequestAcceptance', note: null }, lead);
     if (!reaches(sample, 'ACCEPTED')) return 'ACCEPTANCE_REQUESTED';
 
-    if (sample.petition?.finding === 'UNTRUE') {
-      await send(
-        {
-          type: 'RecordSecondCheck',
-          checkedOn: day(cursor),
-          outcome: 'CONFIRMED',
-          revisedFinding: null,
-          summary: '【示例】复核维持原结论。',
-        },
-        SUPERVISION,
-      );
-    }
     on(cursor + 2);
     await send(
       {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { deadlineItemKindLabels, shanghaiDate, type DeadlineItemKind } from '@app/domain';
+import { deadlineItemKindLabels, shanghaiDate, type DeadlineItemKind, personalFromColumn } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
 import { timelinessFilterSql, timelinessSql, type TimelinessParams } from '@app/read-models';
@@ -102,7 +102,7 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
         dueDate: r.due_date,
         originalDueDate: r.original_due_date,
         department: r.department,
-        responsiblePerson: r.responsible_person,
+        responsiblePerson: personalFromColumn(r.responsible_person),
         timeliness: r.timeliness,
         doneOn: r.done_on,
       })),

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { DeadlineItemKind, SubjectType, Timeliness } from '@app/domain';
+import type { DeadlineItemKind, SubjectType, Timeliness, PersonalText } from '@app/domain';
 import type { ListDeadlinesQueryDto } from './list-deadlines.dto';
 
 export interface DeadlineView {
@@ -14,7 +14,7 @@ export interface DeadlineView {
   dueDate: string;
   originalDueDate: string;
   department: string | null;
-  responsiblePerson: string | null;
+  responsiblePerson: PersonalText | null;
   timeliness: Timeliness;
   doneOn: string | null;
 }

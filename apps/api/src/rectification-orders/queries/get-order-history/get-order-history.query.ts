@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Actor } from '@app/domain';
 
 export interface OrderHistoryEntry {
   type: string;
@@ -11,7 +12,10 @@ export interface OrderHistoryEntry {
 }
 
 export class GetOrderHistoryQuery extends Query<{ id: string; events: OrderHistoryEntry[] }> {
-  constructor(readonly id: string) {
+  constructor(
+    readonly id: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }

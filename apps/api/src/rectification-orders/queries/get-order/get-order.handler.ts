@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   asOfInstant,
+  orderStateFor,
   orderAllowedActions,
   rectificationOrderDecider,
   rectificationOrderStreamId,
@@ -41,7 +42,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
         asOfInstant(asOf) as Date,
       );
       if (version === 0) throw notFound(id, asOf);
-      return { ...orderDetail(id, state), asOf, allowedActions: [] };
+      return { ...orderDetail(id, orderStateFor(actor, state)), asOf, allowedActions: [] };
     }
     const { rows } = await this.pool.query<{ state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
       `SELECT state, is_sample, updated_at FROM read_models.rectification_orders WHERE id = $1`,
@@ -50,6 +51,11 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     const row = rows[0];
     if (!row) throw notFound(id);
     const allowedActions = orderAllowedActions(row.state, { actor, now: this.clock.now(), config: this.config.domainConfig });
-    return { ...orderDetail(id, row.state), isSample: row.is_sample, updatedAt: row.updated_at.toISOString(), allowedActions };
+    return {
+      ...orderDetail(id, orderStateFor(actor, row.state)),
+      isSample: row.is_sample,
+      updatedAt: row.updated_at.toISOString(),
+      allowedActions,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Actor } from '@app/domain';
 import type { OrderSummary } from '../order.view';
 import type { ListOrdersQueryDto } from './list-orders.dto';
 
@@ -10,7 +11,10 @@ export interface OrderPage {
 }
 
 export class ListOrdersQuery extends Query<OrderPage> {
-  constructor(readonly filter: ListOrdersQueryDto) {
+  constructor(
+    readonly filter: ListOrdersQueryDto,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
