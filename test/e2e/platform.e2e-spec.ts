@@ -80,6 +80,10 @@ describe('platform', () => {
         '/api/v1/target-responsibility/{year}/departments/{department}/sign',
         '/api/v1/bulletins',
         '/api/v1/evaluations/{year}/findings',
+        '/api/v1/reminders',
+        // Configuration of integrators, not commands of the domain (docs/architecture.md, Webhooks).
+        '/api/v1/webhooks/subscriptions',
+        '/api/v1/webhooks/subscriptions/{id}/replay',
         ...under('/api/v1/rectification-orders', [
           'assign',
           'reassign',

@@ -252,11 +252,20 @@ describe('each read model rebuilt equals the live one', () => {
       .set('authorization', `Bearer ${leadership}`)
       .send({ subjectType: 'ESCALATION', escalationId: open[0].id, title: '关于逾期未整改问题的通报', text: '现予以通报。' })
       .expect(201);
+    const { rows: departmental } = await s.db.pool.query<{ id: string }>(
+      `SELECT id FROM read_models.escalations WHERE status = 'OPEN' AND department IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    await s
+      .http()
+      .post('/api/v1/reminders')
+      .set('authorization', `Bearer ${leadership}`)
+      .send({ subjectType: 'ESCALATION', subjectId: departmental[0].id, text: '请抓紧办理。' })
+      .expect(201);
     await settle();
   }, 180_000);
   afterAll(() => s?.close());
 
-  it('covers the six read models, each with rows', async () => {
+  it('covers the seven read models, each with rows', async () => {
     expect(
       rebuildable()
         .map((h) => h.name)
@@ -267,6 +276,7 @@ describe('each read model rebuilt equals the live one', () => {
       'read-model.escalations',
       'read-model.indicators',
       'read-model.key-projects',
+      'read-model.messages',
       'read-model.rectification-orders',
     ]);
     for (const handler of rebuildable()) {
@@ -282,6 +292,7 @@ describe('each read model rebuilt equals the live one', () => {
     'read-model.escalations',
     'read-model.circulars',
     'read-model.indicators',
+    'read-model.messages',
   ])(
     '%s',
     async (name) => {

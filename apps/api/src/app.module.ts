@@ -20,6 +20,8 @@ import { EventsModule } from './events/events.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { KeyProjectsModule } from './key-projects/key-projects.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { MeModule } from './me/me.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { RectificationOrdersModule } from './rectification-orders/rectification-orders.module';
 import { ApiSharedModule } from './shared/api-shared.module';
@@ -65,6 +67,8 @@ export class AppModule {
         DeadlinesModule,
         DepartmentsModule,
         EventsModule,
+        MeModule,
+        WebhooksModule,
         // Last: its catch-all GET serves the web UI (SPA fallback) for every non-API path.
         WebModule,
       ],

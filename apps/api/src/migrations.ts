@@ -6,12 +6,14 @@ import {
   DEADLINE_READ_MODEL_MIGRATIONS,
   ESCALATION_READ_MODEL_MIGRATIONS,
   INDICATOR_READ_MODEL_MIGRATIONS,
+  MESSAGE_CENTER_MIGRATIONS,
   KEY_PROJECT_READ_MODEL_MIGRATIONS,
   ORDER_READ_MODEL_MIGRATIONS,
 } from '@app/read-models';
 import { CreateSchedulerLeases1764300005000 } from '../../worker/src/scheduler/1764300005000-create-scheduler-leases';
 import { CreateOrderCodeReservations1765100000000 } from './ledger/migrations/1765100000000-create-order-code-reservations';
 import { CreateEvidenceFiles1765000000200 } from './evidence/1765000000200-create-evidence-files';
+import { CreateWebhooks1766500000100 } from './webhooks/1766500000100-create-webhooks';
 import { CreatePersonalData1766300000000 } from './personal-data/1766300000000-create-personal-data';
 import { CreateIdempotencyKeys1764300000100 } from './shared/migrations/1764300000100-create-idempotency-keys';
 
@@ -29,5 +31,7 @@ export const MIGRATIONS: MigrationList = [
   CreateOrderCodeReservations1765100000000,
   ...INDICATOR_READ_MODEL_MIGRATIONS,
   CreateEvidenceFiles1765000000200,
+  ...MESSAGE_CENTER_MIGRATIONS,
+  CreateWebhooks1766500000100,
   CreatePersonalData1766300000000,
 ];

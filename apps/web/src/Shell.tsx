@@ -1,5 +1,15 @@
-import { AuditOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined, SendOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  LogoutOutlined,
+  ProjectOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from './domain';
 import { AwaitingAssignment } from './pages/AwaitingAssignment';
@@ -13,6 +23,35 @@ import { PlanMechanisms } from './pages/PlanMechanisms';
 import { ProjectDetail } from './pages/ProjectDetail';
 import { ProjectList } from './pages/ProjectList';
 import { useSession } from './session';
+import { useMessages } from './messages';
+import { useTodos } from './todos';
+
+const Todos = lazy(() => import('./pages/Todos'));
+const Messages = lazy(() => import('./pages/Messages'));
+
+/** 待办 and 消息 in the header, each with its count (updated live), opening its page. */
+function HeaderCounts() {
+  const navigate = useNavigate();
+  const { items } = useTodos();
+  const { unread } = useMessages();
+  return (
+    <Space size={14} style={{ flex: 'none' }}>
+      <Badge count={items?.length ?? 0} overflowCount={99} size="small" data-testid="todo-badge">
+        <Button
+          size="small"
+          shape="circle"
+          icon={<CheckSquareOutlined />}
+          title="待办"
+          aria-label="待办"
+          onClick={() => navigate('/todos')}
+        />
+      </Badge>
+      <Badge count={unread} overflowCount={99} size="small" data-testid="message-badge">
+        <Button size="small" shape="circle" icon={<BellOutlined />} title="消息" aria-label="消息" onClick={() => navigate('/messages')} />
+      </Badge>
+    </Space>
+  );
+}
 
 export function Shell() {
   const { user, signOut, deptName } = useSession();
@@ -21,7 +60,7 @@ export function Shell() {
   if (!user) return <Login />;
   const section = location.pathname.startsWith('/projects/awaiting-assignment')
     ? '/projects/awaiting-assignment'
-    : (['/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
+    : (['/todos', '/messages', '/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
@@ -43,6 +82,7 @@ export function Shell() {
             { key: '/indicators', icon: <LineChartOutlined />, label: '规划指标' },
           ]}
         />
+        <HeaderCounts />
         <Space style={{ color: '#fff' }} data-testid="current-user">
           <span>{user.displayName}</span>
           {user.roles.map((r) => (
@@ -59,6 +99,22 @@ export function Shell() {
       <Layout.Content style={{ padding: 20, background: '#f3f6f4' }}>
         <Routes>
           <Route path="/" element={<Cockpit />} />
+          <Route
+            path="/todos"
+            element={
+              <Suspense fallback={<Spin />}>
+                <Todos />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/messages"
+            element={
+              <Suspense fallback={<Spin />}>
+                <Messages />
+              </Suspense>
+            }
+          />
           <Route path="/projects" element={<ProjectList />} />
           <Route path="/projects/awaiting-assignment" element={<AwaitingAssignment />} />
           <Route path="/projects/:id" element={<ProjectDetail />} />

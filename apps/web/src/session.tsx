@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, get, request, setCsrfToken, setUnauthorizedHandler } from './api';
 import type { User } from './domain';
+import { closeLive } from './live';
 
 export interface Department {
   id: string;
@@ -39,6 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return answer.user;
   }, []);
   const forget = useCallback(() => {
+    closeLive();
     setCsrfToken(null);
     setUser(null);
   }, []);

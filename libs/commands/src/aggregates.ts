@@ -84,6 +84,19 @@ import {
   type RectificationOrderEvent,
   type RectificationOrderState,
   type Role,
+  authorizeReminderCommand,
+  escalationReminderSubject,
+  keyProjectReminderSubject,
+  orderReminderSubject,
+  reminderCommandRoles,
+  reminderDecider,
+  reminderEventTypes,
+  reminderStreamId,
+  upgradeKeyProjectState,
+  type ReminderCommand,
+  type ReminderEvent,
+  type ReminderState,
+  type ReminderSubject,
 } from '@app/domain';
 import { ProblemException } from '@app/platform';
 
@@ -123,6 +136,7 @@ export type RectificationOrders = Aggregate<RectificationOrderState, Rectificati
 export type Escalations = Aggregate<EscalationState, EscalationCommand, EscalationEvent>;
 export type Indicators = Aggregate<IndicatorState, IndicatorCommand, IndicatorEvent>;
 export type Circulars = Aggregate<CircularState, CircularCommand, CircularEvent>;
+export type Reminders = Aggregate<ReminderState, ReminderCommand, ReminderEvent>;
 export type PersonalDataSubjects = Aggregate<PersonalDataState, PersonalDataCommand, PersonalDataEvent>;
 
 export const keyProjects: KeyProjects = {
@@ -219,6 +233,32 @@ export const circulars: Circulars = {
       ...command,
       subject: { type: 'ESCALATION', escalationId, subjectCode: state.subjectCode, itemName: state.itemName, department: state.department },
     };
+  },
+};
+
+export const reminders: Reminders = {
+  what: '催办',
+  decider: reminderDecider,
+  eventTypes: reminderEventTypes,
+  streamId: reminderStreamId,
+  creates: (command) => command.type === 'SendReminder',
+  authorize: authorizeReminderCommand,
+  roles: (type) => [...reminderCommandRoles[type]],
+  /** A 催办 names its item's code, name and lead department, and whether it is still open, read from the item's stream. */
+  async prepare(command, reader) {
+    const id = command.subjectId.toLowerCase();
+    let subject: ReminderSubject | null = null;
+    if (command.subjectType === 'RECTIFICATION_ORDER') {
+      const { state, version } = await reader.read(rectificationOrders, id);
+      if (version > 0) subject = orderReminderSubject(state);
+    } else if (command.subjectType === 'KEY_PROJECT') {
+      const { state, version } = await reader.read(keyProjects, id);
+      if (version > 0) subject = keyProjectReminderSubject(upgradeKeyProjectState(state));
+    } else {
+      const { state, version } = await reader.read(escalations, id);
+      if (version > 0) subject = escalationReminderSubject(state);
+    }
+    return { ...command, subjectId: id, subject };
   },
 };
 

@@ -20,6 +20,9 @@ export { needsProvincialSignOff } from './rectification-order/rectification-orde
 export * from './escalation';
 export * from './indicator';
 export * from './circular/circular';
+export * from './todo/todos';
+export * from './reminder/reminder';
+export * from './message/messages';
 export * from './shared/personal-data';
 export * from './personal-data/personal-data';
 export * from './rectification-order/rectification-order.reading';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** The `rule` ids the domain gives clients are the ones docs/domain.md defines, each defined once. */
 
-const RULE_ID = /\b(?:GEN|AUTH|KP|ORD|ESC|IND|CIR|PD|DOC|TGT|ASM|PUB|EVA)-[A-Z]+-\d+\b/g;
+const RULE_ID = /\b(?:GEN|AUTH|KP|ORD|ESC|IND|CIR|PD|DOC|TGT|ASM|PUB|EVA|REM|TODO|MSG)-[A-Z]+-\d+\b/g;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -14,7 +14,7 @@ function sources(dir: string): string[] {
 }
 
 const ruleBook = readFileSync(join(__dirname, '../../../docs/domain.md'), 'utf8');
-const defined = [...ruleBook.matchAll(/^\s*- \*\*((?:GEN|AUTH|KP|ORD|ESC|IND|CIR|PD|DOC|TGT|ASM|PUB|EVA)-[A-Z]+-\d+)\*\*/gm)].map((m) => m[1]);
+const defined = [...ruleBook.matchAll(/^\s*- \*\*((?:GEN|AUTH|KP|ORD|ESC|IND|CIR|PD|DOC|TGT|ASM|PUB|EVA|REM|TODO|MSG)-[A-Z]+-\d+)\*\*/gm)].map((m) => m[1]);
 const used = new Set(sources(__dirname).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(RULE_ID)].map((m) => m[0])));
 
 it('defines every rule id once', () => {

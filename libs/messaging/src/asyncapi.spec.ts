@@ -4,6 +4,7 @@ import {
   targetResponsibilityEventTypes,
   bulletinEventTypes,
   evaluationEventTypes,
+  reminderEventTypes,
   escalationEventTypes,
   indicatorEventTypes,
   keyProjectEventTypes,
@@ -26,6 +27,7 @@ function appRegistry(): EventTypeRegistry {
     ...targetResponsibilityEventTypes,
     ...bulletinEventTypes,
     ...evaluationEventTypes,
+    ...reminderEventTypes,
   );
 }
 

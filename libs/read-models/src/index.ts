@@ -4,5 +4,6 @@ export * from './deadlines';
 export * from './escalations';
 export * from './indicators';
 export * from './circulars';
+export * from './messages';
 export * from './departments';
 export * from './rebuild';

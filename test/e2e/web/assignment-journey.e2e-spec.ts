@@ -88,6 +88,7 @@ describe('交办 journey in Chromium', () => {
     // 1. The supervision office: the cockpit's 待交办 figure, the 待交办 list, then the 交办 form.
     const office = await t.token('supervision-office', null, 'office-chen');
     const page = await newPage(office);
+    await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
     await page.getByTestId('awaiting-assignment-count').getByText('31').waitFor();
     await page.getByTestId('awaiting-assignment-count').click();
     const row = page.getByTestId('awaiting-assignment-table').locator('tr').filter({ hasText: 'ZL7-1' });

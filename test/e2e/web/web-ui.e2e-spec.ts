@@ -178,6 +178,9 @@ describe('web UI in Chromium', () => {
     const page = await newPage();
     await page.goto(`${base}/`);
     await page.getByTestId('demo-user-demo-leader').click();
+    // The app opens on 待办; the cockpit is one menu item away.
+    await page.getByTestId('todo-list').waitFor();
+    await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
     await page.getByTestId('escalation-queue').getByText('暂无待处理的预警').waitFor();
     await page.getByTestId('league-table').locator('tbody tr').first().waitFor();
 

@@ -258,6 +258,7 @@ describe('no HTML from data', () => {
     const { page } = leader;
 
     // Cockpit: escalation queue (code, instruction), league table, deadlines, overdue chart.
+    await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
     await page.getByTestId('escalation-queue').getByText('X', { exact: false }).first().waitFor();
     await page.getByTestId('league-table').locator('tbody tr').first().waitFor();
     const cockpitChart = page.locator('[_echarts_instance_]').first();

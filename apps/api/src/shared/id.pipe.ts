@@ -23,5 +23,6 @@ export const ProjectIdPipe = new IdPipe('重点工程');
 export const OrderIdPipe = new IdPipe('整改任务');
 export const EscalationIdPipe = new IdPipe('督办预警');
 export const CircularIdPipe = new IdPipe('通报');
+export const MessageIdPipe = new IdPipe('消息');
 export const PersonalDataSubjectIdPipe = new IdPipe('个人信息主体');
 export const BulletinIdPipe = new IdPipe('进展公报');

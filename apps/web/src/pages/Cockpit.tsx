@@ -31,6 +31,7 @@ import {
 } from '../domain';
 import { AwaitingAssignmentStat } from '../assignment';
 import { addDays, fmtDate, fmtDateTime, pct, todayShanghai } from '../format';
+import { useLive } from '../live';
 import { useSession } from '../session';
 import { CommandButton, useShowError } from '../ui';
 
@@ -84,7 +85,6 @@ interface Overview {
   awaitingAssignment?: { count: number };
 }
 
-const POLL_MS = 10_000;
 /** The escalation engine's action event types (libs/domain/src/escalation/escalation.events.ts). */
 const actionLabels: Record<string, string> = {
   EscalationAcknowledged: '已阅',
@@ -135,7 +135,7 @@ export function Cockpit() {
       seen.current = new Set(items.map((e) => e.id));
       setEscalations(items);
     } catch (e) {
-      // Shown in the queue's card, not as a pop-up: the poll repeats every 10 s.
+      // Shown in the queue's card, not as a pop-up: the next change (or the fallback poll) loads again.
       setPollError(e instanceof Error ? e.message : String(e));
       setEscalations((prev) => (prev === undefined ? [] : prev));
     }
@@ -160,9 +160,9 @@ export function Cockpit() {
   useEffect(() => {
     void loadEscalations();
     void loadFigures();
-    const timer = setInterval(() => void loadEscalations(), POLL_MS);
-    return () => clearInterval(timer);
   }, [loadEscalations, loadFigures]);
+  // Pushed by /api/v1/me/stream when an escalation changes; polled only while the stream is down.
+  useLive(['escalation'], () => void loadEscalations());
 
   const refresh = () => {
     void loadEscalations();
@@ -241,6 +241,17 @@ export function Cockpit() {
           ]}
           onDone={done}
         />
+        {e.department && (
+          <CommandButton
+            label="催办"
+            title={`催办：${e.subjectCode}（${deptName(e.department)}）`}
+            path="/api/v1/reminders"
+            button={{ size: 'small' }}
+            fields={[{ name: 'text', label: '催办内容', type: 'textarea', required: true, placeholder: '如：请于本周五前报送整改进展。' }]}
+            transform={(v) => ({ subjectType: 'ESCALATION', subjectId: e.id, text: v.text })}
+            onDone={done}
+          />
+        )}
         <CommandButton
           label="督办单"
           title={`下发督办单：${e.subjectCode}`}
@@ -313,7 +324,7 @@ export function Cockpit() {
         extra={
           <Space>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              每 10 秒自动刷新{lastPoll ? `，上次 ${fmtDateTime(lastPoll).slice(11)}` : ''}
+              实时更新{lastPoll ? `，上次 ${fmtDateTime(lastPoll).slice(11)}` : ''}
             </Typography.Text>
             <Button icon={<ReloadOutlined />} size="small" onClick={refresh}>
               刷新

@@ -1,6 +1,7 @@
 import { KeyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Divider, Input, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { getOptional } from '../api';
 import { useSession } from '../session';
 
@@ -22,6 +23,8 @@ const ROLE_HINTS: Record<string, string> = {
 /** Sign-in: pick a demo user (embedded default only) or paste a bearer token. */
 export function Login() {
   const { signIn, signInAsDemoUser } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
   const { message } = App.useApp();
   const [demo, setDemo] = useState<DemoUser[] | null | undefined>(undefined);
   const [pasted, setPasted] = useState('');
@@ -34,7 +37,11 @@ export function Login() {
 
   const enter = (signingIn: Promise<{ displayName: string }>) =>
     signingIn
-      .then((u) => message.success(`欢迎，${u.displayName}`))
+      .then((u) => {
+        message.success(`欢迎，${u.displayName}`);
+        // The app opens on 待办 (what waits on the user) unless a page was asked for.
+        if (location.pathname === '/') navigate('/todos', { replace: true });
+      })
       .catch((e: unknown) => message.error(e instanceof Error ? e.message : String(e)));
   const use = (token: string) => enter(signIn(token));
 

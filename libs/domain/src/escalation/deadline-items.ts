@@ -14,7 +14,7 @@ const COMPLETED_ORDER_STATUSES = ['ACCEPTANCE_REQUESTED', 'ACCEPTED', 'IN_PUBLIC
  * The name deadlines and escalations show, to every role: for a petition case not its content, which
  * only its readers see (ORD-READ-1), but what it is.
  */
-function orderName(state: RectificationOrderState): string {
+export function orderName(state: Pick<RectificationOrderState, 'source' | 'code' | 'finding'>): string {
   if (state.source === 'PETITION') return `督察转办信访件 ${state.code}`;
   const finding = state.finding.replace(/\s+/g, ' ').trim();
   return finding.length > 60 ? `${finding.slice(0, 60)}…` : finding;

@@ -231,6 +231,41 @@ export class AppConfig {
   @IsString()
   S3_REGION: string = 'us-east-1';
 
+  /** Run the webhook delivery worker in this process when the worker runs here (one active per cluster, by lease). */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOKS_ENABLED: boolean = true;
+
+  /** How often the delivery worker looks for due deliveries when idle. */
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  WEBHOOK_POLL_MS: number = 1000;
+
+  /**
+   * Pause before each retry of a failed delivery, ms, comma-separated (about exponential, ±20 % jitter is
+   * added); after the last, the subscription is disabled with the reason. Default: 5 s … 8 h, about 16 h in all.
+   */
+  @Matches(/^\d{1,9}(,\d{1,9}){0,19}$/, { message: 'WEBHOOK_RETRY_SCHEDULE_MS must be comma-separated milliseconds' })
+  WEBHOOK_RETRY_SCHEDULE_MS: string = '5000,30000,120000,600000,1800000,3600000,7200000,14400000,28800000';
+
+  /** How long one delivery may take before it counts as failed (timeout). */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS: number = 10000;
+
+  /** Whether subscriptions may point at loopback, private or link-local addresses (off in production: SSRF). */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: boolean = false;
+
+  /** How long the active delivery worker's lease lasts without renewal. */
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  WEBHOOK_LEASE_TTL_MS: number = 30000;
+
   /** Run the deadline scheduler (escalations) in this process when the worker runs here. */
   @Transform(toBool)
   @IsBoolean()

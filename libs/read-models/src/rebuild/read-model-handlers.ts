@@ -4,6 +4,7 @@ import { CircularProjection } from '../circulars/circular.projection';
 import { DeadlineProjection } from '../deadlines/deadline.projection';
 import { EscalationProjection } from '../escalations/escalation.projection';
 import { IndicatorProjection } from '../indicators/indicator.projection';
+import { MessageProjection } from '../messages/message.projection';
 import { KeyProjectProjection } from '../key-projects/key-project.projection';
 import { RectificationOrderProjection } from '../rectification-orders/rectification-order.projection';
 
@@ -19,5 +20,6 @@ export function readModelHandlers(config: AppConfig): SubscriptionHandler[] {
     new EscalationProjection(),
     new IndicatorProjection(),
     new CircularProjection(),
+    new MessageProjection(),
   ];
 }
