@@ -14,7 +14,9 @@ function sources(dir: string): string[] {
 }
 
 const ruleBook = readFileSync(join(__dirname, '../../../docs/domain.md'), 'utf8');
-const defined = [...ruleBook.matchAll(/^\s*- \*\*((?:GEN|AUTH|KP|ORD|ESC|IND|CIR|PD|DOC|TGT|ASM|PUB|EVA|REM|TODO|MSG)-[A-Z]+-\d+)\*\*/gm)].map((m) => m[1]);
+const defined = [
+  ...ruleBook.matchAll(/^\s*- \*\*((?:GEN|AUTH|KP|ORD|ESC|IND|CIR|PD|DOC|TGT|ASM|PUB|EVA|REM|TODO|MSG)-[A-Z]+-\d+)\*\*/gm),
+].map((m) => m[1]);
 const used = new Set(sources(__dirname).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(RULE_ID)].map((m) => m[0])));
 
 it('defines every rule id once', () => {
