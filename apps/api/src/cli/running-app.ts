@@ -51,7 +51,8 @@ export function readRunningApp(): RunningApp | null {
 export function settingsOfRunningApp(config: AppConfig): string | null {
   const app = readRunningApp();
   if (!app) return null;
-  const differ: string[] = [];
+  // DATABASE_URL= (empty) counts as unset: the app runs on its embedded PostgreSQL.
+  const differ: string[] = config.embedded ? [] : ['DATABASE_URL='];
   if (app.embeddedPgDir !== resolve(config.EMBEDDED_PG_DIR)) differ.push(`EMBEDDED_PG_DIR=${app.embeddedPgDir}`);
   if (app.embeddedPgPort !== config.EMBEDDED_PG_PORT) differ.push(`EMBEDDED_PG_PORT=${app.embeddedPgPort}`);
   return differ.length ? differ.join(' ') : null;
