@@ -168,7 +168,7 @@ it('rebuilds a projection with several tables (read-model.deadlines) to the same
   const deadlines = await rows('deadlines', 'subject_id, item_id, kind');
   expect(subjects.length).toBeGreaterThan(0);
   const result = await rebuilder('read-model.deadlines').rebuild();
-  expect([...result.tables].sort()).toEqual(['deadline_counts', 'deadline_subjects', 'deadlines']);
+  expect([...result.tables].sort()).toEqual(['deadline_counts', 'deadline_raised', 'deadline_subjects', 'deadlines']);
   expect(await rows('deadline_subjects', 'stream_id')).toEqual(subjects);
   expect(await rows('deadlines', 'subject_id, item_id, kind')).toEqual(deadlines);
   await expectCountsToMatchRows(t.db.pool);
