@@ -137,7 +137,7 @@ it('rebuilds read-model.rectification-orders to the same rows and swaps it in wh
   console.log(
     `rebuild: ${result.events} events, swap ${result.swapMs} ms; ${reads} read pairs and ${during.length} orders written meanwhile`,
   );
-  expect(result.tables).toEqual(['rectification_orders']);
+  expect(result.tables).toEqual(['rectification_orders', 'order_progress_reports']);
   // The live checkpoint moved to where the rebuilt table is; the live runner goes on from there.
   const checkpoints = new CheckpointStore(t.db.pool);
   expect(await checkpoints.get('read-model.rectification-orders')).toBeGreaterThanOrEqual(result.position);
