@@ -220,12 +220,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     result.resolved += resolvedNow.done;
     result.skipped += resolvedNow.skipped;
 
-    const { rows: indicatorIds } = await this.pool.query<{ id: string }>(
-      `SELECT id FROM read_models.escalations WHERE subject_type = 'INDICATOR'`,
-    );
-    const indicators = await this.indicatorEscalations.evaluate(now, new Set(indicatorIds.map((r) => r.id)), (id, command) =>
-      this.run(id, command),
-    );
+    const indicators = await this.indicatorEscalations.evaluate(now, (id, command) => this.run(id, command));
     return {
       raised: result.raised + indicators.raised,
       resolved: result.resolved + indicators.resolved,
@@ -244,17 +239,18 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
               (SELECT max(last_position) FROM read_models.escalations)::text AS escalations`,
     );
     const seen = this.seen;
+    // The candidates first, each from an index; then only those of them that are open.
     const { rows: open } = await this.pool.query<OpenEscalationRow>(
-      `SELECT e.id, e.subject_id, e.item_id, e.due_date::text FROM read_models.escalations e
-       WHERE e.status = 'OPEN' AND e.subject_type <> 'INDICATOR'
-         AND e.id IN (
-           SELECT id FROM read_models.escalations WHERE last_position > $1::bigint
-           UNION
-           SELECT o.id FROM read_models.deadline_subjects s
-             JOIN read_models.escalations o ON o.subject_id = substring(s.stream_id FROM '[0-9a-f-]{36}$')::uuid
-             WHERE s.last_position > $2::bigint
-           UNION
-           SELECT o.id FROM unnest($3::uuid[]) AS k(subject_id) JOIN read_models.escalations o ON o.subject_id = k.subject_id)`,
+      `WITH changed AS (
+         SELECT id FROM read_models.escalations WHERE last_position > $1::bigint
+         UNION
+         SELECT o.id FROM read_models.deadline_subjects s
+           JOIN read_models.escalations o ON o.subject_id = substring(s.stream_id FROM '[0-9a-f-]{36}$')::uuid
+           WHERE s.last_position > $2::bigint
+         UNION
+         SELECT o.id FROM unnest($3::uuid[]) AS k(subject_id) JOIN read_models.escalations o ON o.subject_id = k.subject_id)
+       SELECT e.id, e.subject_id, e.item_id, e.due_date::text FROM changed c JOIN read_models.escalations e ON e.id = c.id
+       WHERE e.status = 'OPEN' AND e.subject_type <> 'INDICATOR'`,
       [seen.escalations, seen.subjects, [...new Set(dueItems.map((i) => i.subject_id))]],
     );
     // In Kafka mode the partitions are projected in any order, so a row can appear below a mark already

@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `deadline_raised`, the latest date an escalation was raised per (subject, item, due date), from
  *   which DeadlineProjection moves that date on;
  * - indexes on the `last_position` of `deadline_subjects` and `escalations`, so the resolving side
- *   reads only the subjects and escalations that changed since its last tick.
+ *   reads only the subjects and escalations that changed since its last tick;
+ * - a small index of the indicators' escalations, which every tick looks through.
  *
  * Existing rows get `next_escalation_on` = 1900-01-01 when open: the next ticks read them (as before
  * this change) until `npm run projections:rebuild -- read-model.deadlines` computes their dates.
@@ -35,9 +36,11 @@ export class DeadlineNextEscalation1766600000000 implements MigrationInterface {
       WHERE subject_type <> 'INDICATOR' GROUP BY 1, 2, 3`);
     await q.query(`CREATE INDEX deadline_subjects_position_idx ON read_models.deadline_subjects (last_position)`);
     await q.query(`CREATE INDEX escalations_position_idx ON read_models.escalations (last_position)`);
+    await q.query(`CREATE INDEX escalations_indicator_idx ON read_models.escalations (status) WHERE subject_type = 'INDICATOR'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX read_models.escalations_indicator_idx`);
     await q.query(`DROP INDEX read_models.escalations_position_idx`);
     await q.query(`DROP INDEX read_models.deadline_subjects_position_idx`);
     await q.query(`DROP TABLE read_models.deadline_raised`);
