@@ -215,8 +215,9 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     result.raised += raisedNow.done;
     result.skipped += raisedNow.skipped;
 
-    const resolves = await this.resolutions(now, dueItems, current);
+    const { resolves, seen } = await this.resolutions(now, dueItems, current);
     const resolvedNow = await this.runAll(resolves);
+    this.seen = seen; // only once they are carried out: a failed tick looks at the same changes again
     result.resolved += resolvedNow.done;
     result.skipped += resolvedNow.skipped;
 
@@ -232,13 +233,18 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
    * The open escalations to resolve, among those that can have changed since the last tick (see the
    * class comment), each with its reason (ESC-RESOLVE-1).
    */
-  private async resolutions(now: Date, dueItems: DeadlineRow[], current: Map<string, string>): Promise<EscalationCommandItem[]> {
+  private async resolutions(
+    now: Date,
+    dueItems: DeadlineRow[],
+    current: Map<string, string>,
+  ): Promise<{ resolves: EscalationCommandItem[]; seen: { subjects: string; escalations: string } }> {
     const thresholds = this.config.escalationThresholds;
     const { rows: marks } = await this.pool.query<{ subjects: string | null; escalations: string | null }>(
       `SELECT (SELECT max(last_position) FROM read_models.deadline_subjects)::text AS subjects,
               (SELECT max(last_position) FROM read_models.escalations)::text AS escalations`,
     );
     const seen = this.seen;
+    let next = seen;
     // The candidates first, each from an index; then only those of them that are open.
     const { rows: open } = await this.pool.query<OpenEscalationRow>(
       `WITH changed AS (
@@ -254,11 +260,11 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       [seen.escalations, seen.subjects, [...new Set(dueItems.map((i) => i.subject_id))]],
     );
     // In Kafka mode the partitions are projected in any order, so a row can appear below a mark already
-    // passed: there every tick looks at every open escalation (still one query, returning the few to resolve).
+    // passed: there every tick reads every open escalation, as every tick did before these marks.
     if (!this.config.KAFKA_BROKERS) {
-      this.seen = { subjects: marks[0].subjects ?? seen.subjects, escalations: marks[0].escalations ?? seen.escalations };
+      next = { subjects: marks[0].subjects ?? seen.subjects, escalations: marks[0].escalations ?? seen.escalations };
     }
-    if (open.length === 0) return [];
+    if (open.length === 0) return { resolves: [], seen: next };
     const { rows: items } = await this.pool.query<DeadlineRow>(
       `SELECT ${DEADLINE_COLUMNS} FROM read_models.deadlines d
        WHERE (d.subject_id, d.item_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
@@ -285,7 +291,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       const reason = resolutionReason(esc, item, currentId);
       if (reason) resolves.push({ id: esc.id, command: { type: 'ResolveEscalation', reason, note: RESOLUTION_NOTES[reason](item) } });
     }
-    return resolves;
+    return { resolves, seen: next };
   }
 
   /**
