@@ -29,6 +29,12 @@ const LAYERS = {
 
 /** The seed data is a second entry of libs/domain (see tsconfig paths). */
 const SEED_DIR = path.join(root, 'libs/domain/src/seed');
+/**
+ * Second entries for the command-line tools, which must start without NestJS (see tsconfig paths):
+ * `@app/auth-tools` (libs/auth/src/tools.ts) and `@app/config` (libs/platform/src/config). Only apps
+ * use them; a lib imports the entry of the lib itself.
+ */
+const TOOL_ENTRIES = ['auth-tools', 'config'];
 
 const boundaries = {
   rules: {
@@ -53,7 +59,9 @@ const boundaries = {
           if (alias) {
             const [, lib, rest] = alias;
             if (rest) context.report({ node: node.source, messageId: 'deepAlias', data: { source, lib } });
-            else if (ownLib && LAYERS[ownLib] && lib !== ownLib && !LAYERS[ownLib].includes(lib)) {
+            else if (TOOL_ENTRIES.includes(lib) && ownLib) {
+              context.report({ node: node.source, messageId: 'layer', data: { from: ownLib, to: lib, allowed: 'none: a tools entry is for apps' } });
+            } else if (ownLib && LAYERS[ownLib] && lib !== ownLib && !LAYERS[ownLib].includes(lib)) {
               const allowed = LAYERS[ownLib].map((l) => `@app/${l}`).join(', ') || 'none';
               context.report({ node: node.source, messageId: 'layer', data: { from: ownLib, to: lib, allowed } });
             }

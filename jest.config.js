@@ -14,6 +14,8 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@app/seed$': '<rootDir>/libs/domain/src/seed',
+  '^@app/auth-tools$': '<rootDir>/libs/auth/src/tools',
+  '^@app/config$': '<rootDir>/libs/platform/src/config',
   '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)$': '<rootDir>/libs/$1/src',
   '^@app/(event-store|domain|platform|auth|messaging|read-models|commands)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };

@@ -235,6 +235,29 @@ describe('several schedulers', () => {
     expect(Math.max(...(await eventsPerEscalationStream()))).toBe(1);
   });
 
+  it('two schedulers raising many escalations in batches raise each exactly once, and then nothing is due', async () => {
+    const dates = Array.from({ length: 10 }, (_, i) => addDays('2025-08-01', 2 * i));
+    const ids = await Promise.all(dates.map((d) => issueOrder(d, '2025-07-01')));
+    current = at('2025-10-30'); // 67 to 90 days overdue: listed
+    await settle();
+    const before = (await eventsPerEscalationStream()).length;
+    const [one, two] = [second(), second()];
+    one.batchSize = 3;
+    two.batchSize = 4;
+    const [a, b] = await Promise.all([one.evaluate(), two.evaluate()]);
+    await settle();
+    expect(a.raised + b.raised).toBe((await eventsPerEscalationStream()).length - before);
+    expect(a.raised + b.raised).toBeGreaterThanOrEqual(ids.length);
+    for (const id of ids) expect((await openOf(id)).map((r) => r.trigger)).toEqual(['listed']);
+    expect(Math.max(...(await eventsPerEscalationStream()))).toBe(1);
+    // ESC-NEXT-1: every raise moved its item's next date on, so an idle tick reads no deadline row.
+    const { rows } = await t.db.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM read_models.deadlines WHERE next_escalation_on <= DATE '2025-10-30'`,
+    );
+    expect(Number(rows[0].n)).toBe(0);
+    expect(await one.evaluate()).toMatchObject({ raised: 0, resolved: 0 });
+  });
+
   it('only one of two ticking schedulers holds the lease', async () => {
     const other = second();
     const results = await Promise.all([tickAt(at('2025-03-21')), other.tick()]);
@@ -244,12 +267,13 @@ describe('several schedulers', () => {
   it('a scheduler that dies mid-tick is taken over after its lease expires, without duplicates', async () => {
     const ids = await Promise.all(['2025-05-01', '2025-05-02', '2025-05-03'].map((d) => issueOrder(d, '2025-04-01')));
     const crashing = second();
+    crashing.batchSize = 1; // one escalation per append: it dies between two of them
     const store = t.app.get(PostgresEventStore);
-    const append = store.append.bind(store);
+    const appendBatch = store.appendBatch.bind(store);
     let calls = 0;
-    const spy = jest.spyOn(store, 'append').mockImplementation(async (...args) => {
+    const spy = jest.spyOn(store, 'appendBatch').mockImplementation(async (...args) => {
       if (++calls === 2) throw new Error('process killed');
-      return append(...args);
+      return appendBatch(...args);
     });
     current = at('2025-05-10');
     await settle();

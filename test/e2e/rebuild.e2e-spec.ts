@@ -137,7 +137,7 @@ it('rebuilds read-model.rectification-orders to the same rows and swaps it in wh
   console.log(
     `rebuild: ${result.events} events, swap ${result.swapMs} ms; ${reads} read pairs and ${during.length} orders written meanwhile`,
   );
-  expect(result.tables).toEqual(['rectification_orders']);
+  expect(result.tables).toEqual(['rectification_orders', 'order_progress_reports']);
   // The live checkpoint moved to where the rebuilt table is; the live runner goes on from there.
   const checkpoints = new CheckpointStore(t.db.pool);
   expect(await checkpoints.get('read-model.rectification-orders')).toBeGreaterThanOrEqual(result.position);
@@ -168,7 +168,7 @@ it('rebuilds a projection with several tables (read-model.deadlines) to the same
   const deadlines = await rows('deadlines', 'subject_id, item_id, kind');
   expect(subjects.length).toBeGreaterThan(0);
   const result = await rebuilder('read-model.deadlines').rebuild();
-  expect([...result.tables].sort()).toEqual(['deadline_counts', 'deadline_subjects', 'deadlines']);
+  expect([...result.tables].sort()).toEqual(['deadline_counts', 'deadline_raised', 'deadline_subjects', 'deadlines']);
   expect(await rows('deadline_subjects', 'stream_id')).toEqual(subjects);
   expect(await rows('deadlines', 'subject_id, item_id, kind')).toEqual(deadlines);
   await expectCountsToMatchRows(t.db.pool);

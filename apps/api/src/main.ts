@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigValidationError } from '@app/platform';
 import { createApp } from './bootstrap';
+import { recordRunningApp } from './cli/running-app';
 import { printDevTokens } from './dev-tokens';
 import { startTracing } from './observability/tracing';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.API_PORT, host: config.API_HOST });
   const url = `http://127.0.0.1:${config.API_PORT}`;
   logger.log(`API listening on ${config.API_HOST}:${config.API_PORT} — OpenAPI: ${url}/api/docs, health: ${url}/health`);
+  recordRunningApp(config);
   if (config.demoUsersEnabled) await printDevTokens(app);
 }
 

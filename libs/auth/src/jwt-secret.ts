@@ -20,9 +20,21 @@ export function resolveJwtSecret(config: AppConfig): string {
   return devSecret(config.EMBEDDED_PG_DIR);
 }
 
+/** Where the embedded default keeps its dev secret: beside the data directory. */
+export function devSecretFile(embeddedPgDir: string): string {
+  return resolve(dirname(resolve(embeddedPgDir)), 'dev-jwt-secret');
+}
+
+/** The dev secret the app made for this data directory, or null when it has made none (never creates one). */
+export function existingDevSecret(embeddedPgDir: string): string | null {
+  const file = devSecretFile(embeddedPgDir);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() || null : null;
+}
+
 export function devSecret(embeddedPgDir: string): string {
-  const file = resolve(dirname(resolve(embeddedPgDir)), 'dev-jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const file = devSecretFile(embeddedPgDir);
+  const existing = existingDevSecret(embeddedPgDir);
+  if (existing) return existing;
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

@@ -1,9 +1,10 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AppConfig } from '@app/platform';
 import { ROLES, type Actor, type Role, type TokenClaims } from './auth.types';
 import { JWT_SECRET } from './jwt-secret';
+export { DEFAULT_TOKEN_LIFETIME, signToken } from './sign-token';
 
 export class InvalidToken extends Error {}
 
@@ -15,7 +16,6 @@ export interface VerifiedToken {
 
 const VERIFIED_MAX = 10_000;
 /** Lifetime of the tokens this code signs (demo users, `npm run token`), within TOKEN_MAX_AGE_SECONDS. */
-export const DEFAULT_TOKEN_LIFETIME = '8h';
 const VERIFIED_TTL_MS = 5 * 60_000;
 
 /**
@@ -89,19 +89,4 @@ export function toActor(claims: TokenClaims): Actor {
     roles,
     department: typeof claims.department === 'string' && claims.department ? claims.department : null,
   };
-}
-
-export async function signToken(
-  secret: string,
-  claims: { userId: string; displayName: string; roles: Role[]; department?: string | null },
-  options: { expiresIn?: string; issuer?: string; audience?: string } = {},
-): Promise<string> {
-  let jwt = new SignJWT({ name: claims.displayName, roles: claims.roles, department: claims.department ?? null })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(claims.userId)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? DEFAULT_TOKEN_LIFETIME);
-  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
-  if (options.audience) jwt = jwt.setAudience(options.audience);
-  return jwt.sign(new TextEncoder().encode(secret));
 }

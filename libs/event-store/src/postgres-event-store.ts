@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { DatabaseError } from 'pg';
 import {
   InvalidAppend,
@@ -330,7 +330,9 @@ export class PostgresEventStore implements EventStore {
       if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
         throw new NonSerializablePayload(event.type, 'data must be a JSON object');
       }
-      ids.push(event.eventId ?? randomUUID());
+      // UUID v7 (time-ordered): the UNIQUE (event_id) index is appended at its right edge like the
+      // others, instead of at random pages that stop fitting in shared_buffers as the log grows.
+      ids.push(event.eventId ?? timeOrderedUuid());
       types.push(event.type);
       datas.push(serialize(event.type, event.data));
       metas.push(event.metadata ? serialize(event.type, { ...metadata, ...event.metadata }) : sharedMeta);

@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
-import { ROLES, devSecret, signToken, type Role } from '@app/auth';
-import { validateConfig } from '@app/platform';
+import { ROLES, signToken, type Role } from '@app/auth-tools';
+import { ConfigValidationError, validateConfig } from '@app/config';
+import { ToolRefusal } from './running-app';
+import { tokenSecret } from './token-secret';
+
+const USAGE = `npm run token -- --role <${ROLES.join('|')}> [--department <id>] [--user <id>] [--name <姓名>]`;
 
 /**
- * `npm run token -- --role <role> [--department <id>] [--user <id>] [--name <display name>]`
- * prints a signed token as its last line: with JWT_SECRET when set, else the embedded default's
- * dev secret (the one `npm start` uses).
+ * `npm run token -- --role <role> [--department <id>] [--user <id>] [--name <display name>]` prints a
+ * token signed with the running app's secret as its last line (see tokenSecret); it refuses, exit code 2,
+ * where it cannot find that secret.
  */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       role: { type: 'string' },
@@ -19,11 +23,12 @@ async function main(): Promise<void> {
   });
   const role = values.role as Role | undefined;
   if (!role || !ROLES.includes(role)) {
-    console.error(`用法 usage: npm run token -- --role <${ROLES.join('|')}> [--department <id>] [--user <id>] [--name <姓名>]`);
-    process.exit(2);
+    console.error(`用法 usage: ${USAGE}`);
+    return 2;
   }
   const config = validateConfig(process.env);
-  const secret = config.JWT_SECRET ?? devSecret(config.EMBEDDED_PG_DIR);
+  const command = `npm run token -- ${process.argv.slice(2).join(' ')}`;
+  const secret = tokenSecret(config, command);
   const userId = values.user ?? `dev-${role}`;
   const token = await signToken(
     secret,
@@ -32,6 +37,17 @@ async function main(): Promise<void> {
   );
   console.error(`role=${role} department=${values.department ?? '-'} user=${userId}`);
   console.log(token);
+  return 0;
 }
 
-void main();
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ToolRefusal) {
+      console.error(`拒绝签发 refused: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(error instanceof ConfigValidationError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CommandExecutor, ConcurrencyExhausted, escalations, StreamAlreadyExists, StreamNotFound } from '@app/commands';
+import { BatchRefused, CommandExecutor, ConcurrencyExhausted, escalations, StreamAlreadyExists, StreamNotFound } from '@app/commands';
 import {
   currentEscalation,
   DomainError,
@@ -27,6 +27,10 @@ export const SCHEDULER_ACTOR: Actor = {
 
 const LEASE_NAME = 'escalation-scheduler';
 const FIRST_TICK_MAX_DELAY_MS = 3000;
+/** Escalation commands appended in one statement (CommandExecutor.executeBatch). */
+const DEFAULT_BATCH_SIZE = 500;
+const DEADLINE_COLUMNS = `subject_type, subject_id, subject_stream_id, subject_code, subject_name, item_id, kind, item_name, department,
+  responsible_person, due_date::text, original_due_date::text, done_on::text`;
 
 export interface TickResult {
   raised: number;
@@ -58,6 +62,11 @@ interface OpenEscalationRow {
   due_date: string;
 }
 
+interface EscalationCommandItem {
+  id: string;
+  command: EscalationCommand;
+}
+
 const RESOLUTION_NOTES: Record<ResolutionReason, (item: DeadlineRow | undefined) => string> = {
   COMPLETED: (i) => `该事项已于 ${i?.done_on ?? ''} 完成，预警自动解除。`,
   EXTENSION_APPROVED: (i) => `时限已调整为 ${i?.due_date ?? ''}（原定 ${i?.original_due_date ?? ''}），按新时限重新计算预警。`,
@@ -78,6 +87,17 @@ const RESOLUTION_NOTES: Record<ResolutionReason, (item: DeadlineRow | undefined)
  * already compares each open escalation with its item (met, moved by an extension, superseded by a
  * higher level, gone), and it needs no second consumer of those events. The cost is up to one
  * interval's delay before "resolved" shows.
+ *
+ * A tick reads only what can have changed (issue 18, part 4):
+ * - to raise, the deadline rows whose next escalation date has come (`next_escalation_on`, ESC-NEXT-1,
+ *   kept by DeadlineProjection from the log, indexed);
+ * - to resolve, the open escalations of the subjects whose rows changed since its last tick, the
+ *   escalations that changed since then, and those of the items it raises for (their `last_position`,
+ *   indexed). Its first tick (a new process, or a lease taken over) reads them all. In log mode both
+ *   read models are projected in log order, so whichever of an item and its escalation is projected
+ *   last brings the pair into a later tick; in Kafka mode (partitions in any order) every tick reads
+ *   every open escalation.
+ * Raising and resolving go in batches of `batchSize` commands, one append each.
  */
 @Injectable()
 export class EscalationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -86,6 +106,10 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<TickResult | null> | null = null;
   private stopped = false;
+  /** Commands per append; a test makes it small to die between two appends. */
+  batchSize = DEFAULT_BATCH_SIZE;
+  /** The last_position of deadline subjects and of escalations up to which the last tick looked. */
+  private seen = { subjects: '0', escalations: '0' };
 
   constructor(
     @Inject(PG_POOL) private readonly pool: PgPool,
@@ -145,16 +169,13 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     const now = this.clock.now();
     const thresholds = this.config.escalationThresholds;
     const result: TickResult = { raised: 0, resolved: 0, skipped: 0 };
-    const { rows: items } = await this.pool.query<DeadlineRow>(
-      `SELECT subject_type, subject_id, subject_stream_id, subject_code, subject_name, item_id, kind, item_name, department,
-              responsible_person, due_date::text, original_due_date::text, done_on::text
-       FROM read_models.deadlines`,
+    const { rows: dueItems } = await this.pool.query<DeadlineRow>(
+      `SELECT ${DEADLINE_COLUMNS} FROM read_models.deadlines WHERE next_escalation_on <= $1::date`,
+      [shanghaiDate(now)],
     );
-    const { rows: known } = await this.pool.query<{ id: string }>(`SELECT id FROM read_models.escalations`);
-    const existing = new Set(known.map((r) => r.id));
     const current = new Map<string, string>();
-
-    for (const item of items) {
+    const raises: EscalationCommandItem[] = [];
+    for (const item of dueItems) {
       const trigger = currentEscalation({ dueDate: item.due_date, doneOn: item.done_on, kind: item.kind }, now, thresholds);
       if (!trigger) continue;
       const id = escalationId({
@@ -165,47 +186,149 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
         trigger: trigger.trigger,
       });
       current.set(`${item.subject_id}|${item.item_id}`, id);
-      if (existing.has(id)) continue;
-      const outcome = await this.run(id, {
-        type: 'RaiseEscalation',
-        escalationId: id,
-        level: trigger.level,
-        trigger: trigger.trigger,
-        subjectType: item.subject_type,
-        subjectId: item.subject_id,
-        subjectCode: item.subject_code,
-        subjectName: item.subject_name,
-        itemKind: item.kind,
-        itemId: item.item_id,
-        itemName: item.item_name,
-        department: item.department,
-        responsiblePerson: personalFromColumn(item.responsible_person),
-        dueDate: item.due_date,
-        originalDueDate: item.original_due_date,
+      raises.push({
+        id,
+        command: {
+          type: 'RaiseEscalation',
+          escalationId: id,
+          level: trigger.level,
+          trigger: trigger.trigger,
+          subjectType: item.subject_type,
+          subjectId: item.subject_id,
+          subjectCode: item.subject_code,
+          subjectName: item.subject_name,
+          itemKind: item.kind,
+          itemId: item.item_id,
+          itemName: item.item_name,
+          department: item.department,
+          responsiblePerson: personalFromColumn(item.responsible_person),
+          dueDate: item.due_date,
+          originalDueDate: item.original_due_date,
+        },
       });
-      if (outcome) result.raised++;
-      else result.skipped++;
     }
+    // Raised already, and the deadline row not yet moved on: nothing to send.
+    const { rows: known } = await this.pool.query<{ id: string }>(`SELECT id FROM read_models.escalations WHERE id = ANY($1::uuid[])`, [
+      raises.map((r) => r.id),
+    ]);
+    const existing = new Set(known.map((r) => r.id));
+    const raisedNow = await this.runAll(raises.filter((r) => !existing.has(r.id)));
+    result.raised += raisedNow.done;
+    result.skipped += raisedNow.skipped;
 
-    const byItem = new Map(items.map((i) => [`${i.subject_id}|${i.item_id}`, i]));
-    const { rows: open } = await this.pool.query<OpenEscalationRow>(
-      `SELECT id, subject_id, item_id, due_date::text FROM read_models.escalations WHERE status = 'OPEN' AND subject_type <> 'INDICATOR'`,
-    );
-    for (const esc of open) {
-      const key = `${esc.subject_id}|${esc.item_id}`;
-      const item = byItem.get(key);
-      const reason = resolutionReason(esc, item, current.get(key));
-      if (!reason) continue;
-      const outcome = await this.run(esc.id, { type: 'ResolveEscalation', reason, note: RESOLUTION_NOTES[reason](item) });
-      if (outcome) result.resolved++;
-      else result.skipped++;
-    }
-    const indicators = await this.indicatorEscalations.evaluate(now, existing, (id, command) => this.run(id, command));
+    const { resolves, seen } = await this.resolutions(now, dueItems, current);
+    const resolvedNow = await this.runAll(resolves);
+    this.seen = seen; // only once they are carried out: a failed tick looks at the same changes again
+    result.resolved += resolvedNow.done;
+    result.skipped += resolvedNow.skipped;
+
+    const indicators = await this.indicatorEscalations.evaluate(now, (id, command) => this.run(id, command));
     return {
       raised: result.raised + indicators.raised,
       resolved: result.resolved + indicators.resolved,
       skipped: result.skipped + indicators.skipped,
     };
+  }
+
+  /**
+   * The open escalations to resolve, among those that can have changed since the last tick (see the
+   * class comment), each with its reason (ESC-RESOLVE-1).
+   */
+  private async resolutions(
+    now: Date,
+    dueItems: DeadlineRow[],
+    current: Map<string, string>,
+  ): Promise<{ resolves: EscalationCommandItem[]; seen: { subjects: string; escalations: string } }> {
+    const thresholds = this.config.escalationThresholds;
+    const { rows: marks } = await this.pool.query<{ subjects: string | null; escalations: string | null }>(
+      `SELECT (SELECT max(last_position) FROM read_models.deadline_subjects)::text AS subjects,
+              (SELECT max(last_position) FROM read_models.escalations)::text AS escalations`,
+    );
+    const seen = this.seen;
+    let next = seen;
+    // The candidates first, each from an index; then only those of them that are open.
+    const { rows: open } = await this.pool.query<OpenEscalationRow>(
+      `WITH changed AS (
+         SELECT id FROM read_models.escalations WHERE last_position > $1::bigint
+         UNION
+         SELECT o.id FROM read_models.deadline_subjects s
+           JOIN read_models.escalations o ON o.subject_id = substring(s.stream_id FROM '[0-9a-f-]{36}$')::uuid
+           WHERE s.last_position > $2::bigint
+         UNION
+         SELECT o.id FROM unnest($3::uuid[]) AS k(subject_id) JOIN read_models.escalations o ON o.subject_id = k.subject_id)
+       SELECT e.id, e.subject_id, e.item_id, e.due_date::text FROM changed c JOIN read_models.escalations e ON e.id = c.id
+       WHERE e.status = 'OPEN' AND e.subject_type <> 'INDICATOR'`,
+      [seen.escalations, seen.subjects, [...new Set(dueItems.map((i) => i.subject_id))]],
+    );
+    // In Kafka mode the partitions are projected in any order, so a row can appear below a mark already
+    // passed: there every tick reads every open escalation, as every tick did before these marks.
+    if (!this.config.KAFKA_BROKERS) {
+      next = { subjects: marks[0].subjects ?? seen.subjects, escalations: marks[0].escalations ?? seen.escalations };
+    }
+    if (open.length === 0) return { resolves: [], seen: next };
+    const { rows: items } = await this.pool.query<DeadlineRow>(
+      `SELECT ${DEADLINE_COLUMNS} FROM read_models.deadlines d
+       WHERE (d.subject_id, d.item_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [open.map((e) => e.subject_id), open.map((e) => e.item_id)],
+    );
+    const byItem = new Map(items.map((i) => [`${i.subject_id}|${i.item_id}`, i]));
+    const resolves: EscalationCommandItem[] = [];
+    for (const esc of open) {
+      const key = `${esc.subject_id}|${esc.item_id}`;
+      const item = byItem.get(key);
+      let currentId = current.get(key);
+      if (item && currentId === undefined) {
+        const trigger = currentEscalation({ dueDate: item.due_date, doneOn: item.done_on, kind: item.kind }, now, thresholds);
+        currentId = trigger
+          ? escalationId({
+              subjectStreamId: item.subject_stream_id,
+              kind: item.kind,
+              itemId: item.item_id,
+              dueDate: item.due_date,
+              trigger: trigger.trigger,
+            })
+          : undefined;
+      }
+      const reason = resolutionReason(esc, item, currentId);
+      if (reason) resolves.push({ id: esc.id, command: { type: 'ResolveEscalation', reason, note: RESOLUTION_NOTES[reason](item) } });
+    }
+    return { resolves, seen: next };
+  }
+
+  /**
+   * The commands in batches of `batchSize`, one append each. A command refused because another
+   * scheduler (or an earlier tick) carried it out already is counted as skipped, and the rest of its
+   * batch is sent again without it.
+   */
+  private async runAll(items: EscalationCommandItem[]): Promise<{ done: number; skipped: number }> {
+    const meta = { actor: SCHEDULER_ACTOR, asSystem: true, correlationId: `scheduler:${shanghaiDate(this.clock.now())}` };
+    const outcome = { done: 0, skipped: 0 };
+    for (let start = 0; start < items.length; start += this.batchSize) {
+      let pending = items.slice(start, start + this.batchSize);
+      while (pending.length > 0) {
+        try {
+          await this.commands.executeBatch(
+            escalations,
+            pending.map((p) => ({ id: p.id, commands: [p.command] })),
+            meta,
+          );
+          outcome.done += pending.length;
+          break;
+        } catch (error) {
+          if (error instanceof ConcurrencyExhausted) {
+            outcome.skipped += pending.length; // the next tick looks again
+            break;
+          }
+          if (!(error instanceof BatchRefused)) throw error;
+          const unexpected = error.failures.find((f) => !isNoOp(f.error));
+          if (unexpected) throw unexpected.error;
+          const refused = new Set(error.failures.map((f) => f.index));
+          outcome.skipped += refused.size;
+          pending = pending.filter((_, index) => !refused.has(index));
+        }
+      }
+    }
+    return outcome;
   }
 
   /** True when the command was carried out; false when the escalation was already where it would take it. */
@@ -215,11 +338,16 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       await this.commands.execute(escalations, id, command, meta);
       return true;
     } catch (error) {
-      if (error instanceof DomainError || error instanceof StreamAlreadyExists || error instanceof StreamNotFound) return false;
+      if (isNoOp(error)) return false;
       if (error instanceof ConcurrencyExhausted) return false; // the next tick looks again
       throw error;
     }
   }
+}
+
+/** Refusals that mean the command was carried out already (raised, resolved) or has nothing to act on. */
+function isNoOp(error: unknown): boolean {
+  return error instanceof DomainError || error instanceof StreamAlreadyExists || error instanceof StreamNotFound;
 }
 
 function resolutionReason(esc: OpenEscalationRow, item: DeadlineRow | undefined, currentId: string | undefined): ResolutionReason | null {

@@ -27,14 +27,18 @@ export type RunEscalationCommand = (escalationId: string, command: EscalationCom
 export class IndicatorEscalationSource {
   constructor(@Inject(PG_POOL) private readonly pool: PgPool) {}
 
-  async evaluate(now: Date, known: ReadonlySet<string>, run: RunEscalationCommand): Promise<IndicatorTickResult> {
+  async evaluate(now: Date, run: RunEscalationCommand): Promise<IndicatorTickResult> {
     const result: IndicatorTickResult = { raised: 0, resolved: 0, skipped: 0 };
     const { rows } = await this.pool.query<{ id: string; state: IndicatorState }>(`SELECT id, state FROM read_models.indicators`);
     const states = new Map(rows.map((r) => [r.id, r.state]));
     const due = new Map<string, RaiseEscalation[]>();
-    for (const [id, state] of states) {
-      const current = indicatorEscalations(id, state, now);
-      due.set(id, current);
+    for (const [id, state] of states) due.set(id, indicatorEscalations(id, state, now));
+    // Only the ids it would raise are looked up (the escalation queue may hold 100,000 others).
+    const { rows: raised } = await this.pool.query<{ id: string }>(`SELECT id FROM read_models.escalations WHERE id = ANY($1::uuid[])`, [
+      [...due.values()].flat().map((c) => c.escalationId),
+    ]);
+    const known = new Set(raised.map((r) => r.id));
+    for (const current of due.values()) {
       for (const command of current) {
         if (known.has(command.escalationId)) continue;
         if (await run(command.escalationId, command)) result.raised++;

@@ -1,7 +1,7 @@
 import { addDays } from '../shared/dates';
 import { at } from '../testing/decider-spec';
 import { defaultEscalationThresholds as T } from './escalation.thresholds';
-import { currentEscalation, daysOverdue, evaluateTimeliness } from './timeliness';
+import { currentEscalation, daysOverdue, evaluateTimeliness, nextEscalationOn } from './timeliness';
 
 const D = '2024-06-30';
 const item = { dueDate: D, doneOn: null, kind: 'ORDER_DEADLINE' as const };
@@ -105,5 +105,39 @@ describe('evaluateTimeliness', () => {
     expect(daysOverdue(D, D)).toBe(0);
     expect(daysOverdue(D, addDays(D, 31))).toBe(31);
     expect(daysOverdue(D, addDays(D, -5))).toBe(0);
+  });
+});
+
+describe('nextEscalationOn (ESC-NEXT-1): the date a tick has something to raise for the item', () => {
+  it('is the first threshold while nothing is raised, and each next one after a raise', () => {
+    expect(nextEscalationOn(item, T, null)).toBe(addDays(D, -15));
+    expect(nextEscalationOn(item, T, addDays(D, -15))).toBe(addDays(D, -7));
+    expect(nextEscalationOn(item, T, addDays(D, -7))).toBe(addDays(D, -3));
+    expect(nextEscalationOn(item, T, addDays(D, -3))).toBe(addDays(D, 1));
+    expect(nextEscalationOn(item, T, addDays(D, 1))).toBe(addDays(D, 31));
+    expect(nextEscalationOn(item, T, addDays(D, 31))).toBe(addDays(D, 91));
+    expect(nextEscalationOn(item, T, addDays(D, 91))).toBeNull();
+  });
+
+  it('after a late raise (a scheduler that was down) skips the thresholds passed meanwhile', () => {
+    expect(nextEscalationOn(item, T, addDays(D, 10))).toBe(addDays(D, 31));
+  });
+
+  it('agrees with currentEscalation: the trigger changes on that date and on no date between', () => {
+    for (const raisedOffset of [-15, -7, -3, 1, 31]) {
+      const next = nextEscalationOn(item, T, addDays(D, raisedOffset))!;
+      const raised = currentEscalation(item, onDay(raisedOffset), T)!.trigger;
+      for (let day = raisedOffset; addDays(D, day) < next; day++) expect(currentEscalation(item, onDay(day), T)!.trigger).toBe(raised);
+      expect(currentEscalation(item, at(`${next} 00:00`), T)!.trigger).not.toBe(raised);
+    }
+  });
+
+  it('is null once done; a measure and a 争取类 milestone are due the day after their date; 敷衍整改 at once, then never', () => {
+    expect(nextEscalationOn({ ...item, doneOn: D }, T, null)).toBeNull();
+    expect(nextEscalationOn({ ...item, kind: 'MEASURE' }, T, null)).toBe(addDays(D, 1));
+    expect(nextEscalationOn({ ...item, kind: 'MEASURE' }, T, addDays(D, 1))).toBeNull();
+    expect(nextEscalationOn({ ...item, kind: 'STRIVE_MILESTONE' }, T, addDays(D, 1))).toBeNull();
+    expect(nextEscalationOn({ ...item, kind: 'PERFUNCTORY_RECTIFICATION' }, T, null)).toBe('1900-01-01');
+    expect(nextEscalationOn({ ...item, kind: 'PERFUNCTORY_RECTIFICATION' }, T, '2024-01-01')).toBeNull();
   });
 });

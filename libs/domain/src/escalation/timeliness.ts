@@ -1,4 +1,4 @@
-import { daysBetween, shanghaiDate, type CalendarDate } from '../shared/dates';
+import { addDays, daysBetween, shanghaiDate, type CalendarDate } from '../shared/dates';
 import type { DeadlineItem, DeadlineItemKind } from './deadline-item';
 import type { EscalationThresholds } from './escalation.thresholds';
 
@@ -91,4 +91,40 @@ export function currentEscalation(
   const notices = [...thresholds.noticeDays].filter((d) => d > thresholds.yellowDays).sort((a, b) => a - b);
   const crossed = notices.find((d) => daysLeft <= d);
   return crossed === undefined ? null : { level: 0, trigger: `notice-${crossed}` };
+}
+
+/** A date before any deadline: the day a trigger that holds on every date (ESC-LEVEL-4 for 敷衍整改) first holds. */
+const ALWAYS: CalendarDate = '1900-01-01';
+
+/**
+ * ESC-NEXT-1: the first Asia/Shanghai date on which the scheduler has something to raise for the item,
+ * or null when it never will again. With nothing raised yet (`raisedOn` null) that is the first date
+ * with a trigger; after a raise on `raisedOn`, the first later date whose trigger is another (higher)
+ * one. The dates are where currentEscalation's thresholds fall, and the rule itself decides each of
+ * them, so the two cannot disagree. The deadline calendar keeps it per item (`next_escalation_on`), and
+ * a tick reads only the items whose date has come.
+ */
+export function nextEscalationOn(
+  item: Pick<DeadlineItem, 'dueDate' | 'doneOn' | 'kind'>,
+  thresholds: EscalationThresholds,
+  raisedOn: CalendarDate | null,
+): CalendarDate | null {
+  if (item.doneOn) return null;
+  const triggerOn = (date: CalendarDate) => currentEscalation(item, new Date(`${date}T12:00:00+08:00`), thresholds)?.trigger ?? null;
+  const due = item.dueDate;
+  const candidates = [
+    ALWAYS,
+    ...thresholds.noticeDays.map((d) => addDays(due, -d)),
+    addDays(due, -thresholds.yellowDays),
+    addDays(due, 1),
+    addDays(due, thresholds.listedDays + 1),
+    addDays(due, thresholds.accountabilityDays + 1),
+  ].sort();
+  const base = raisedOn === null ? null : triggerOn(raisedOn);
+  for (const date of candidates) {
+    if (raisedOn !== null && date <= raisedOn) continue;
+    const trigger = triggerOn(date);
+    if (trigger !== null && trigger !== base) return date;
+  }
+  return null;
 }

@@ -3,6 +3,7 @@ import {
   deadlineItemsOfKeyProject,
   deadlineItemsOfOrder,
   keyProjectDecider,
+  nextEscalationOn,
   rectificationOrderDecider,
   upgradeKeyProjectState,
   type DeadlineItem,
@@ -33,6 +34,7 @@ const COLUMNS = [
   'original_due_date',
   'done_on',
   'open_measure_due',
+  'next_escalation_on',
   'updated_at',
 ];
 const COLUMN_TYPES: Record<string, string> = {
@@ -51,6 +53,7 @@ const COLUMN_TYPES: Record<string, string> = {
   original_due_date: 'date',
   done_on: 'date',
   open_measure_due: 'date',
+  next_escalation_on: 'date',
   updated_at: 'timestamptz',
 };
 
@@ -68,24 +71,90 @@ type SubjectState = RectificationOrderState | KeyProjectState;
  * move the counts), and a subject whose items did not change (a progress report, say) only has its
  * folded state stored. A batch's transaction is kept short, which matters beyond this read model:
  * while it is open, gap-safe readers of the log cannot pass it.
+ *
+ * It also reads the escalations raised for the items (ESC-NEXT-1): `deadline_raised` keeps the latest
+ * `raisedOn` per (subject, item, due date), and each row's `next_escalation_on` is nextEscalationOn of
+ * its item and that date. Both are set-valued (the latest date wins whatever the order), so the rows are
+ * the same whatever the batches, and the scheduler's tick reads only the rows whose date has come.
  */
 @Injectable()
 export class DeadlineProjection implements SubscriptionHandler {
   readonly name = 'read-model.deadlines';
-  readonly categories = ['rectification-order', 'key-project'];
+  readonly categories = ['rectification-order', 'key-project', 'escalation'];
   readonly schema = 'read_models';
   readonly derivedOnly = true;
-  readonly tables = ['deadline_subjects', 'deadlines', 'deadline_counts'];
+  readonly tables = ['deadline_subjects', 'deadlines', 'deadline_counts', 'deadline_raised'];
 
   constructor(private readonly config: AppConfig) {}
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
     const byStream = new Map<string, StoredEvent[]>();
+    const raised = new Map<string, Raised>();
     for (const e of events) {
+      if (e.type === 'EscalationRaised') {
+        const data = e.data as unknown as Raised & { subjectType: string };
+        if (data.subjectType === 'INDICATOR') continue;
+        const key = `${data.subjectId}|${data.itemId}|${data.dueDate}`;
+        const seen = raised.get(key);
+        if (!seen || seen.raisedOn < data.raisedOn) {
+          raised.set(key, { subjectId: data.subjectId, itemId: data.itemId, dueDate: data.dueDate, raisedOn: data.raisedOn });
+        }
+        continue;
+      }
       if (!e.streamId.startsWith(ORDER_PREFIX) && !e.streamId.startsWith(PROJECT_PREFIX)) continue;
       byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
     }
-    if (byStream.size === 0) return;
+    await this.recordRaised([...raised.values()], tx);
+    const rewrittenSubjects = await this.handleSubjects(byStream, tx);
+    await this.moveNextEscalations(
+      [...raised.values()].filter((r) => !rewrittenSubjects.has(r.subjectId)),
+      tx,
+    );
+  }
+
+  /** deadline_raised keeps the latest raisedOn per (subject, item, due date): redelivery changes nothing. */
+  private async recordRaised(raised: Raised[], tx: PgClient): Promise<void> {
+    if (raised.length === 0) return;
+    await tx.query(
+      `INSERT INTO deadline_raised (subject_id, item_id, due_date, raised_on)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[])
+       ON CONFLICT (subject_id, item_id, due_date) DO UPDATE SET raised_on = GREATEST(deadline_raised.raised_on, EXCLUDED.raised_on)`,
+      [raised.map((r) => r.subjectId), raised.map((r) => r.itemId), raised.map((r) => r.dueDate), raised.map((r) => r.raisedOn)],
+    );
+  }
+
+  /** A raise moves its item's next escalation date on (rows rewritten in the same batch already have theirs). */
+  private async moveNextEscalations(raised: Raised[], tx: PgClient): Promise<void> {
+    if (raised.length === 0) return;
+    const { rows } = await tx.query<{
+      subject_id: string;
+      item_id: string;
+      kind: DeadlineItem['kind'];
+      due_date: string;
+      done_on: string | null;
+      raised_on: string;
+    }>(
+      `SELECT d.subject_id, d.item_id, d.kind, d.due_date::text, d.done_on::text, r.raised_on::text
+       FROM unnest($1::uuid[], $2::text[]) AS k(subject_id, item_id)
+       JOIN deadlines d ON d.subject_id = k.subject_id AND d.item_id = k.item_id
+       JOIN deadline_raised r ON r.subject_id = d.subject_id AND r.item_id = d.item_id AND r.due_date = d.due_date`,
+      [raised.map((r) => r.subjectId), raised.map((r) => r.itemId)],
+    );
+    if (rows.length === 0) return;
+    const thresholds = this.config.escalationThresholds;
+    const next = rows.map((r) => nextEscalationOn({ dueDate: r.due_date, doneOn: r.done_on, kind: r.kind }, thresholds, r.raised_on));
+    await tx.query(
+      `UPDATE deadlines d SET next_escalation_on = z.next
+       FROM unnest($1::uuid[], $2::text[], $3::date[]) AS z(subject_id, item_id, next)
+       WHERE d.subject_id = z.subject_id AND d.item_id = z.item_id AND d.next_escalation_on IS DISTINCT FROM z.next`,
+      [rows.map((r) => r.subject_id), rows.map((r) => r.item_id), next],
+    );
+  }
+
+  /** The order and project events; returns the ids of the subjects whose rows were written again. */
+  private async handleSubjects(byStream: Map<string, StoredEvent[]>, tx: PgClient): Promise<Set<string>> {
+    const rewrittenSubjects = new Set<string>();
+    if (byStream.size === 0) return rewrittenSubjects;
     const { rows } = await tx.query<{ stream_id: string; state: SubjectState }>(
       `SELECT stream_id, state FROM deadline_subjects WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE`,
       [[...byStream.keys()]],
@@ -128,7 +197,7 @@ export class DeadlineProjection implements SubscriptionHandler {
       // The rows are the items of the stored state, written with it: unchanged items, unchanged rows.
       if (itemsChangedAt) rewritten.push({ id, items, updatedAt: itemsChangedAt });
     }
-    if (states.length === 0) return;
+    if (states.length === 0) return rewrittenSubjects;
 
     await tx.query(
       `INSERT INTO deadline_subjects (stream_id, state, version, last_position, updated_at)
@@ -146,7 +215,14 @@ export class DeadlineProjection implements SubscriptionHandler {
         states.map((s) => s.updatedAt),
       ],
     );
-    if (rewritten.length === 0) return;
+    if (rewritten.length === 0) return rewrittenSubjects;
+    for (const r of rewritten) rewrittenSubjects.add(r.id);
+    const { rows: raisedRows } = await tx.query<{ key: string; raised_on: string }>(
+      `SELECT subject_id || '|' || item_id || '|' || due_date::text AS key, raised_on::text FROM deadline_raised WHERE subject_id = ANY($1::uuid[])`,
+      [rewritten.map((r) => r.id)],
+    );
+    const raisedOn = new Map(raisedRows.map((r) => [r.key, r.raised_on]));
+    const thresholds = this.config.escalationThresholds;
 
     const counts = new Map<string, CountGroup>();
     const { rows: removed } = await tx.query<Omit<CountGroup, 'n'>>(
@@ -161,7 +237,8 @@ export class DeadlineProjection implements SubscriptionHandler {
         .filter((i) => i.kind === 'MEASURE' && i.doneOn === null)
         .reduce<string | null>((min, i) => (min === null || i.dueDate < min ? i.dueDate : min), null);
       for (const i of items) {
-        rowsToInsert.push([...toRow(i), i.kind === 'ORDER_DEADLINE' ? openMeasureDue : null, updatedAt]);
+        const next = nextEscalationOn(i, thresholds, raisedOn.get(`${i.subjectId}|${i.itemId}|${i.dueDate}`) ?? null);
+        rowsToInsert.push([...toRow(i), i.kind === 'ORDER_DEADLINE' ? openMeasureDue : null, next, updatedAt]);
         count(counts, { due_date: i.dueDate, department: i.department, kind: i.kind, open: i.doneOn === null }, +1);
       }
     }
@@ -178,6 +255,7 @@ export class DeadlineProjection implements SubscriptionHandler {
       [...counts.values()].filter((g) => g.n !== 0),
       tx,
     );
+    return rewrittenSubjects;
   }
 
   private itemsOf(id: string, isOrder: boolean, state: SubjectState): DeadlineItem[] {
@@ -185,6 +263,13 @@ export class DeadlineProjection implements SubscriptionHandler {
       ? deadlineItemsOfOrder(id, state as RectificationOrderState, this.config.escalationThresholds)
       : deadlineItemsOfKeyProject(id, state as KeyProjectState, this.config.escalationThresholds);
   }
+}
+
+interface Raised {
+  subjectId: string;
+  itemId: string;
+  dueDate: string;
+  raisedOn: string;
 }
 
 interface CountGroup {

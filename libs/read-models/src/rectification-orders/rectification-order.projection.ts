@@ -18,12 +18,22 @@ const UPSERT = `
       .map((c) => `${c} = EXCLUDED.${c}`)
       .join(',\n    ')}`;
 const JSON_COLUMNS = new Set<string>(['measures', 'extensions']);
+/* Reports are only ever added: a redelivered one is already there. */
+const INSERT_REPORTS = `
+  INSERT INTO order_progress_reports (order_id, version, report)
+  SELECT order_id, version, report FROM jsonb_to_recordset($1::jsonb) AS r(order_id uuid, version integer, report jsonb)
+  ON CONFLICT (order_id, version) DO NOTHING`;
 
 /**
  * The orders ledger (台账): one row per order, folded with the domain's own `evolve` so the read
  * model can never disagree with the aggregate. Events at or below the stored version are skipped,
  * which makes a redelivered batch harmless. A row is a function of its events alone (`updated_at` is
  * the time the last one was recorded), so a rebuild writes the same rows.
+ *
+ * Progress reports have a table of their own, `order_progress_reports` (one row per report, keyed by
+ * the event's version): the order's row keeps only the latest report in its `state`, so report
+ * #1,000 writes what report #1 writes (issue 18, part 5). Readers that show every report
+ * (the order's detail) read them from that table.
  */
 @Injectable()
 export class RectificationOrderProjection implements SubscriptionHandler {
@@ -31,13 +41,14 @@ export class RectificationOrderProjection implements SubscriptionHandler {
   readonly categories = ['rectification-order'];
   readonly schema = 'read_models';
   readonly derivedOnly = true;
-  readonly tables = ['rectification_orders'];
+  readonly tables = ['rectification_orders', 'order_progress_reports'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
     const ids = [...new Set(events.filter((e) => e.streamId.startsWith(STREAM_PREFIX)).map((e) => e.streamId.slice(STREAM_PREFIX.length)))];
     if (ids.length === 0) return;
     const touched = await this.load(ids, tx);
     const changed = new Set<string>();
+    const reports: Array<{ order_id: string; version: number; report: unknown }> = [];
     for (const event of events) {
       if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
       const id = event.streamId.slice(STREAM_PREFIX.length);
@@ -48,10 +59,13 @@ export class RectificationOrderProjection implements SubscriptionHandler {
         updatedAt: null,
       };
       if (event.version <= current.state.version) continue;
-      const state = rectificationOrderDecider.evolve(current.state, {
+      let state = rectificationOrderDecider.evolve(current.state, {
         type: event.type,
         data: event.data,
       } as unknown as RectificationOrderEvent);
+      if (event.type === 'OrderProgressReported')
+        reports.push({ order_id: id, version: event.version, report: state.progressReports.at(-1) });
+      if (state.progressReports.length > 1) state = { ...state, progressReports: state.progressReports.slice(-1) };
       const isSample = current.isSample || (event.type === 'OrderIssued' && event.metadata.actor?.userId === SAMPLE_ACTOR_ID);
       touched.set(id, { state, isSample, position: event.position, updatedAt: event.recordedAt });
       changed.add(id);
@@ -72,6 +86,7 @@ export class RectificationOrderProjection implements SubscriptionHandler {
       };
     });
     await tx.query(UPSERT, [JSON.stringify(rows)]);
+    if (reports.length > 0) await tx.query(INSERT_REPORTS, [JSON.stringify(reports)]);
   }
 
   private async load(ids: string[], tx: PgClient): Promise<Map<string, Loaded>> {

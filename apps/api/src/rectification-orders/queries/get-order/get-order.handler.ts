@@ -50,12 +50,13 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     );
     const row = rows[0];
     if (!row) throw notFound(id);
-    const allowedActions = orderAllowedActions(row.state, { actor, now: this.clock.now(), config: this.config.domainConfig });
-    return {
-      ...orderDetail(id, orderStateFor(actor, row.state)),
-      isSample: row.is_sample,
-      updatedAt: row.updated_at.toISOString(),
-      allowedActions,
-    };
+    // The row keeps only the latest report; every report is a row of order_progress_reports.
+    const { rows: reports } = await this.pool.query<{ report: RectificationOrderState['progressReports'][number] }>(
+      `SELECT report FROM read_models.order_progress_reports WHERE order_id = $1 ORDER BY version`,
+      [id],
+    );
+    const state: RectificationOrderState = { ...row.state, progressReports: reports.map((r) => r.report) };
+    const allowedActions = orderAllowedActions(state, { actor, now: this.clock.now(), config: this.config.domainConfig });
+    return { ...orderDetail(id, orderStateFor(actor, state)), isSample: row.is_sample, updatedAt: row.updated_at.toISOString(), allowedActions };
   }
 }
