@@ -57,6 +57,11 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     );
     const state: RectificationOrderState = { ...row.state, progressReports: reports.map((r) => r.report) };
     const allowedActions = orderAllowedActions(state, { actor, now: this.clock.now(), config: this.config.domainConfig });
-    return { ...orderDetail(id, orderStateFor(actor, state)), isSample: row.is_sample, updatedAt: row.updated_at.toISOString(), allowedActions };
+    return {
+      ...orderDetail(id, orderStateFor(actor, state)),
+      isSample: row.is_sample,
+      updatedAt: row.updated_at.toISOString(),
+      allowedActions,
+    };
   }
 }
