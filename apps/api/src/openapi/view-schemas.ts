@@ -75,6 +75,8 @@ export function toOpenApi30(schema: unknown, rename: (name: string) => string): 
       s[key] = rest;
     }
   }
+  // typescript-json-schema writes Record<string, T> as a bare object: say it is a map of anything.
+  if (s.type === 'object' && !s.properties && !('additionalProperties' in s)) s.additionalProperties = {};
   for (const [key, value] of Object.entries(s)) {
     if (key === 'properties' && value && typeof value === 'object') {
       s.properties = Object.fromEntries(Object.entries(value).map(([p, v]) => [p, toOpenApi30(v, rename)]));

@@ -2986,7 +2986,7 @@ export interface components {
                 status: string;
                 words: components["schemas"]["PlanItemWords"];
             };
-            latestReport: unknown;
+            latestReport: components["schemas"]["ProgressReport"] | null;
             leadDepartment: string | null;
             milestones: {
                 achievedOn: string | null;
@@ -3057,14 +3057,12 @@ export interface components {
         };
         /** @enum {string} */
         KeyProjectStatus: "ACCEPTED" | "CANCELLED" | "COMPLETED" | "IN_PROGRESS" | "PLANNED" | "SUSPENDED";
-        KeyProjectSummary: {
-            code: string;
-            id: string;
-            name: string;
-            status: components["schemas"]["KeyProjectStatus"];
+        /** @description One row of the project list: the columns KEY_PROJECT_SUMMARY_COLUMNS selects, with the labels. */
+        KeyProjectSummary: components["schemas"]["Pick_caa5af14"] & {
+            lastPosition: string;
+            pendingBaselineChanges: number;
             statusLabel: string;
-        } & {
-            [key: string]: unknown;
+            updatedAt: string;
         };
         LeaderInChargeDto: {
             /**
@@ -3087,6 +3085,35 @@ export interface components {
          * @enum {string}
          */
         LedgerCompletion: "BASICALLY_COMPLETED" | "BEHIND_SCHEDULE" | "COMPLETED" | "ON_SCHEDULE";
+        /** @description A deadline of the next 30 days on the cockpit (GET /api/v1/ledger/overview). */
+        LedgerDeadline: {
+            department: string | null;
+            doneOn: string | null;
+            dueDate: string;
+            /** @enum {string} */
+            kind: "MEASURE" | "MILESTONE" | "ORDER_DEADLINE";
+            originalDueDate: string | null;
+            subjectCode: string;
+            subjectId: string;
+            subjectName: string;
+            /** @enum {string} */
+            subjectType: "KEY_PROJECT" | "RECTIFICATION_ORDER";
+            /** @enum {string} */
+            timeliness: "DUE_SOON" | "OVERDUE";
+        };
+        /** @description One department of the cockpit's league table (GET /api/v1/ledger/overview). */
+        LedgerDepartmentStat: {
+            avgDaysOverdue: number;
+            closed: number;
+            id: string;
+            nameEn: string;
+            nameZh: string;
+            onTimeRateCurrent: number | null;
+            onTimeRateOriginal: number | null;
+            open: number;
+            openEscalationsByLevel: components["schemas"]["Record_dedd9c00"] | null;
+            overdue: number;
+        };
         LedgerOverview: {
             awaitingAssignment: {
                 count: number;
@@ -3101,25 +3128,17 @@ export interface components {
             };
             deadlines: {
                 from: string;
-                items: components["schemas"]["Record_f9003a49"][];
+                items: components["schemas"]["LedgerDeadline"][];
                 to: string;
                 total: number;
             };
-            departments: {
-                avgDaysOverdue: number;
-                closed: unknown;
-                id: unknown;
-                nameEn: unknown;
-                nameZh: unknown;
-                onTimeRateCurrent: number | null;
-                onTimeRateOriginal: number | null;
-                open: unknown;
-                /** @default null */
-                openEscalationsByLevel: null;
-                overdue: unknown;
-            }[];
+            departments: components["schemas"]["LedgerDepartmentStat"][];
             dueSoonDays: number;
-            overdueByMonth: components["schemas"]["Record_1946908d"];
+            overdueByMonth: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
             today: string;
         };
         LedgerPage: {
@@ -3525,6 +3544,47 @@ export interface components {
          * @enum {string}
          */
         PetitionFinding: "BASICALLY_TRUE" | "PARTLY_TRUE" | "TRUE" | "UNTRUE";
+        Pick_caa5af14: {
+            /** @description 待交办: no department answers for the item yet. */
+            awaitingAssignment: boolean;
+            category: string;
+            code: string;
+            cooperatingDepartments: string[];
+            id: string;
+            implementingUnit: string | null;
+            kind: components["schemas"]["KeyProjectKind"];
+            latestReport: components["schemas"]["ProgressReport"] | null;
+            leadDepartment: string | null;
+            milestones: {
+                achievedOn: string | null;
+                baselineDate: string | null;
+                evidence: components["schemas"]["EvidenceItem"][];
+                evidenceCount: number;
+                forecastDate: string | null;
+                latestPercentComplete: number | null;
+                mandatory: boolean;
+                milestoneId: string;
+                name: string;
+                originalBaselineDate: string | null;
+                varianceAgainstCurrentBaselineDays: number | null;
+                varianceDays: number | null;
+                weight: number;
+            }[];
+            name: string;
+            planBox: number | null;
+            planItemKind: components["schemas"]["PlanItemKind"];
+            planItemKindLabel: string;
+            plannedEnd: string | null;
+            plannedInvestment: number | null;
+            plannedStart: string | null;
+            progress: number;
+            registeredAt: string | null;
+            responsiblePerson: string | null;
+            /** @description Where the plan lists the item (专栏, chapter and section). */
+            source: string | null;
+            status: components["schemas"]["KeyProjectStatus"];
+            version: number;
+        };
         /**
          * @description The kind of a plan item decides its commands and its words (docs/domain.md, KP-KIND-1/2):
          *     - PROJECT 工程项目: something is built, retrofitted or restored; 开工 / 完工 / 验收.
@@ -3784,7 +3844,6 @@ export interface components {
             StartKeyProject: string;
             SuspendKeyProject: string;
         };
-        Record_1946908d: Record<string, never>;
         Record_b4ba9b10: {
             0: number;
             1: number;
@@ -3792,7 +3851,12 @@ export interface components {
             3: number;
             4: number;
         };
-        Record_f9003a49: Record<string, never>;
+        Record_dedd9c00: {
+            [key: string]: unknown;
+        };
+        Record_f9003a49: {
+            [key: string]: unknown;
+        };
         RecordAcceptanceFailedDto: {
             /**
              * Format: date

@@ -7,37 +7,9 @@ import { deadlineKindLabels, hasRole, orderSourceLabels, orderStatusColors, orde
 import { fmtDate } from '../format';
 import { useSession } from '../session';
 import { useShowError } from '../ui';
+import type { LedgerRow } from '../api';
 
-export interface OrderRow {
-  id: string;
-  code: string;
-  source: string;
-  sourceLabel: string;
-  batch: string;
-  finding: string;
-  target: string;
-  deadlineKind: string;
-  deadlineKindLabel: string;
-  originalDeadline: string | null;
-  currentDeadline: string | null;
-  issuedOn: string | null;
-  closedOn: string | null;
-  status: string;
-  statusLabel: string;
-  leadDepartment: string | null;
-  cooperatingDepartments: string[];
-  responsiblePerson: string | null;
-  isSample: boolean;
-  timeliness: string;
-  timelinessLabel: string;
-  index: number;
-  leaderInCharge: string | null;
-  latestProgress: string | null;
-  completion: string;
-  completionLabel: string;
-  daysOverdue: number | null;
-  backfill: { enteredByName: string; enteredOn: string } | null;
-}
+export type OrderRow = LedgerRow;
 
 const COMPLETION_COLORS: Record<string, string> = {
   COMPLETED: 'green',
