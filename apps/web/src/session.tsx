@@ -58,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         try {
           return adopt(await request<SessionAnswer>('POST', '/api/v1/auth/session', { token: token.trim() }));
         } catch (e) {
-          if (e instanceof ApiError && e.status === 400) throw new Error('令牌格式不正确：应为三段以“.”分隔的 JWT');
+          if (e instanceof ApiError && e.status === 400) throw new Error('令牌格式不正确：应为三段以“.”分隔的 JWT', { cause: e });
           throw e;
         }
       },

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import type { AllowedAction } from '@app/domain';
 import type { ApiViewName } from '../openapi/api-views';
@@ -27,8 +27,5 @@ export class AllowedActionDto implements AllowedAction {
  * allowed now or not, with the reason (empty for `asOf` views). The web app renders its buttons from these.
  */
 export function ApiDetailWithAllowedActions(description: string, view: ApiViewName) {
-  return applyDecorators(
-    ApiExtraModels(AllowedActionDto),
-    ApiOkResponse({ description, schema: { $ref: `#/components/schemas/${view}` } }),
-  );
+  return applyDecorators(ApiOkResponse({ description, schema: { $ref: `#/components/schemas/${view}` } }));
 }

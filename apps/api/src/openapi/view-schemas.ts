@@ -69,8 +69,11 @@ export function toOpenApi30(schema: unknown, rename: (name: string) => string): 
         delete s[key];
         const only = toOpenApi30(rest[0], rename) as JsonSchema;
         // A $ref cannot carry nullable beside it in 3.0: wrap it in allOf.
-        if (only.$ref) return { ...s, allOf: [only], nullable: true };
-        return { ...s, ...only, nullable: true };
+        if (only.$ref) return { ...s, type: 'object', allOf: [only], nullable: true };
+        const merged: JsonSchema = { ...s, ...only, nullable: true };
+        if (!merged.type && Array.isArray(merged.enum)) merged.type = typeof merged.enum.find((v) => v !== null);
+        if (!merged.type) merged.type = 'object';
+        return merged;
       }
       s[key] = rest;
     }

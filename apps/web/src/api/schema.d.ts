@@ -1771,7 +1771,7 @@ export interface components {
              * @description 签阅意见
              * @example 已阅，请责任单位抓紧整改。
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         AllowedAction: components["schemas"]["AllowedAction_9bc66a0b"];
         /**
@@ -1842,28 +1842,6 @@ export interface components {
         "AllowedAction.T_2": "AssignIndicator" | "CorrectIndicatorValue" | "LinkContributingProject" | "ReassignIndicator" | "RegisterIndicator" | "ReportIndicatorValue" | "SetYearlyTargets";
         /** @enum {string} */
         "AllowedAction.T_3": "AcknowledgeEscalation" | "InstructOnEscalation" | "IssueSupervisionNotice" | "RaiseEscalation" | "ReferForAccountability" | "ResolveEscalation" | "SummonResponsibleLeader";
-        AllowedActionDto: {
-            /**
-             * @description 当前用户现在能否发送该命令
-             * @example false
-             */
-            allowed: boolean;
-            /**
-             * @description 命令类型（与命令接口的 type 相同）
-             * @example ReportOrderProgress
-             */
-            command: string;
-            /**
-             * @description 不能发送时的原因（中文，可直接展示）
-             * @example 当前状态为“待验收”，不能报送整改进展；该操作仅在“整改中”状态下可以进行。
-             */
-            reason?: string;
-            /**
-             * @description 不能发送时依据的规则编号（见 docs/domain.md）
-             * @example ORD-STATE-1
-             */
-            rule?: string;
-        };
         AmendKeyProjectRegistrationDto: {
             /**
              * @description 事项类型：PROJECT 工程项目、TASK 工作任务、STRIVE 争取类
@@ -1880,7 +1858,7 @@ export interface components {
              * @description 规划出处（专栏、章节）
              * @example 专栏7；第一章 二（四）
              */
-            source?: Record<string, never> | null;
+            source?: string | null;
             /**
              * @description 撤回登记时记录的牵头单位（仅在交办前、计划中时），事项回到待交办
              * @example false
@@ -1892,7 +1870,7 @@ export interface components {
              * @description 审批意见
              * @example 同意顺延，请倒排工期确保按新基线完成。
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
             /**
              * @description 基线调整申请编号
              * @example BC-1
@@ -1904,7 +1882,7 @@ export interface components {
              * @description 审批意见
              * @example 同意延期，请按新时限完成。
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @description 省级审核或备案（中央督察、"回头看"和省级督察任务延期时必填） */
             provincialSignOff?: components["schemas"]["ProvincialSignOffDto"] | null;
             /**
@@ -1934,7 +1912,7 @@ export interface components {
              * @description 是否必须完成（新增时，默认 true）
              * @example true
              */
-            mandatory?: Record<string, never> | null;
+            mandatory?: boolean | null;
             /**
              * @description 里程碑编号：已有里程碑按编号设定日期，新编号即新增里程碑
              * @example ZL7-1-M1
@@ -1944,12 +1922,12 @@ export interface components {
              * @description 里程碑名称（新增时必填；已有里程碑保留原名称）
              * @example 完成建设
              */
-            name?: Record<string, never> | null;
+            name?: string | null;
             /**
              * @description 权重（新增时，默认 1；已有里程碑保留原权重）
              * @example 1
              */
-            weight?: Record<string, never> | null;
+            weight?: number | null;
         };
         AssignIndicatorDto: {
             /**
@@ -1970,7 +1948,7 @@ export interface components {
              * @description 责任人
              * @example 大气环境科科长
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
         };
         AssignKeyProjectDto: {
             /**
@@ -1991,26 +1969,26 @@ export interface components {
              * @description 计划完成日期（YYYY-MM-DD）
              * @example 2026-10-31
              */
-            plannedEnd?: Record<string, never> | null;
+            plannedEnd?: string | null;
             /**
              * @description 计划开始日期（YYYY-MM-DD）
              * @example 2026-04-01
              */
-            plannedStart?: Record<string, never> | null;
+            plannedStart?: string | null;
             /** @description 责任领导（市领导） */
             responsibleLeader: components["schemas"]["ResponsibleLeaderDto"];
             /**
              * @description 责任人
              * @example 赵敏
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
         };
         AssignmentDto: {
             /**
              * @description 验收单位编号；不填则按问题所属领域的主管部门（谁主管谁验收）
              * @example city-eco-env-bureau
              */
-            acceptanceDepartment?: Record<string, never> | null;
+            acceptanceDepartment?: string | null;
             /**
              * @description 配合单位编号列表
              * @example [
@@ -2027,12 +2005,12 @@ export interface components {
              * @description 责任领导（包保市领导）
              * @example 分管副市长
              */
-            leaderInCharge?: Record<string, never> | null;
+            leaderInCharge?: string | null;
             /**
              * @description 责任人（职务）
              * @example 宁安市人民政府市长
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
         };
         /** @description One 交办 or 重新交办, as recorded. */
         AssignmentRecord: {
@@ -2057,7 +2035,7 @@ export interface components {
              * @description 验收单位编号；不填则按问题所属领域的主管部门（谁主管谁验收）
              * @example city-eco-env-bureau
              */
-            acceptanceDepartment?: Record<string, never> | null;
+            acceptanceDepartment?: string | null;
             /**
              * @description 配合单位编号列表
              * @example [
@@ -2074,12 +2052,12 @@ export interface components {
              * @description 责任领导（包保市领导）
              * @example 分管副市长
              */
-            leaderInCharge?: Record<string, never> | null;
+            leaderInCharge?: string | null;
             /**
              * @description 责任人（职务）
              * @example 宁安市人民政府市长
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
         };
         AttachEvidenceDto: {
             /**
@@ -2096,7 +2074,7 @@ export interface components {
              * @description 所佐证的整改措施编号
              * @example M2
              */
-            measureId?: Record<string, never> | null;
+            measureId?: string | null;
             /**
              * @description 整改前 BEFORE / 整改后 AFTER（同一措施的前后对比）
              * @enum {string|null}
@@ -2111,7 +2089,7 @@ export interface components {
              * @description 材料链接
              * @example https://oa.example.gov.cn/files/123
              */
-            uri?: Record<string, never> | null;
+            uri?: string | null;
         };
         Backfill: {
             enteredBy: string;
@@ -2140,7 +2118,7 @@ export interface components {
              * @description 整改时限（YYYY-MM-DD）；"长期坚持"类留空
              * @example 2024-12-31
              */
-            deadline?: Record<string, never> | null;
+            deadline?: string | null;
             /**
              * @description 整改时限类型：IMMEDIATE 立行立改 / BY_DATE 限期整改 / ONGOING 长期坚持
              * @example BY_DATE
@@ -2347,7 +2325,7 @@ export interface components {
              * @description 备注
              * @example 经现场核查，设施已稳定运行。
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         ConcludeInStagesDto: {
             /**
@@ -2384,12 +2362,12 @@ export interface components {
              * @description 更正后的数据来源；不填则沿用原来源
              * @example 省站审核数据
              */
-            source?: Record<string, never> | null;
+            source?: string | null;
             /**
              * @description 数值的计量单位；不填即为指标的计量单位
              * @example μg/m³
              */
-            unit?: Record<string, never> | null;
+            unit?: string | null;
             /**
              * @description 更正后的数值；定性指标填 MET 或 NOT_MET
              * @example 31.2
@@ -2603,7 +2581,7 @@ export interface components {
              * @description 文档系统中的链接或文号
              * @example 牡城管发〔2024〕12号
              */
-            uri?: Record<string, never> | null;
+            uri?: string | null;
         };
         EvidenceUploadResult: components["schemas"]["CommandResult"] & {
             evidenceId: string;
@@ -2872,7 +2850,7 @@ export interface components {
              * @description 文号
              * @example 牡整改办通〔2025〕3号
              */
-            documentNumber?: Record<string, never> | null;
+            documentNumber?: string | null;
             /**
              * Format: uuid
              * @description 被通报的督办预警编号（subjectType 为 ESCALATION 时必填）
@@ -2911,7 +2889,7 @@ export interface components {
              * @description 整改时限（YYYY-MM-DD）；"长期坚持"类留空
              * @example 2024-12-31
              */
-            deadline?: Record<string, never> | null;
+            deadline?: string | null;
             /**
              * @description 整改时限类型：IMMEDIATE 立行立改 / BY_DATE 限期整改 / ONGOING 长期坚持
              * @example BY_DATE
@@ -2950,7 +2928,7 @@ export interface components {
              * @description 督办单编号
              * @example 牡生态督〔2024〕3号
              */
-            noticeNumber?: Record<string, never> | null;
+            noticeNumber?: string | null;
             /**
              * @description 督办要求
              * @example 限 15 日内完成整改并书面报告。
@@ -3227,7 +3205,7 @@ export interface components {
              * @description 说明
              * @example 专栏6（二）支撑农村生活污水治理率
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
             /**
              * Format: uuid
              * @description 重点工程编号（UUID）；工程代码和名称取自该工程
@@ -3531,7 +3509,7 @@ export interface components {
              * @description 信访件编号
              * @example D2024-0612
              */
-            caseNumber?: Record<string, never> | null;
+            caseNumber?: string | null;
             /**
              * Format: date
              * @description 信访件转办日期（YYYY-MM-DD）
@@ -3607,7 +3585,7 @@ export interface components {
              * @description 基线日期（YYYY-MM-DD）；规划未给出日期时为 null
              * @example 2024-10-31
              */
-            baselineDate?: Record<string, never> | null;
+            baselineDate?: string | null;
             /**
              * @description 是否为必须完成的里程碑（默认 true；只有必须完成的里程碑决定能否完工）
              * @example true
@@ -3662,6 +3640,28 @@ export interface components {
              * @example 宁安市住建局局长
              */
             responsiblePerson: string;
+        };
+        /** @description 错误（application/problem+json）：detail 为可直接展示给用户的中文说明。 */
+        Problem: {
+            /** @example NOT_FOUND */
+            code: string;
+            /** @example 未找到该整改任务，请检查编号 */
+            detail: string;
+            /** @description 逐字段（导入时逐行）的校验错误 */
+            errors?: {
+                field: string;
+                messages: string[];
+                row?: number;
+            }[];
+            /** @example /api/v1/rectification-orders/0b6f… */
+            instance?: string;
+            requestId?: string;
+            /** @example 404 */
+            status: number;
+            /** @example Not Found */
+            title: string;
+            /** @example urn:mdj-eco:problem:not-found */
+            type: string;
         };
         ProgressReport: {
             forecastDate: string | null;
@@ -3764,7 +3764,7 @@ export interface components {
              * @description 责任人
              * @example 大气环境科科长
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
         };
         ReassignKeyProjectDto: {
             /**
@@ -3790,14 +3790,14 @@ export interface components {
              * @description 责任人
              * @example 赵敏
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
         };
         ReassignOrderDto: {
             /**
              * @description 验收单位编号；不填则按问题所属领域的主管部门（谁主管谁验收）
              * @example city-eco-env-bureau
              */
-            acceptanceDepartment?: Record<string, never> | null;
+            acceptanceDepartment?: string | null;
             /**
              * @description 配合单位编号列表
              * @example [
@@ -3814,7 +3814,7 @@ export interface components {
              * @description 责任领导（包保市领导）
              * @example 分管副市长
              */
-            leaderInCharge?: Record<string, never> | null;
+            leaderInCharge?: string | null;
             /**
              * @description 重新交办原因
              * @example 机构改革后职能划转。
@@ -3824,7 +3824,7 @@ export interface components {
              * @description 责任人（职务）
              * @example 宁安市人民政府市长
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
         };
         Record_6510e36c: {
             AcceptKeyProject: string;
@@ -3910,7 +3910,7 @@ export interface components {
              * @description 信访人是否满意；未询问或未联系上时为空
              * @example true
              */
-            satisfied?: Record<string, never> | null;
+            satisfied?: boolean | null;
             /**
              * @description 回访情况
              * @example 电话回访，信访人表示异味已消除。
@@ -4036,12 +4036,12 @@ export interface components {
              * @description 实施单位
              * @example 牡丹江市城市管理综合执法局
              */
-            implementingUnit?: Record<string, never> | null;
+            implementingUnit?: string | null;
             /**
              * @description 牵头单位编号（见 /api/v1/reference/departments）；规划未明确时为 null，事项待交办
              * @example city-urban-management-bureau
              */
-            leadDepartment?: Record<string, never> | null;
+            leadDepartment?: string | null;
             /**
              * @description 工程名称（规划原文）
              * @example 郭家沟生活垃圾处理场二期填埋库区封场治理暨飞灰处置项目
@@ -4051,7 +4051,7 @@ export interface components {
              * @description 所属专栏（1–9）；规划承诺事项或正文所列项目为 null
              * @example 8
              */
-            planBox?: Record<string, never> | null;
+            planBox?: number | null;
             /**
              * @description 事项类型：PROJECT 工程项目（开工/完工/验收，默认）、TASK 工作任务（启动/完成，不验收）、STRIVE 争取类（最高黄色预警）
              * @example PROJECT
@@ -4062,27 +4062,27 @@ export interface components {
              * @description 计划完工日期（YYYY-MM-DD）
              * @example 2025-10-31
              */
-            plannedEnd?: Record<string, never> | null;
+            plannedEnd?: string | null;
             /**
              * @description 计划投资（万元）；规划未列明时为 null
              * @example 12000
              */
-            plannedInvestment?: Record<string, never> | null;
+            plannedInvestment?: number | null;
             /**
              * @description 计划开工日期（YYYY-MM-DD）
              * @example 2023-04-01
              */
-            plannedStart?: Record<string, never> | null;
+            plannedStart?: string | null;
             /**
              * @description 责任人
              * @example 王建国
              */
-            responsiblePerson?: Record<string, never> | null;
+            responsiblePerson?: string | null;
             /**
              * @description 规划出处（专栏、章节）
              * @example 专栏8
              */
-            source?: Record<string, never> | null;
+            source?: string | null;
         };
         RejectBaselineChangeDto: {
             /**
@@ -4114,7 +4114,7 @@ export interface components {
              * @description 新的整改时限（YYYY-MM-DD）；不填则沿用现行时限
              * @example 2025-06-30
              */
-            newDeadline?: Record<string, never> | null;
+            newDeadline?: string | null;
             /**
              * @description 重新打开原因
              * @example "回头看"发现问题反弹。
@@ -4126,7 +4126,7 @@ export interface components {
              * @description 说明
              * @example 1—11月累计均值
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
             /**
              * @description 统计期：按月 YYYY-MM，按季 YYYY-Qn，按年 YYYY；须已结束
              * @example 2025-11
@@ -4141,7 +4141,7 @@ export interface components {
              * @description 数值的计量单位；不填即为指标的计量单位
              * @example μg/m³
              */
-            unit?: Record<string, never> | null;
+            unit?: string | null;
             /**
              * @description 数值（按指标计量单位）；定性指标填 MET（达到）或 NOT_MET（未达到）
              * @example 29.6
@@ -4155,7 +4155,7 @@ export interface components {
              * @description 完成百分比（0–100）
              * @example 60
              */
-            percentComplete?: Record<string, never> | null;
+            percentComplete?: number | null;
             /**
              * @description 报告编号（不填则由系统生成）
              * @example R-2024-06
@@ -4185,12 +4185,12 @@ export interface components {
              * @description 预计完成日期（YYYY-MM-DD）
              * @example 2024-11-30
              */
-            forecastDate?: Record<string, never> | null;
+            forecastDate?: string | null;
             /**
              * @description 正在推进的里程碑编号；仅文字说明时为 null
              * @example M1
              */
-            milestoneId?: Record<string, never> | null;
+            milestoneId?: string | null;
             /**
              * @description 进展情况说明
              * @example 封场覆盖完成一半，飞灰处置设施设备已招标。
@@ -4200,7 +4200,7 @@ export interface components {
              * @description 该里程碑完成百分比（0–100），填写里程碑时必填
              * @example 50
              */
-            percentComplete?: Record<string, never> | null;
+            percentComplete?: number | null;
             /**
              * @description 报告编号；不填时自动生成
              * @example R-2024-03
@@ -4212,7 +4212,7 @@ export interface components {
              * @description 申请说明
              * @example 各项措施已完成，佐证材料已上传，申请验收。
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         RequestBaselineChangeDto: {
             /**
@@ -4284,7 +4284,7 @@ export interface components {
              * @description 复工说明
              * @example 气温回升，恢复施工。
              */
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         ReturnRectificationPlanDto: {
             /**
@@ -4401,7 +4401,7 @@ export interface components {
              * @description 地点
              * @example 市政府 3 楼会议室
              */
-            place?: Record<string, never> | null;
+            place?: string | null;
         };
         SuspendKeyProjectDto: {
             /**
@@ -4484,6 +4484,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DemoUsersController_signIn: {
@@ -4508,6 +4517,24 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DemoUsersController_list: {
@@ -4528,6 +4555,15 @@ export interface operations {
                     "application/json": components["schemas"]["DemoUserList"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SessionController_current: {
@@ -4546,6 +4582,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4572,6 +4635,24 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SessionController_signOut: {
@@ -4588,6 +4669,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4612,6 +4711,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CircularList"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4641,6 +4767,42 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CircularsController_get: {
@@ -4662,6 +4824,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Circular"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4703,6 +4901,33 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlinePage"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DepartmentQueriesController_list: {
@@ -4721,6 +4946,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentList"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4744,6 +4996,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDetail"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4783,6 +5071,33 @@ export interface operations {
                     "application/json": components["schemas"]["EscalationPage"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EscalationQueriesController_get: {
@@ -4804,6 +5119,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EscalationDetail"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4838,6 +5189,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EscalationCommandsController_instruct: {
@@ -4868,6 +5273,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4902,6 +5361,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EscalationCommandsController_summon: {
@@ -4934,6 +5447,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EscalationCommandsController_supervisionNotice: {
@@ -4964,6 +5531,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4999,6 +5620,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5036,6 +5675,33 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorPage"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IndicatorQueriesController_get: {
@@ -5062,6 +5728,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorDetail"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5096,6 +5798,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IndicatorCommandsController_correct: {
@@ -5128,6 +5884,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IndicatorQueriesController_history: {
@@ -5151,6 +5961,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorHistory"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5185,6 +6031,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IndicatorCommandsController_reassign: {
@@ -5215,6 +6115,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5249,6 +6203,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IndicatorCommandsController_setYearlyTargets: {
@@ -5279,6 +6287,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5327,6 +6389,33 @@ export interface operations {
                     "application/json": components["schemas"]["KeyProjectPage"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_register: {
@@ -5352,6 +6441,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5380,6 +6505,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyProjectDetail"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5414,6 +6575,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_achieveMilestone: {
@@ -5444,6 +6659,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5478,6 +6747,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_approveBaselineChange: {
@@ -5508,6 +6831,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5542,6 +6919,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_cancel: {
@@ -5572,6 +7003,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5606,6 +7091,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectQueriesController_history: {
@@ -5629,6 +7168,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyProjectHistory"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5663,6 +7238,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_reassign: {
@@ -5693,6 +7322,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5727,6 +7410,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_reportProgress: {
@@ -5757,6 +7494,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5791,6 +7582,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_resume: {
@@ -5821,6 +7666,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5855,6 +7754,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeyProjectCommandsController_suspend: {
@@ -5887,6 +7840,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LedgerController_batches: {
@@ -5905,6 +7912,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerBatches"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5948,6 +7982,33 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerPage"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LedgerController_overview: {
@@ -5966,6 +8027,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerOverview"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6007,6 +8095,33 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_issue: {
@@ -6034,6 +8149,42 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RectificationOrderQueriesController_get: {
@@ -6058,6 +8209,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDetail"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6092,6 +8279,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_approvePlan: {
@@ -6122,6 +8363,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6156,6 +8451,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_attachEvidence: {
@@ -6186,6 +8535,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6220,6 +8623,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_completeMeasure: {
@@ -6252,6 +8709,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_concludeInStages: {
@@ -6282,6 +8793,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6325,6 +8890,60 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceUploadResult"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EvidenceController_download: {
@@ -6347,6 +8966,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RectificationOrderQueriesController_history: {
@@ -6368,6 +9023,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderHistory"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6402,6 +9093,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_reassign: {
@@ -6432,6 +9177,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6466,6 +9265,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_recordAcceptancePassed: {
@@ -6496,6 +9349,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6530,6 +9437,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_recordObjection: {
@@ -6560,6 +9521,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6594,6 +9609,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_rejectExtension: {
@@ -6624,6 +9693,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6658,6 +9781,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_reportPetitionFinding: {
@@ -6688,6 +9865,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6722,6 +9953,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_requestAcceptance: {
@@ -6752,6 +10037,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6786,6 +10125,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_returnPlan: {
@@ -6816,6 +10209,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6850,6 +10297,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_start: {
@@ -6880,6 +10381,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6914,6 +10469,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_submitPlan: {
@@ -6946,6 +10555,60 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrderCommandsController_backfill: {
@@ -6971,6 +10634,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7012,6 +10711,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LedgerController_import: {
@@ -7035,6 +10761,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DepartmentsController_departments: {
@@ -7053,6 +10815,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferenceDepartmentList"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7126,6 +10915,15 @@ export interface operations {
                          */
                         status?: "ok" | "degraded";
                     };
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -7220,6 +11018,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     HealthController_ready: {
@@ -7236,6 +11043,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

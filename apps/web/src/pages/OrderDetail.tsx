@@ -2,16 +2,9 @@ import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Steps, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
-import {
-  allows,
-  orderStatusColors,
-  orderStatusLabels,
-  petitionFindingLabels,
-  rectificationOrderCommandLabels,
-  type AllowedAction,
-} from '../domain';
+import { allows, orderStatusColors, orderStatusLabels, petitionFindingLabels, rectificationOrderCommandLabels } from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
-import { EvidenceFiles, type EvidenceEntry } from '../EvidenceFiles';
+import { EvidenceFiles } from '../EvidenceFiles';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
 import { CommandButton, useShowError, WithheldActions, type FieldSpec } from '../ui';

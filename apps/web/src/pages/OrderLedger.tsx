@@ -42,6 +42,7 @@ export function OrderLedger() {
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
 
+  const paramsKey = params.toString();
   const load = useCallback(() => {
     setData(null);
     get<Page<OrderRow>>(`/api/v1/ledger/orders${query({ ...filters, page, pageSize })}`)
@@ -51,7 +52,7 @@ export function OrderLedger() {
         setData({ items: [], total: 0, page: 1, pageSize });
       });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params.toString()]);
+  }, [paramsKey]);
   useEffect(load, [load]);
   useEffect(() => {
     get<{ items: string[] }>('/api/v1/ledger/batches')
