@@ -1366,7 +1366,7 @@ export interface paths {
         put?: never;
         /**
          * 重新打开
-         * @description 领导小组重新打开已销号任务（如"回头看"发现反弹）；可设定新的现行整改时限。可用角色：领导小组。
+         * @description 领导小组重新打开已销号任务（如“回头看”发现反弹）；可设定新的现行整改时限。可用角色：领导小组。
          */
         post: operations["OrderCommandsController_reopen"];
         delete?: never;
@@ -1883,7 +1883,7 @@ export interface components {
              * @example 同意延期，请按新时限完成。
              */
             note?: string | null;
-            /** @description 省级审核或备案（中央督察、"回头看"和省级督察任务延期时必填） */
+            /** @description 省级审核或备案（中央督察、“回头看”和省级督察任务延期时必填） */
             provincialSignOff?: components["schemas"]["ProvincialSignOffDto"] | null;
             /**
              * @description 延期申请编号
@@ -2147,7 +2147,7 @@ export interface components {
              */
             sector?: "WATER_ENVIRONMENT" | "URBAN_SEWAGE" | "WATER_CONSERVANCY" | "DRINKING_WATER_SOURCE" | "AIR_INDUSTRY" | "CONSTRUCTION_DUST" | "DOMESTIC_WASTE" | "URBAN_NUISANCE" | "LIVESTOCK_AGRICULTURE" | "SOLID_WASTE" | "MINING_ECOLOGY" | "FOREST_GRASSLAND" | "OTHER" | null;
             /**
-             * @description 问题来源：中央督察 / "回头看" / 省级督察 / 督察转办信访件 / 专项行动 / 自查发现
+             * @description 问题来源：中央督察 / “回头看” / 省级督察 / 督察转办信访件 / 专项行动 / 自查发现
              * @example CENTRAL_INSPECTION
              * @enum {string}
              */
@@ -2912,7 +2912,7 @@ export interface components {
              */
             sector?: "WATER_ENVIRONMENT" | "URBAN_SEWAGE" | "WATER_CONSERVANCY" | "DRINKING_WATER_SOURCE" | "AIR_INDUSTRY" | "CONSTRUCTION_DUST" | "DOMESTIC_WASTE" | "URBAN_NUISANCE" | "LIVESTOCK_AGRICULTURE" | "SOLID_WASTE" | "MINING_ECOLOGY" | "FOREST_GRASSLAND" | "OTHER" | null;
             /**
-             * @description 问题来源：中央督察 / "回头看" / 省级督察 / 督察转办信访件 / 专项行动 / 自查发现
+             * @description 问题来源：中央督察 / “回头看” / 省级督察 / 督察转办信访件 / 专项行动 / 自查发现
              * @example CENTRAL_INSPECTION
              * @enum {string}
              */
@@ -4117,7 +4117,7 @@ export interface components {
             newDeadline?: string | null;
             /**
              * @description 重新打开原因
-             * @example "回头看"发现问题反弹。
+             * @example “回头看”发现问题反弹。
              */
             reason: string;
         };
