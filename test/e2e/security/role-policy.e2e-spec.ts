@@ -10,6 +10,8 @@ import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../../support/app'
  */
 const PUBLIC_OPERATIONS = new Set([
   'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
   'GET /api/asyncapi.json',
   'POST /api/v1/auth/session',
   'DELETE /api/v1/auth/session',
