@@ -73,10 +73,13 @@ describe('web platform', () => {
     // The header fits the screen: nothing pushes the page sideways.
     expect(await page.locator('.ant-layout-header').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
     await toggle.click();
-    const drawer = page.getByRole('dialog', { name: '导航' });
+    // The open navigation drawer (antd marks it ant-drawer-open; it is destroyed when closed).
+    const drawer = page.locator('.ant-drawer-open');
     await drawer.getByRole('menuitem', { name: '整改台账' }).click();
     await page.waitForURL(/\/orders$/);
     await page.getByTestId('ledger-table').waitFor();
+    // Choosing a page closes the menu; open it again once it is gone.
+    await drawer.waitFor({ state: 'detached' });
     await page.screenshot({ path: join(SCREENSHOTS, 'phone-shell-ledger.png') });
     await toggle.click();
     await drawer.getByRole('button', { name: '退出' }).waitFor();
