@@ -74,7 +74,15 @@ export function Shell() {
           <Button icon={<MenuOutlined />} aria-label="菜单" data-testid="nav-toggle" onClick={() => setMenuOpen(true)}>
             菜单
           </Button>
-          <Drawer title="导航" placement="right" size={300} destroyOnHidden open={menuOpen} onClose={() => setMenuOpen(false)} data-testid="nav-drawer">
+          <Drawer
+            title="导航"
+            placement="right"
+            size={300}
+            destroyOnHidden
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            data-testid="nav-drawer"
+          >
             <Menu
               mode="vertical"
               selectedKeys={[section]}
