@@ -38,3 +38,13 @@ export function daysBetween(a: string, b: string): number {
 export function pct(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${Math.round(rate * 1000) / 10}%`;
 }
+
+/**
+ * A personal value (a person's name, a petition text). The server replaces every personal-data reference
+ * by its text, or by its erasure notice, before answering; the view types still say "text or reference"
+ * because they are the read model's own. A reference that did reach the page is shown as unavailable.
+ */
+export function personal(value: string | { pii: string } | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'string' ? value : '（无法显示）';
+}

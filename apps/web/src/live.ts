@@ -60,7 +60,10 @@ export function closeLive(): void {
 /** Calls `fn` whenever one of `kinds` changes for the signed-in user (pushed, or polled while the stream is down). */
 export function useLive(kinds: LiveKind[], fn: Listener): void {
   const ref = useRef(fn);
-  ref.current = fn;
+  // The latest callback, kept after each render (not during it), for the long-lived listener below.
+  useEffect(() => {
+    ref.current = fn;
+  });
   const key = kinds.join(',');
   useEffect(() => {
     const entry = { kinds: key.split(',') as LiveKind[], fn: (k: LiveKind) => ref.current(k) };

@@ -20,7 +20,8 @@ createRoot(document.getElementById('root')!).render(
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1f6f4a', fontSize: 15, borderRadius: 6 } }}
     >
-      <AntApp>
+      {/* Messages appear below the header and notifications at the bottom: never over the navigation; hovering does not keep them. */}
+      <AntApp message={{ top: 76, pauseOnHover: false }} notification={{ placement: 'bottomRight', pauseOnHover: false }}>
         <SessionProvider>
           <BrowserRouter>
             <Routes>

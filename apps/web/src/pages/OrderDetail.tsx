@@ -2,71 +2,20 @@ import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Steps, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
-import {
-  allows,
-  orderStatusColors,
-  orderStatusLabels,
-  petitionFindingLabels,
-  rectificationOrderCommandLabels,
-  type AllowedAction,
-} from '../domain';
-import { fmtDate, fmtDateTime, todayShanghai } from '../format';
-import { EvidenceFiles, type EvidenceEntry } from '../EvidenceFiles';
+import { allows, orderStatusColors, orderStatusLabels, petitionFindingLabels, rectificationOrderCommandLabels } from '../domain';
+import { fmtDate, fmtDateTime, personal, todayShanghai } from '../format';
+import { EvidenceFiles } from '../EvidenceFiles';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
 import { CommandButton, useShowError, WithheldActions, type FieldSpec } from '../ui';
+import type { OrderDetail as OrderDetailBody } from '../api';
 
-interface OrderView {
-  id: string;
-  /** The domain's answer to "what may this user do now"; the buttons follow it. */
-  allowedActions: AllowedAction[];
-  code: string;
-  sourceLabel: string;
-  source: string;
-  batch: string;
-  finding: string;
-  target: string;
-  deadlineKind: string;
-  deadlineKindLabel: string;
-  originalDeadline: string | null;
-  currentDeadline: string | null;
-  issuedOn: string | null;
-  startedOn?: string | null;
-  closedOn: string | null;
-  status: string;
-  statusLabel: string;
-  leadDepartment: string | null;
-  cooperatingDepartments: string[];
-  acceptanceDepartment: string | null;
-  responsiblePerson: string | null;
-  measures: Array<{ measureId: string; description: string; dueDate: string; status: string; completedOn: string | null }>;
-  hasOpenObjection: boolean;
-  extensions: Array<{
-    requestId: string;
-    currentDeadline: string;
-    requestedDeadline: string;
-    reason: string;
-    status: string;
-    decisionNote: string | null;
-    requestedBy: string;
-  }>;
-  evidence?: Array<EvidenceEntry & { attachedBy: string }>;
-  progressReports?: Array<{ reportId: string; summary: string; percentComplete: number | null; reportedOn: string; reportedBy: string }>;
-  objections?: Array<{ objectionId: string; summary: string; status: string }>;
-  petitionCase?: {
-    caseNumber: string | null;
-    forwardedOn: string;
-    reportDueOn: string;
-    finding: string | null;
-    secondCheck: unknown;
-  } | null;
-  version: number;
-}
+type OrderView = OrderDetailBody;
 
 const MAIN_PATH = ['ISSUED', 'ASSIGNED', 'IN_PROGRESS', 'ACCEPTANCE_REQUESTED', 'ACCEPTED', 'IN_PUBLIC_NOTICE', 'CLOSED'];
 
 function StateSteps({ o }: { o: OrderView }) {
-  const status = o.status === 'REOPENED' ? 'IN_PROGRESS' : o.status;
+  const status = o.status === 'REOPENED' ? 'IN_PROGRESS' : (o.status ?? '');
   const current = MAIN_PATH.indexOf(status);
   return (
     <Steps
@@ -93,7 +42,7 @@ function OrderSnapshot({ o }: { o: OrderView }) {
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label="状态">
-        <Tag color={orderStatusColors[o.status]}>{o.statusLabel}</Tag>
+        <Tag color={orderStatusColors[o.status ?? '']}>{o.statusLabel}</Tag>
       </Descriptions.Item>
       <Descriptions.Item label="牵头单位">{deptName(o.leadDepartment)}</Descriptions.Item>
       <Descriptions.Item label="整改时限">{fmtDate(o.currentDeadline)}</Descriptions.Item>
@@ -133,7 +82,7 @@ export function OrderDetail() {
   if (missing && !o) return <Alert type="warning" showIcon message={missing} />;
   if (!o) return <Spin size="large" />;
   const base = `/api/v1/rectification-orders/${o.id}`;
-  const s = o.status;
+  const s = o.status ?? '';
   const openMeasures = o.measures
     .filter((m) => m.status === 'OPEN')
     .map((m) => ({ value: m.measureId, label: `${m.measureId} ${m.description}` }));
@@ -387,7 +336,7 @@ export function OrderDetail() {
           <Descriptions.Item label="牵头单位">{deptName(o.leadDepartment)}</Descriptions.Item>
           <Descriptions.Item label="配合单位">{o.cooperatingDepartments.map(deptName).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label="验收单位">{deptName(o.acceptanceDepartment)}</Descriptions.Item>
-          <Descriptions.Item label="责任人">{o.responsiblePerson ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="责任人">{personal(o.responsiblePerson)}</Descriptions.Item>
           {o.petitionCase && (
             <Descriptions.Item label="信访件" span={2}>
               编号 {o.petitionCase.caseNumber ?? '—'}，{fmtDate(o.petitionCase.forwardedOn)} 转办，报告期限{' '}

@@ -7,37 +7,9 @@ import { deadlineKindLabels, hasRole, orderSourceLabels, orderStatusColors, orde
 import { fmtDate } from '../format';
 import { useSession } from '../session';
 import { useShowError } from '../ui';
+import type { LedgerRow } from '../api';
 
-export interface OrderRow {
-  id: string;
-  code: string;
-  source: string;
-  sourceLabel: string;
-  batch: string;
-  finding: string;
-  target: string;
-  deadlineKind: string;
-  deadlineKindLabel: string;
-  originalDeadline: string | null;
-  currentDeadline: string | null;
-  issuedOn: string | null;
-  closedOn: string | null;
-  status: string;
-  statusLabel: string;
-  leadDepartment: string | null;
-  cooperatingDepartments: string[];
-  responsiblePerson: string | null;
-  isSample: boolean;
-  timeliness: string;
-  timelinessLabel: string;
-  index: number;
-  leaderInCharge: string | null;
-  latestProgress: string | null;
-  completion: string;
-  completionLabel: string;
-  daysOverdue: number | null;
-  backfill: { enteredByName: string; enteredOn: string } | null;
-}
+export type OrderRow = LedgerRow;
 
 const COMPLETION_COLORS: Record<string, string> = {
   COMPLETED: 'green',
@@ -63,6 +35,8 @@ export function OrderLedger() {
   const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<(Page<OrderRow> & { today?: string }) | null>(null);
+  /** Why the last load failed: shown instead of the table, never as an empty ledger. */
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [batches, setBatches] = useState<string[]>([]);
   const [importErrors, setImportErrors] = useState<{ detail: string; errors: RowError[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,16 +44,15 @@ export function OrderLedger() {
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
 
+  const paramsKey = params.toString();
   const load = useCallback(() => {
     setData(null);
+    setLoadError(null);
     get<Page<OrderRow>>(`/api/v1/ledger/orders${query({ ...filters, page, pageSize })}`)
       .then(setData)
-      .catch((e) => {
-        showError(e);
-        setData({ items: [], total: 0, page: 1, pageSize });
-      });
+      .catch((e) => setLoadError(e instanceof Error ? e.message : String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params.toString()]);
+  }, [paramsKey]);
   useEffect(load, [load]);
   useEffect(() => {
     get<{ items: string[] }>('/api/v1/ledger/batches')
@@ -209,90 +182,106 @@ export function OrderLedger() {
         />
         {FILTER_KEYS.some((k) => filters[k]) && <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>}
       </Space>
-      <Table<OrderRow>
-        rowKey="id"
-        size="middle"
-        loading={data === null}
-        dataSource={data?.items ?? []}
-        data-testid="ledger-table"
-        scroll={{ x: 2000 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showTotal: (t) => <span data-testid="ledger-total">共 {t} 条</span>,
-          onChange: (p, s) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(p));
-            next.set('pageSize', String(s));
-            setParams(next);
-          },
-        }}
-        columns={[
-          { title: '序号', dataIndex: 'index', width: 64, fixed: 'left' },
-          {
-            title: '任务编码',
-            dataIndex: 'code',
-            width: 170,
-            fixed: 'left',
-            render: (c: string, o) => <Link to={`/orders/${o.id}`}>{c}</Link>,
-          },
-          { title: '问题来源', dataIndex: 'sourceLabel', width: 150 },
-          {
-            title: '督察意见（问题）',
-            dataIndex: 'finding',
-            ellipsis: true,
-            render: (f: string, o) => (
-              <>
-                {o.isSample && <Tag>示例</Tag>}
-                {o.backfill && <Tag title={`${o.backfill.enteredByName} 于 ${o.backfill.enteredOn} 补录`}>补录</Tag>}
-                {f}
-              </>
-            ),
-          },
-          {
-            title: '牵头单位',
-            dataIndex: 'leadDepartment',
-            width: 170,
-            render: (d: string | null) => (d ? deptName(d) : <Typography.Text type="secondary">待交办</Typography.Text>),
-          },
-          {
-            title: '整改时限',
-            dataIndex: 'currentDeadline',
-            width: 150,
-            render: (d: string | null, o) => (
-              <>
-                {o.deadlineKind === 'ONGOING' ? '长期坚持' : fmtDate(d)}
-                {o.originalDeadline && o.originalDeadline !== d && (
-                  <div style={{ fontSize: 12, color: '#999' }}>原：{fmtDate(o.originalDeadline)}</div>
-                )}
-              </>
-            ),
-          },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 120,
-            render: (s: string, o) => <Tag color={orderStatusColors[s]}>{o.statusLabel}</Tag>,
-          },
-          {
-            title: '及时性',
-            dataIndex: 'timeliness',
-            width: 130,
-            render: (t: string) => <Tag color={timelinessColors[t]}>{TIMELINESS[t] ?? t}</Tag>,
-          },
-          { title: '责任人', dataIndex: 'responsiblePerson', width: 140, render: (r: string | null) => r ?? '—' },
-          { title: '责任领导（包保市领导）', dataIndex: 'leaderInCharge', width: 160, render: (r: string | null) => r ?? '—' },
-          { title: '整改进展', dataIndex: 'latestProgress', width: 220, ellipsis: true, render: (p: string | null) => p ?? '—' },
-          {
-            title: '完成情况',
-            dataIndex: 'completion',
-            width: 130,
-            render: (c: string, o) => <Tag color={COMPLETION_COLORS[c]}>{o.completionLabel}</Tag>,
-          },
-          { title: '逾期天数', dataIndex: 'daysOverdue', width: 100, render: (d: number | null) => (d ? `${d} 天` : '—') },
-        ]}
-      />
+      {loadError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`台账未能加载：${loadError}`}
+          data-testid="ledger-load-error"
+          action={
+            <Button size="small" onClick={load}>
+              重试
+            </Button>
+          }
+        />
+      )}
+      {!loadError && (
+        <Table<OrderRow>
+          rowKey="id"
+          size="middle"
+          loading={data === null}
+          dataSource={data?.items ?? []}
+          data-testid="ledger-table"
+          scroll={{ x: 2000 }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showTotal: (t) => <span data-testid="ledger-total">共 {t} 条</span>,
+            onChange: (p, s) => {
+              const next = new URLSearchParams(params);
+              next.set('page', String(p));
+              next.set('pageSize', String(s));
+              setParams(next);
+            },
+          }}
+          columns={[
+            { title: '序号', dataIndex: 'index', width: 64, fixed: 'left' },
+            {
+              title: '任务编码',
+              dataIndex: 'code',
+              width: 170,
+              fixed: 'left',
+              render: (c: string, o) => <Link to={`/orders/${o.id}`}>{c}</Link>,
+            },
+            { title: '问题来源', dataIndex: 'sourceLabel', width: 150 },
+            {
+              title: '督察意见（问题）',
+              dataIndex: 'finding',
+              ellipsis: true,
+              render: (f: string, o) => (
+                <>
+                  {o.isSample && <Tag>示例</Tag>}
+                  {o.backfill && <Tag title={`${o.backfill.enteredByName} 于 ${o.backfill.enteredOn} 补录`}>补录</Tag>}
+                  {f}
+                </>
+              ),
+            },
+            {
+              title: '牵头单位',
+              dataIndex: 'leadDepartment',
+              width: 170,
+              render: (d: string | null) => (d ? deptName(d) : <Typography.Text type="secondary">待交办</Typography.Text>),
+            },
+            {
+              title: '整改时限',
+              dataIndex: 'currentDeadline',
+              width: 150,
+              render: (d: string | null, o) => (
+                <>
+                  {o.deadlineKind === 'ONGOING' ? '长期坚持' : fmtDate(d)}
+                  {o.originalDeadline && o.originalDeadline !== d && (
+                    <div style={{ fontSize: 12, color: '#999' }}>原：{fmtDate(o.originalDeadline)}</div>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 120,
+              render: (s: string, o) => <Tag color={orderStatusColors[s]}>{o.statusLabel}</Tag>,
+            },
+            {
+              title: '及时性',
+              dataIndex: 'timeliness',
+              width: 130,
+              render: (t: string) => <Tag color={timelinessColors[t]}>{TIMELINESS[t] ?? t}</Tag>,
+            },
+            { title: '责任人', dataIndex: 'responsiblePerson', width: 140, render: (r: string | null) => r ?? '—' },
+            { title: '责任领导（包保市领导）', dataIndex: 'leaderInCharge', width: 160, render: (r: string | null) => r ?? '—' },
+            { title: '整改进展', dataIndex: 'latestProgress', width: 220, ellipsis: true, render: (p: string | null) => p ?? '—' },
+            {
+              title: '完成情况',
+              dataIndex: 'completion',
+              width: 130,
+              render: (c: string, o) => <Tag color={COMPLETION_COLORS[c]}>{o.completionLabel}</Tag>,
+            },
+            { title: '逾期天数', dataIndex: 'daysOverdue', width: 100, render: (d: number | null) => (d ? `${d} 天` : '—') },
+          ]}
+        />
+      )}
       <Modal
         open={importErrors !== null}
         title="导入未成功，未写入任何数据"

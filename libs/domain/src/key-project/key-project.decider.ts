@@ -126,7 +126,7 @@ const register: Handler<RegisterKeyProject> = (command, _state, ctx) => {
     throw new InvalidValue({
       code: 'INVALID_PLAN_BOX',
       titleEn: 'planBox must be an integer from 1 to 9',
-      detail: '"所属专栏"必须是 1 至 9 之间的整数（规划专栏1–专栏9）。',
+      detail: '“所属专栏”必须是 1 至 9 之间的整数（规划专栏1–专栏9）。',
       field: 'planBox',
     });
   }
@@ -147,7 +147,7 @@ const register: Handler<RegisterKeyProject> = (command, _state, ctx) => {
     throw new InvalidValue({
       code: 'INVALID_INVESTMENT',
       titleEn: 'plannedInvestment must be a non-negative number',
-      detail: '"计划投资（万元）"必须是不小于 0 的数字；规划未列明时请留空。',
+      detail: '“计划投资（万元）”必须是不小于 0 的数字；规划未列明时请留空。',
       field: 'plannedInvestment',
     });
   }
@@ -189,7 +189,7 @@ function requirePlanItemKind(kind: unknown): void {
     throw new InvalidValue({
       code: 'INVALID_PLAN_ITEM_KIND',
       titleEn: 'planItemKind must be PROJECT, TASK or STRIVE',
-      detail: '"事项类型"必须是工程项目（PROJECT）、工作任务（TASK）或争取类（STRIVE）之一。',
+      detail: '“事项类型”必须是工程项目（PROJECT）、工作任务（TASK）或争取类（STRIVE）之一。',
       field: 'planItemKind',
     });
   }
@@ -216,7 +216,7 @@ function requireAssignedDepartments(lead: unknown, cooperating: unknown): void {
     throw new InvalidValue({
       code: 'INVALID_COOPERATING_DEPARTMENTS',
       titleEn: 'cooperatingDepartments must be a list',
-      detail: '"配合单位"须为单位列表，没有配合单位时留空。',
+      detail: '“配合单位”须为单位列表，没有配合单位时留空。',
       field: 'cooperatingDepartments',
     });
   }
@@ -280,7 +280,7 @@ function assignedMilestones(command: AssignKeyProject, state: KeyProjectState): 
     throw new InvalidValue({
       code: 'INVALID_MILESTONES',
       titleEn: 'milestones must be a list',
-      detail: '"里程碑"须为列表：逐项填写编号和日期。',
+      detail: '“里程碑”须为列表：逐项填写编号和日期。',
       field: 'milestones',
     });
   }
@@ -453,7 +453,7 @@ const planMilestone: Handler<PlanMilestone> = (command, state, ctx) => {
     throw new InvalidValue({
       code: 'INVALID_WEIGHT',
       titleEn: 'weight must be a positive number',
-      detail: '"权重"必须是大于 0 的数字。',
+      detail: '“权重”必须是大于 0 的数字。',
       field: 'weight',
     });
   }

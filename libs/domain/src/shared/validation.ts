@@ -6,7 +6,7 @@ export function requireText(value: unknown, field: string, labelZh: string): ass
     throw new InvalidValue({
       code: 'FIELD_REQUIRED',
       titleEn: `${field} is required`,
-      detail: `请填写"${labelZh}"。`,
+      detail: `请填写“${labelZh}”。`,
       field,
     });
   }
@@ -17,7 +17,7 @@ export function requireDate(value: unknown, field: string, labelZh: string): ass
     throw new InvalidValue({
       code: 'INVALID_DATE',
       titleEn: `${field} must be a calendar date (YYYY-MM-DD)`,
-      detail: `"${labelZh}"必须是有效日期，格式为 YYYY-MM-DD（如 2024-06-30）。`,
+      detail: `“${labelZh}”必须是有效日期，格式为 YYYY-MM-DD（如 2024-06-30）。`,
       field,
     });
   }
@@ -45,7 +45,7 @@ export function requirePercent(value: unknown, field: string, labelZh: string): 
     throw new InvalidValue({
       code: 'INVALID_PERCENTAGE',
       titleEn: `${field} must be a number from 0 to 100`,
-      detail: `"${labelZh}"必须是 0 到 100 之间的数字。`,
+      detail: `“${labelZh}”必须是 0 到 100 之间的数字。`,
       field,
     });
   }
@@ -57,7 +57,7 @@ export function requireUniqueIds(ids: string[], field: string, labelZh: string):
     throw new InvalidValue({
       code: 'DUPLICATE_ID',
       titleEn: `${field} contains duplicate ids`,
-      detail: `"${labelZh}"中存在重复编号，请为每一项使用不同的编号。`,
+      detail: `“${labelZh}”中存在重复编号，请为每一项使用不同的编号。`,
       field,
     });
   }

@@ -12,7 +12,7 @@ const zh: Record<string, (args: string) => string> = {
   isArray: () => '必须是数组',
   isObject: () => '必须是对象',
   isUUID: () => '必须是 UUID',
-  isIn: () => '取值不在允许范围内',
+  isIn: () => '取值不在允许范围内，请从列表中选择',
   isEnum: () => '取值不在允许范围内',
   isDateString: () => '必须是日期',
   isISO8601: () => '必须是 ISO 8601 日期或时间',
@@ -26,7 +26,7 @@ const zh: Record<string, (args: string) => string> = {
   arrayNotEmpty: () => '至少需要一项',
   isUrl: () => '必须是网址',
   nestedValidation: () => '内容格式不正确',
-  isDepartmentId: () => '不是已登记的责任单位编号（见 /api/v1/reference/departments）',
+  isDepartmentId: () => '不是本市已登记的单位，请从单位列表中选择',
 };
 
 /** Flattens class-validator's tree into one entry per bad field, with a Chinese message first. */
@@ -39,6 +39,22 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
       out.push({ field, messages });
     }
     if (e.children?.length) out.push(...fieldErrors(e.children, field));
+  }
+  return out;
+}
+
+/** Each bad field with its Chinese messages only: the `detail` a person reads (no English, no id lists). */
+function chineseSummary(errors: ValidationError[], parent = ''): string[] {
+  const out: string[] = [];
+  for (const e of errors) {
+    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    if (e.constraints)
+      out.push(
+        `${field} ${Object.entries(e.constraints)
+          .map(([name, en]) => (zh[name] ?? (() => '取值无效'))(en))
+          .join('，')}`,
+      );
+    if (e.children?.length) out.push(...chineseSummary(e.children, field));
   }
   return out;
 }
@@ -57,7 +73,7 @@ export function createValidationPipe(): ValidationPipe {
         400,
         'VALIDATION_FAILED',
         'Bad Request',
-        `请求内容有 ${list.length} 处错误：${list.map((f) => `${f.field} ${f.messages[0]}`).join('；')}`,
+        `请求内容有 ${list.length} 处错误：${chineseSummary(errors).join('；')}`,
         { errors: list },
       );
     },
