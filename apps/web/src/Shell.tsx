@@ -1,7 +1,18 @@
-import { AuditOutlined, DashboardOutlined, LineChartOutlined, LogoutOutlined, ProjectOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  LineChartOutlined,
+  LogoutOutlined,
+  ProjectOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { roleLabels } from './domain';
+import { hasRole, roleLabels } from './domain';
+import { Approvals } from './pages/Approvals';
+import { Workbench } from './pages/Workbench';
 import { AwaitingAssignment } from './pages/AwaitingAssignment';
 import { Cockpit } from './pages/Cockpit';
 import { IndicatorDetail } from './pages/IndicatorDetail';
@@ -20,7 +31,7 @@ export function Shell() {
   if (!user) return <Login />;
   const section = location.pathname.startsWith('/projects/awaiting-assignment')
     ? '/projects/awaiting-assignment'
-    : (['/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
+    : (['/projects', '/orders', '/indicators', '/workbench', '/approvals'].find((s) => location.pathname.startsWith(s)) ?? '/');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
@@ -40,6 +51,8 @@ export function Shell() {
             { key: '/projects/awaiting-assignment', icon: <SendOutlined />, label: '待交办' },
             { key: '/orders', icon: <AuditOutlined />, label: '整改台账' },
             { key: '/indicators', icon: <LineChartOutlined />, label: '规划指标' },
+            ...(user.department ? [{ key: '/workbench', icon: <HomeOutlined />, label: '本单位' }] : []),
+            ...(hasRole(user, 'leadership') ? [{ key: '/approvals', icon: <CheckSquareOutlined />, label: '待审批' }] : []),
           ]}
         />
         <Space style={{ color: '#fff' }} data-testid="current-user">
@@ -65,6 +78,8 @@ export function Shell() {
           <Route path="/orders/:id" element={<OrderDetail />} />
           <Route path="/indicators" element={<IndicatorList />} />
           <Route path="/indicators/:id" element={<IndicatorDetail />} />
+          <Route path="/workbench" element={<Workbench />} />
+          <Route path="/approvals" element={<Approvals />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Layout.Content>

@@ -129,24 +129,23 @@ export interface Page<T> {
 
 /** POST of a multipart form (a file upload); the browser sets the boundary. */
 export async function upload<T>(path: string, form: FormData): Promise<T> {
-  const token = getToken();
   const res = await fetch(path, {
     method: 'POST',
-    headers: { accept: 'application/json, application/problem+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    credentials: 'same-origin',
+    headers: { accept: 'application/json, application/problem+json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
     body: form,
   });
   if (!res.ok) {
     const error = await toError(res);
-    if (res.status === 401 && token) onUnauthorized();
+    if (res.status === 401 && csrfToken) onUnauthorized();
     throw error;
   }
   return (await res.json()) as T;
 }
 
-/** A protected file as a blob (previews need the bearer token, which an <img src> cannot send). */
+/** A protected file as a blob, read with the session cookie (for previews). */
 export async function fetchBlob(path: string): Promise<Blob> {
-  const token = getToken();
-  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(path, { credentials: 'same-origin' });
   if (!res.ok) throw await toError(res);
   return res.blob();
 }

@@ -288,7 +288,7 @@ describe('no HTML from data', () => {
     // The project lead: the milestone picker of the progress form lists the planted names.
     const lead = await openAs(await t.token('project-lead', 'ning-an-city', 'lead-viewer'));
     await lead.page.goto(`${base}/projects/${planted.projectId}`);
-    await lead.page.getByRole('button', { name: '报送进度' }).click();
+    await lead.page.getByRole('button', { name: '报送进展' }).click();
     await lead.page.locator('.ant-modal-container:visible .ant-select').first().click();
     await lead.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     await lead.page.keyboard.press('Escape');

@@ -10,20 +10,18 @@ import {
   type OrderStatus,
   type RectificationOrderState,
   DEPARTMENTS,
+  DUE_SOON_DAYS,
+  ORDER_TIMELINESS,
+  orderTimeliness,
+  orderTimelinessLabels,
+  type OrderTimeliness,
 } from '@app/domain';
 
-/** Timeliness of an order in the ledger, against its current deadline (Asia/Shanghai calendar). */
-export type LedgerTimeliness = 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'DONE_ON_TIME' | 'DONE_LATE' | 'NO_DEADLINE';
-export const LEDGER_TIMELINESS: LedgerTimeliness[] = ['ON_TRACK', 'DUE_SOON', 'OVERDUE', 'DONE_ON_TIME', 'DONE_LATE', 'NO_DEADLINE'];
-export const ledgerTimelinessLabels: Record<LedgerTimeliness, string> = {
-  ON_TRACK: '正常推进',
-  DUE_SOON: '临期（30日内到期）',
-  OVERDUE: '已逾期',
-  DONE_ON_TIME: '按期销号',
-  DONE_LATE: '逾期销号',
-  NO_DEADLINE: '长期坚持（无时限）',
-};
-export const DUE_SOON_DAYS = 30;
+/** Timeliness of an order in the ledger: the one definition of libs/domain (docs/figures.md). */
+export type LedgerTimeliness = OrderTimeliness;
+export const LEDGER_TIMELINESS = ORDER_TIMELINESS;
+export const ledgerTimelinessLabels = orderTimelinessLabels;
+export { DUE_SOON_DAYS };
 
 /** 完成情况, as city ledgers report it. */
 export type LedgerCompletion = 'COMPLETED' | 'BASICALLY_COMPLETED' | 'ON_SCHEDULE' | 'BEHIND_SCHEDULE';
@@ -110,18 +108,7 @@ export const LEDGER_COLUMNS = [
 
 export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]['key'];
 
-export function ledgerTimeliness(
-  s: Pick<RectificationOrderState, 'status' | 'currentDeadline' | 'closedOn'>,
-  today: string,
-): LedgerTimeliness {
-  if (s.status === 'CLOSED') {
-    if (!s.currentDeadline || !s.closedOn) return 'DONE_ON_TIME';
-    return s.closedOn <= s.currentDeadline ? 'DONE_ON_TIME' : 'DONE_LATE';
-  }
-  if (!s.currentDeadline) return 'NO_DEADLINE';
-  if (s.currentDeadline < today) return 'OVERDUE';
-  return daysBetween(today, s.currentDeadline) <= DUE_SOON_DAYS ? 'DUE_SOON' : 'ON_TRACK';
-}
+export const ledgerTimeliness = orderTimeliness;
 
 /** 已完成 when closed, 基本完成 once acceptance is requested, else whether the order keeps to its dates (序时进度). */
 export function ledgerCompletion(s: RectificationOrderState, today: string): LedgerCompletion {

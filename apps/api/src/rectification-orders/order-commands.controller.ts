@@ -22,6 +22,7 @@ import {
   RecordObjectionDto,
   RecordSecondCheckDto,
   ReassignOrderDto,
+  ReviseMeasuresDto,
   RejectExtensionDto,
   ReopenOrderDto,
   ReportOrderProgressDto,
@@ -71,6 +72,15 @@ export class OrderCommandsController {
     description: '督查办将任务交办给牵头单位，明确配合单位、验收单位和责任人。',
   })
   assign(@Param('id', OrderIdPipe) id: string, @Body() body: AssignOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
+  @Post(':id/revise-measures')
+  @CommandEndpoint(rectificationOrders, 'ReviseMeasures', {
+    summary: '修改整改措施',
+    description: '交办前，督查办修改整改措施（增加、修改、删除）；每项措施的完成时限须在下达日期与整改时限之间。',
+  })
+  reviseMeasures(@Param('id', OrderIdPipe) id: string, @Body() body: ReviseMeasuresDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
   }
 
@@ -126,7 +136,7 @@ export class OrderCommandsController {
   @Post(':id/start')
   @CommandEndpoint(rectificationOrders, 'StartRectification', {
     summary: '开始整改',
-    description: '牵头单位确认开始整改（交办后或重新打开后）。',
+    description: '牵头单位确认开始整改（交办后或退回重新整改后）。',
   })
   start(@Param('id', OrderIdPipe) id: string, @Body() body: StartRectificationDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);

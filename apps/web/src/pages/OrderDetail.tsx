@@ -6,8 +6,10 @@ import {
   allows,
   orderStatusColors,
   orderStatusLabels,
+  orderStatusPath,
   petitionFindingLabels,
   rectificationOrderCommandLabels,
+  timelinessColors,
   type AllowedAction,
 } from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
@@ -41,6 +43,21 @@ interface OrderView {
   responsiblePerson: string | null;
   measures: Array<{ measureId: string; description: string; dueDate: string; status: string; completedOn: string | null }>;
   hasOpenObjection: boolean;
+  leaderInCharge: string | null;
+  /** 及时性, in the ledger's words (docs/figures.md). */
+  timeliness: string;
+  timelinessLabel: string;
+  publicNotice: { noticeId: string; publishedOn: string; endsOn: string } | null;
+  plans?: Array<{
+    planId: string;
+    version: number;
+    status: 'SUBMITTED' | 'APPROVED' | 'RETURNED' | 'SUPERSEDED';
+    leaderInCharge: string;
+    measures: Array<{ measureId: string; description: string; dueDate: string; responsiblePerson: string }>;
+    submittedOn: string;
+    note: string | null;
+    returnReasons: string[];
+  }>;
   extensions: Array<{
     requestId: string;
     currentDeadline: string;
@@ -63,26 +80,27 @@ interface OrderView {
   version: number;
 }
 
-const MAIN_PATH = ['ISSUED', 'ASSIGNED', 'IN_PROGRESS', 'ACCEPTANCE_REQUESTED', 'ACCEPTED', 'IN_PUBLIC_NOTICE', 'CLOSED'];
-
 function StateSteps({ o }: { o: OrderView }) {
-  const status = o.status === 'REOPENED' ? 'IN_PROGRESS' : o.status;
-  const current = MAIN_PATH.indexOf(status);
+  const path: readonly string[] = orderStatusPath;
+  const status = path.includes(o.status) ? o.status : 'IN_PROGRESS';
+  const current = path.indexOf(status);
   return (
     <Steps
       size="small"
       current={current}
-      status={o.status === 'REOPENED' ? 'error' : o.status === 'CLOSED' ? 'finish' : 'process'}
-      items={MAIN_PATH.map((s) => ({
+      status={status !== o.status ? 'error' : current === path.length - 1 ? 'finish' : 'process'}
+      items={path.map((s) => ({
         title: orderStatusLabels[s as keyof typeof orderStatusLabels],
         description:
           s === 'ISSUED'
             ? fmtDate(o.issuedOn)
             : s === 'CLOSED' && o.closedOn
               ? fmtDate(o.closedOn)
-              : s === 'IN_PROGRESS' && o.status === 'REOPENED'
-                ? '已重新打开'
-                : undefined,
+              : s === 'IN_PUBLIC_NOTICE' && o.publicNotice
+                ? `至 ${fmtDate(o.publicNotice.endsOn)}`
+                : s === 'IN_PROGRESS' && status !== o.status
+                  ? o.statusLabel
+                  : undefined,
       }))}
     />
   );
@@ -141,21 +159,78 @@ export function OrderDetail() {
   const openObjections = (o.objections ?? []).filter((x) => x.status === 'OPEN');
   const can = (t: keyof typeof rectificationOrderCommandLabels) => allows(o.allowedActions, t);
   const today = todayShanghai();
+  const pendingPlan = (o.plans ?? []).find((p) => p.status === 'SUBMITTED');
+  const assignmentFields = (withReason: boolean): FieldSpec[] => [
+    { name: 'leadDepartment', label: '牵头单位', type: 'department', required: true, initial: o.leadDepartment },
+    { name: 'cooperatingDepartments', label: '配合单位', type: 'departments', initial: o.cooperatingDepartments },
+    { name: 'acceptanceDepartment', label: '验收单位', type: 'department', required: true, initial: o.acceptanceDepartment },
+    { name: 'responsiblePerson', label: '责任人（职务）', type: 'text', initial: o.responsiblePerson ?? undefined },
+    ...(withReason ? [{ name: 'reason', label: '重新交办原因', type: 'textarea', required: true } as FieldSpec] : []),
+  ];
 
   const spec: Array<[boolean, string, string, FieldSpec[], ((v: Record<string, unknown>) => unknown)?, boolean?]> = [
+    [
+      can('ReviseMeasures'),
+      '修改整改措施',
+      'revise-measures',
+      [
+        { name: 'measures', label: '整改措施', type: 'measures', initial: o.measures },
+        { name: 'reason', label: '修改原因', type: 'textarea' },
+      ],
+    ],
     [
       can('AssignOrder'),
       '交办',
       'assign',
-      [
-        { name: 'leadDepartment', label: '牵头单位', type: 'department', required: true },
-        { name: 'cooperatingDepartments', label: '配合单位', type: 'departments' },
-        { name: 'acceptanceDepartment', label: '验收单位', type: 'department', required: true },
-        { name: 'responsiblePerson', label: '责任人（职务）', type: 'text' },
-      ],
+      assignmentFields(false),
+      (v) => ({ ...v, cooperatingDepartments: v.cooperatingDepartments ?? [] }),
+      true,
+    ],
+    [
+      can('ReassignOrder'),
+      '重新交办',
+      'reassign',
+      assignmentFields(true),
       (v) => ({ ...v, cooperatingDepartments: v.cooperatingDepartments ?? [] }),
     ],
-    [can('StartRectification'), '开始整改', 'start', []],
+    [
+      can('SubmitRectificationPlan'),
+      '报送整改方案',
+      'submit-plan',
+      [
+        { name: 'leaderInCharge', label: '责任领导', type: 'text', required: true, initial: o.leaderInCharge ?? undefined },
+        {
+          name: 'measures',
+          label: '整改措施',
+          type: 'measures',
+          required: true,
+          withResponsible: true,
+          initial: o.measures.map((m) => ({ ...m, responsiblePerson: o.responsiblePerson })),
+        },
+        { name: 'note', label: '说明', type: 'textarea' },
+      ],
+    ],
+    [
+      can('ApproveRectificationPlan') && Boolean(pendingPlan),
+      '审核通过整改方案',
+      'approve-plan',
+      [{ name: 'note', label: '审核意见', type: 'textarea' }],
+      (v) => ({ planId: pendingPlan?.planId, note: v.note }),
+    ],
+    [
+      can('ReturnRectificationPlan') && Boolean(pendingPlan),
+      '退回整改方案',
+      'return-plan',
+      [{ name: 'reasons', label: '退回理由（每行一条）', type: 'textarea', required: true }],
+      (v) => ({
+        planId: pendingPlan?.planId,
+        reasons: String(v.reasons ?? '')
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      }),
+    ],
+    [can('StartRectification'), '开始整改', 'start', [], undefined, true],
     [
       can('ReportOrderProgress'),
       '报送进展',
@@ -262,7 +337,7 @@ export function OrderDetail() {
     [can('CloseOrder'), '销号', 'close', []],
     [
       can('ReopenOrder'),
-      '重新打开',
+      '退回重新整改',
       'reopen',
       [
         { name: 'reason', label: '原因', type: 'textarea', required: true },
@@ -282,6 +357,33 @@ export function OrderDetail() {
           options: Object.entries(petitionFindingLabels).map(([value, label]) => ({ value, label })),
         },
         { name: 'summary', label: '调查核实情况', type: 'textarea', required: true },
+      ],
+    ],
+    [
+      can('RecordSecondCheck'),
+      '录入复核结果',
+      'record-second-check',
+      [
+        { name: 'checkedOn', label: '复核日期', type: 'date', required: true, initial: today, disableFuture: true },
+        {
+          name: 'outcome',
+          label: '复核结论',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'CONFIRMED', label: '维持原核实结论' },
+            { value: 'REVISED', label: '改变核实结论' },
+          ],
+        },
+        {
+          name: 'revisedFinding',
+          label: '复核后的核实结论',
+          type: 'select',
+          required: true,
+          options: Object.entries(petitionFindingLabels).map(([value, label]) => ({ value, label })),
+          visibleWhen: (v) => v.outcome === 'REVISED',
+        },
+        { name: 'summary', label: '复核情况', type: 'textarea', required: true },
       ],
     ],
     [
@@ -354,14 +456,19 @@ export function OrderDetail() {
           <Descriptions.Item label="批次">{o.batch}</Descriptions.Item>
           <Descriptions.Item label="时限类型">{o.deadlineKindLabel}</Descriptions.Item>
           <Descriptions.Item label="整改时限（原）">{fmtDate(o.originalDeadline)}</Descriptions.Item>
-          <Descriptions.Item label="整改时限（现行）">
-            {fmtDate(o.currentDeadline)}
-            {o.currentDeadline && o.currentDeadline < today && s !== 'CLOSED' && (
-              <Tag color="red" style={{ marginLeft: 8 }}>
-                已逾期
-              </Tag>
-            )}
+          <Descriptions.Item label="整改时限（现行）">{fmtDate(o.currentDeadline)}</Descriptions.Item>
+          <Descriptions.Item label="及时性">
+            <Tag color={timelinessColors[o.timeliness]} data-testid="order-timeliness">
+              {o.timelinessLabel}
+            </Tag>
           </Descriptions.Item>
+          {o.publicNotice && (
+            <Descriptions.Item label="拟销号公示">
+              <span data-testid="public-notice">
+                {fmtDate(o.publicNotice.publishedOn)} 至 {fmtDate(o.publicNotice.endsOn)}
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="牵头单位">{deptName(o.leadDepartment)}</Descriptions.Item>
           <Descriptions.Item label="配合单位">{o.cooperatingDepartments.map(deptName).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label="验收单位">{deptName(o.acceptanceDepartment)}</Descriptions.Item>
@@ -502,6 +609,44 @@ export function OrderDetail() {
                 </Row>
               ),
             },
+            ...((o.plans ?? []).length
+              ? [
+                  {
+                    key: 'plans',
+                    label: `整改方案（${(o.plans ?? []).length}）`,
+                    children: (
+                      <Table
+                        rowKey="planId"
+                        size="small"
+                        scroll={{ x: 'max-content' }}
+                        dataSource={[...(o.plans ?? [])].reverse()}
+                        columns={[
+                          { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版` },
+                          { title: '报送日期', dataIndex: 'submittedOn', render: fmtDate },
+                          { title: '责任领导', dataIndex: 'leaderInCharge' },
+                          {
+                            title: '措施',
+                            dataIndex: 'measures',
+                            render: (ms: Array<{ measureId: string; description: string; dueDate: string }>) =>
+                              ms.map((m) => `${m.measureId} ${m.description}（${fmtDate(m.dueDate)}前）`).join('；'),
+                          },
+                          {
+                            title: '审核',
+                            dataIndex: 'status',
+                            render: (x: string, p) =>
+                              ({
+                                SUBMITTED: '待审核',
+                                APPROVED: '已通过',
+                                RETURNED: `已退回：${p.returnReasons.join('；')}`,
+                                SUPERSEDED: '已被新版本取代',
+                              })[x] ?? x,
+                          },
+                        ]}
+                      />
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'extensions',
               label: `延期（${o.extensions.length}）`,

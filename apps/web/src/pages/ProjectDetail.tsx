@@ -74,6 +74,14 @@ export interface ProjectDetailView extends PlanItemView {
   version: number;
 }
 
+/** A readable code for a new milestone: the next free M1, M2… of the project. */
+function nextMilestoneId(milestones: Milestone[]): string {
+  const taken = new Set(milestones.map((m) => m.milestoneId));
+  let n = milestones.length + 1;
+  while (taken.has(`M${n}`)) n++;
+  return `M${n}`;
+}
+
 const changeStatus: Record<string, { label: string; color: string }> = {
   PENDING: { label: '待审批', color: 'orange' },
   APPROVED: { label: '已批准', color: 'green' },
@@ -237,7 +245,7 @@ export function ProjectDetail() {
     can('ReportProjectProgress') && (
       <CommandButton
         key="report"
-        label="报送进度"
+        label="报送进展"
         path={`${base}/report-progress`}
         button={{ type: 'primary' }}
         fields={[
@@ -309,6 +317,10 @@ export function ProjectDetail() {
           { name: 'weight', label: '权重', type: 'number', required: true, min: 1, initial: 10 },
           { name: 'baselineDate', label: '基线日期', type: 'date' },
         ]}
+        transform={(v) => ({
+          ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null)),
+          milestoneId: nextMilestoneId(p.milestones),
+        })}
         onDone={done}
       />
     ),

@@ -9,14 +9,14 @@ import { GetOrderHistoryQuery, type OrderHistoryEntry } from './get-order-histor
 export class GetOrderHistoryHandler implements IQueryHandler<GetOrderHistoryQuery> {
   constructor(private readonly store: PostgresEventStore) {}
 
-  async execute({ id }: GetOrderHistoryQuery): Promise<{ id: string; events: OrderHistoryEntry[] }> {
+  async execute({ id }: GetOrderHistoryQuery): Promise<{ id: string; items: OrderHistoryEntry[] }> {
     const events = await this.store.readStream(rectificationOrderStreamId(id));
     if (events.length === 0) {
       throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该整改任务（编号 ${id}），请检查编号`);
     }
     return {
       id,
-      events: events.map((e) => ({
+      items: events.map((e) => ({
         type: e.type,
         version: e.version,
         position: e.position.toString(),

@@ -3,6 +3,9 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   asOfInstant,
   orderAllowedActions,
+  orderTimeliness,
+  orderTimelinessLabels,
+  shanghaiDate,
   rectificationOrderDecider,
   rectificationOrderStreamId,
   type RectificationOrderState,
@@ -23,6 +26,11 @@ function notFound(id: string, asOf?: string): ProblemException {
   );
 }
 
+function timeliness(state: RectificationOrderState, day: string) {
+  const t = orderTimeliness(state, day);
+  return { timeliness: t, timelinessLabel: orderTimelinessLabels[t] };
+}
+
 /** The read model for now; a replay of the stream for a past day (the log is the only record of what was known then). */
 @QueryHandler(GetOrderQuery)
 export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
@@ -41,7 +49,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
         asOfInstant(asOf) as Date,
       );
       if (version === 0) throw notFound(id, asOf);
-      return { ...orderDetail(id, state), asOf, allowedActions: [] };
+      return { ...orderDetail(id, state), asOf, ...timeliness(state, shanghaiDate(asOfInstant(asOf) as Date)), allowedActions: [] };
     }
     const { rows } = await this.pool.query<{ state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
       `SELECT state, is_sample, updated_at FROM read_models.rectification_orders WHERE id = $1`,
@@ -50,6 +58,12 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     const row = rows[0];
     if (!row) throw notFound(id);
     const allowedActions = orderAllowedActions(row.state, { actor, now: this.clock.now(), config: this.config.domainConfig });
-    return { ...orderDetail(id, row.state), isSample: row.is_sample, updatedAt: row.updated_at.toISOString(), allowedActions };
+    return {
+      ...orderDetail(id, row.state),
+      ...timeliness(row.state, shanghaiDate(this.clock.now())),
+      isSample: row.is_sample,
+      updatedAt: row.updated_at.toISOString(),
+      allowedActions,
+    };
   }
 }
