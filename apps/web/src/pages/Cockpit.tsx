@@ -143,14 +143,14 @@ export function Cockpit() {
 
   const loadFigures = useCallback(async () => {
     const today = todayShanghai();
-    const [ov, deps, dls] = await Promise.all([
+    const [ov, dls] = await Promise.all([
       get<Overview>('/api/v1/ledger/overview').catch(() => null),
-      getOptional<{ items: DepartmentStat[] }>('/api/v1/departments').catch(() => null),
       getOptional<Page<Deadline>>(`/api/v1/deadlines${query({ from: today, to: addDays(today, 30), pageSize: 100 })}`).catch(() => null),
     ]);
     setOverview(ov);
-    // Worst first: most overdue, then most open, then the lowest on-time rate.
-    const league = [...(deps?.items ?? ov?.departments ?? [])].sort(
+    // The ledger's own figures (docs/figures.md), so that the table and the ledger never disagree.
+    // Worst first: most overdue, then the lowest on-time rate, then most open.
+    const league = [...(ov?.departments ?? [])].sort(
       (a, b) => b.overdue - a.overdue || (a.onTimeRateCurrent ?? 2) - (b.onTimeRateCurrent ?? 2) || b.open - a.open,
     );
     setDepartments(league);
@@ -326,7 +326,7 @@ export function Cockpit() {
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`预警数据暂时无法获取：${pollError}（将自动重试）`} />
         )}
         {escalations === null ? (
-          <Empty description="预警督办功能即将上线：逾期事项将在此按级别列出，无需刷新页面。目前可在下方查看单位排名、临期事项和逾期统计。" />
+          <Empty description="正在读取预警督办队列" />
         ) : (
           <>
             <Tabs
@@ -399,10 +399,11 @@ export function Cockpit() {
 
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Card title="责任单位排名（逾期多者在前）" data-testid="league-table">
+          <Card title="责任单位排名（整改任务，逾期多者在前）" data-testid="league-table">
             <Table<DepartmentStat>
               rowKey="id"
               size="small"
+              scroll={{ x: 'max-content' }}
               dataSource={departments ?? []}
               loading={departments === null}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
