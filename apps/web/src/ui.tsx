@@ -209,12 +209,19 @@ export function CommandButton(props: {
             : f.initial,
       ]),
   );
+  const hasList = props.fields.some((f) => f.type === 'measures');
   const watched = Form.useWatch([], form) as Record<string, unknown> | undefined;
   const shown = props.fields.filter((f) => !f.visibleWhen || f.visibleWhen(watched ?? initialValues));
 
   return (
     <>
-      <Button {...props.button} onClick={() => setOpen(true)}>
+      <Button
+        {...props.button}
+        onClick={() => {
+          if (hasList) form.resetFields();
+          setOpen(true);
+        }}
+      >
         {props.label}
       </Button>
       <Modal
@@ -229,7 +236,9 @@ export function CommandButton(props: {
         width={560}
       >
         {props.intro}
-        <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
+        {/* A form with a measures list keeps its values while rows come and go (with preserve={false}
+            antd drops the list's initial rows); it is reset on every opening instead. */}
+        <Form form={form} layout="vertical" initialValues={initialValues} preserve={!hasList ? false : undefined}>
           {shown.map((f) =>
             f.type === 'measures' ? (
               <Form.Item key={f.name} label={f.label} required={f.required}>

@@ -434,7 +434,9 @@ export function OrderDetail() {
             <Typography.Title level={4} style={{ margin: 0 }}>
               {o.code}
             </Typography.Title>
-            <Tag color={orderStatusColors[s]}>{o.statusLabel}</Tag>
+            <Tag color={orderStatusColors[s]} data-testid="order-status">
+              {o.statusLabel}
+            </Tag>
             <Tag>{o.sourceLabel}</Tag>
           </Space>
         }
