@@ -16,6 +16,11 @@ export async function signIn(browser: Browser, base: string, token: string, view
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  // An API refusal is what explains a journey that stops: print it.
+  page.on('response', (res) => {
+    if (res.status() >= 400 && res.url().includes('/api/'))
+      void res.text().then((body) => console.warn(`${res.request().method()} ${res.url()} → ${res.status()} ${body}`));
+  });
   await page.goto(`${base}/`);
   await page.getByTestId('token-input').fill(token);
   await page.getByTestId('token-submit').click();
