@@ -9,8 +9,10 @@ import {
   deadlineKindLabels,
   orderSourceLabels,
   petitionFindingLabels,
+  provincialSignOffKindLabels,
   rectificationOrderCommandLabels,
 } from '../../../libs/domain/src/rectification-order/rectification-order.commands';
+import { needsProvincialSignOff } from '../../../libs/domain/src/rectification-order/rectification-order.plan';
 import { orderStatusLabels, orderStatusPath } from '../../../libs/domain/src/rectification-order/rectification-order.state';
 import { orderTimelinessLabels } from '../../../libs/domain/src/rectification-order/order-figures';
 import type { Role } from '../../../libs/domain/src/shared/actor';
@@ -21,11 +23,13 @@ export {
   keyProjectCommandPolicies,
   keyProjectStatusLabels,
   orderCommandPolicies,
+  needsProvincialSignOff,
   orderSourceLabels,
   orderStatusLabels,
   orderStatusPath,
   orderTimelinessLabels,
   petitionFindingLabels,
+  provincialSignOffKindLabels,
   rectificationOrderCommandLabels,
   roleLabels,
 };

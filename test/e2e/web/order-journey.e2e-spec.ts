@@ -217,6 +217,7 @@ describe('petition case: first report 不属实 → 复核 → 销号', () => {
     await choose(lead, '核实结论', '不属实');
     await fill(lead, '调查核实情况', '现场核查，该养殖场粪污经处理后还田，无直排。');
     await confirm(lead, '报送核实结果：已提交');
+    await lead.getByText('核实结论：不属实').waitFor();
     await open(lead, '开始整改');
     await confirm(lead, '开始整改：已提交');
     await statusIs(lead, '整改中');
@@ -227,6 +228,7 @@ describe('petition case: first report 不属实 → 复核 → 销号', () => {
     await choose(office, '复核结论', '维持原核实结论');
     await fill(office, '复核情况', '市生态环境局复核，维持不属实结论。');
     await confirm(office, '录入复核结果：已提交');
+    await office.getByRole('button', { name: '录入复核结果' }).waitFor({ state: 'detached' });
     await passAcceptance(office);
     await withServerDaysAhead(t, 10, async () => {
       // The notice period is over for the server now: the page, read again, offers 销号.

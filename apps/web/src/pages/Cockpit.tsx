@@ -338,6 +338,7 @@ export function Cockpit() {
               ]}
             />
             <Table<Escalation>
+              scroll={{ x: 'max-content' }}
               rowKey="id"
               size="middle"
               loading={escalations === undefined}
@@ -468,6 +469,7 @@ export function Cockpit() {
         <Col xs={24} xl={10}>
           <Card title="未来 30 天到期事项" data-testid="upcoming-deadlines">
             <Table<Deadline>
+              scroll={{ x: 'max-content' }}
               rowKey={(d) => `${d.subjectId}-${d.kind}-${d.dueDate}-${d.subjectName}`}
               size="small"
               dataSource={deadlines ?? []}

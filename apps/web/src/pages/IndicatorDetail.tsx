@@ -361,6 +361,7 @@ export function IndicatorDetail() {
       </Card>
       <Card title="各期数值" size="small">
         <Table
+          scroll={{ x: 'max-content' }}
           size="small"
           rowKey="period"
           pagination={false}

@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
 import {
   allows,
+  needsProvincialSignOff,
+  provincialSignOffKindLabels,
   orderStatusColors,
   orderStatusLabels,
   orderStatusPath,
@@ -159,6 +161,31 @@ export function OrderDetail() {
   const openObjections = (o.objections ?? []).filter((x) => x.status === 'OPEN');
   const can = (t: keyof typeof rectificationOrderCommandLabels) => allows(o.allowedActions, t);
   const today = todayShanghai();
+  // ORD-PROV-1: a central or provincial inspection order's deadline is the province's; its extension needs the provincial office.
+  const signOffFields: FieldSpec[] = needsProvincialSignOff(o as Parameters<typeof needsProvincialSignOff>[0])
+    ? [
+        {
+          name: 'signOffKind',
+          label: '省整改办意见',
+          type: 'select',
+          required: true,
+          options: Object.entries(provincialSignOffKindLabels).map(([value, label]) => ({ value, label })),
+        },
+        { name: 'documentNumber', label: '省级批复文号', type: 'text', required: true, placeholder: '如：黑整改办函〔2025〕18号' },
+        { name: 'approvedOn', label: '批复日期', type: 'date', required: true, disableFuture: true },
+        {
+          name: 'approverBody',
+          label: '审批机关',
+          type: 'text',
+          required: true,
+          initial: '黑龙江省生态环境保护督察整改工作领导小组办公室',
+        },
+      ]
+    : [];
+  const signOff = (v: Record<string, unknown>) =>
+    v.documentNumber
+      ? { kind: v.signOffKind, documentNumber: v.documentNumber, approvedOn: v.approvedOn, approverBody: v.approverBody }
+      : null;
   const pendingPlan = (o.plans ?? []).find((p) => p.status === 'SUBMITTED');
   const assignmentFields = (withReason: boolean): FieldSpec[] => [
     { name: 'leadDepartment', label: '牵头单位', type: 'department', required: true, initial: o.leadDepartment },
@@ -501,8 +528,8 @@ export function OrderDetail() {
                   label="批准"
                   button={{ type: 'primary', size: 'small' }}
                   path={`${base}/approve-extension`}
-                  fields={[{ name: 'note', label: '审批意见', type: 'textarea' }]}
-                  transform={(v) => ({ requestId: x.requestId, note: v.note })}
+                  fields={[{ name: 'note', label: '审批意见', type: 'textarea' }, ...signOffFields]}
+                  transform={(v) => ({ requestId: x.requestId, note: v.note, provincialSignOff: signOff(v) })}
                   onDone={done}
                 />
               )}
@@ -529,6 +556,7 @@ export function OrderDetail() {
               label: `整改措施（${o.measures.length}）`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   rowKey="measureId"
                   size="small"
                   pagination={false}
@@ -562,6 +590,7 @@ export function OrderDetail() {
                 <Row gutter={16}>
                   <Col xs={24} lg={14}>
                     <Table
+                      scroll={{ x: 'max-content' }}
                       rowKey="reportId"
                       size="small"
                       title={() => '进展报告'}
@@ -580,6 +609,7 @@ export function OrderDetail() {
                   </Col>
                   <Col xs={24} lg={10}>
                     <Table
+                      scroll={{ x: 'max-content' }}
                       rowKey="evidenceId"
                       size="small"
                       title={() => '佐证材料'}
@@ -654,6 +684,7 @@ export function OrderDetail() {
               label: `延期（${o.extensions.length}）`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   rowKey="requestId"
                   size="small"
                   dataSource={o.extensions}

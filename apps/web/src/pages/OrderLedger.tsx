@@ -382,6 +382,7 @@ export function OrderLedger() {
         <div data-testid="import-errors">
           <Alert type="error" showIcon message={importErrors?.detail} style={{ marginBottom: 12 }} />
           <Table
+            scroll={{ x: 'max-content' }}
             size="small"
             rowKey={(e) => `${e.row}-${e.field}`}
             pagination={false}

@@ -77,7 +77,7 @@ export interface ProjectDetailView extends PlanItemView {
 /** A readable code for a new milestone: the next free M1, M2… of the project. */
 function nextMilestoneId(milestones: Milestone[]): string {
   const taken = new Set(milestones.map((m) => m.milestoneId));
-  let n = milestones.length + 1;
+  let n = 1;
   while (taken.has(`M${n}`)) n++;
   return `M${n}`;
 }
@@ -166,6 +166,7 @@ export function ProjectSnapshot({ p }: { p: ProjectDetailView }) {
         <Descriptions.Item label="牵头单位">{deptName(p.leadDepartment)}</Descriptions.Item>
       </Descriptions>
       <Table
+        scroll={{ x: 'max-content' }}
         size="small"
         rowKey="milestoneId"
         pagination={false}
@@ -466,6 +467,7 @@ export function ProjectDetail() {
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <MilestoneChart milestones={p.milestones} />
                   <Table<Milestone>
+                    scroll={{ x: 'max-content' }}
                     rowKey="milestoneId"
                     size="small"
                     pagination={false}
@@ -528,6 +530,7 @@ export function ProjectDetail() {
               label: `进度报告（${p.progressReports.length}）`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   rowKey="reportId"
                   size="small"
                   dataSource={[...p.progressReports].reverse()}
@@ -548,6 +551,7 @@ export function ProjectDetail() {
               label: `基线调整（${p.baselineChanges.length}）`,
               children: (
                 <Table<BaselineChange>
+                  scroll={{ x: 'max-content' }}
                   rowKey="requestId"
                   size="small"
                   dataSource={p.baselineChanges}

@@ -126,6 +126,7 @@ export function ProjectList() {
         />
       </Space>
       <Table<ProjectSummary>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={data === null}
         dataSource={data?.items ?? []}
