@@ -43,16 +43,21 @@ export function departmentByIdOrName(value: string): string | undefined {
   return DEPARTMENTS.find((d) => d.id === v || d.nameZh === v)?.id;
 }
 
+/** Labels compare without their quotation marks: a sheet typed with "" or with “” reads the same. */
+const unquoted = (s: string) => s.replace(/["“”]/g, '');
+
 export function byLabel<K extends string>(labels: Record<K, string>, value: string): K | undefined {
-  const v = value.trim();
+  const v = unquoted(value.trim());
   const entries = Object.entries(labels) as Array<[K, string]>;
-  return entries.find(([code, label]) => code === v || label === v)?.[0];
+  return entries.find(([code, label]) => code === v || unquoted(label) === v)?.[0];
 }
 
 export const sourceByLabel = (v: string): OrderSource | undefined => byLabel(orderSourceLabels, v);
 export const deadlineKindByLabel = (v: string): DeadlineKind | undefined => byLabel(deadlineKindLabels, v);
 export const sectorByLabel = (v: string): OrderSector | undefined => byLabel(sectorLabels, v);
-export const statusByLabel = (v: string): OrderStatus | undefined => byLabel(orderStatusLabels, v);
+/** Sheets exported before the status was named 退回重新整改 say 已重新打开. */
+export const statusByLabel = (v: string): OrderStatus | undefined =>
+  v.trim() === '已重新打开' ? 'REOPENED' : byLabel(orderStatusLabels, v);
 
 export type LedgerCellType = 'text' | 'date' | 'number';
 

@@ -300,8 +300,8 @@ export class OrderCommandsController {
 
   @Post(':id/reopen')
   @CommandEndpoint(rectificationOrders, 'ReopenOrder', {
-    summary: '重新打开',
-    description: '领导小组重新打开已销号任务（如"回头看"发现反弹）；可设定新的现行整改时限。',
+    summary: '退回重新整改',
+    description: '领导小组将已销号任务退回重新整改（如“回头看”发现反弹）；可设定新的现行整改时限。',
   })
   reopen(@Param('id', OrderIdPipe) id: string, @Body() body: ReopenOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);

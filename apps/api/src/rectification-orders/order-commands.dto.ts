@@ -120,7 +120,7 @@ export class IssueOrderDto {
   code!: string;
 
   @ApiProperty({
-    description: '问题来源：中央督察 / "回头看" / 省级督察 / 督察转办信访件 / 专项行动 / 自查发现',
+    description: '问题来源：中央督察 / “回头看” / 省级督察 / 督察转办信访件 / 专项行动 / 自查发现',
     enum: SOURCES,
     example: 'CENTRAL_INSPECTION',
   })
@@ -630,7 +630,7 @@ export class ApproveExtensionDto {
   note?: string | null;
 
   @ApiPropertyOptional({
-    description: '省级审核或备案（中央督察、"回头看"和省级督察任务延期时必填）',
+    description: '省级审核或备案（中央督察、“回头看”和省级督察任务延期时必填）',
     type: ProvincialSignOffDto,
     nullable: true,
   })
@@ -837,7 +837,7 @@ export class CloseOrderDto {
 
 /** 重新打开 */
 export class ReopenOrderDto {
-  @ApiProperty({ description: '重新打开原因', example: '"回头看"发现问题反弹。' })
+  @ApiProperty({ description: '退回重新整改的原因', example: '“回头看”发现问题反弹。' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

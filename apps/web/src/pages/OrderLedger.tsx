@@ -232,7 +232,7 @@ export function OrderLedger() {
           style={{ width: 230 }}
         />
         <Select
-          placeholder="问题来源"
+          placeholder="请选择问题来源"
           allowClear
           style={{ width: 200 }}
           value={filters.source}
@@ -241,7 +241,7 @@ export function OrderLedger() {
           data-testid="filter-source"
         />
         <Select
-          placeholder="批次"
+          placeholder="请选择批次"
           allowClear
           showSearch
           style={{ width: 230 }}
@@ -250,7 +250,7 @@ export function OrderLedger() {
           options={batches.map((b) => ({ value: b, label: b }))}
         />
         <Select
-          placeholder="责任单位"
+          placeholder="请选择责任单位"
           allowClear
           showSearch
           optionFilterProp="label"
@@ -260,7 +260,7 @@ export function OrderLedger() {
           options={departments.map((d) => ({ value: d.id, label: d.nameZh }))}
         />
         <Select
-          placeholder="状态"
+          placeholder="请选择状态"
           allowClear
           style={{ width: 140 }}
           value={filters.state}
@@ -268,7 +268,7 @@ export function OrderLedger() {
           options={Object.entries(orderStatusLabels).map(([value, label]) => ({ value, label }))}
         />
         <Select
-          placeholder="及时性"
+          placeholder="请选择及时性"
           allowClear
           style={{ width: 150 }}
           value={filters.timeliness}
@@ -277,7 +277,7 @@ export function OrderLedger() {
           data-testid="filter-timeliness"
         />
         <Select
-          placeholder="时限类型"
+          placeholder="请选择时限类型"
           allowClear
           style={{ width: 120 }}
           value={filters.deadlineKind}

@@ -80,7 +80,7 @@ export function ProjectList() {
           style={{ width: 260 }}
         />
         <Select
-          placeholder="责任单位"
+          placeholder="请选择责任单位"
           allowClear
           showSearch
           optionFilterProp="label"
@@ -90,7 +90,7 @@ export function ProjectList() {
           options={[{ value: 'unassigned', label: '尚未明确牵头单位' }, ...departments.map((d) => ({ value: d.id, label: d.nameZh }))]}
         />
         <Select
-          placeholder="状态"
+          placeholder="请选择状态"
           allowClear
           style={{ width: 130 }}
           value={filters.state}
@@ -106,7 +106,7 @@ export function ProjectList() {
           options={[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: `专栏 ${n}` }))}
         />
         <Select
-          placeholder="类别"
+          placeholder="请选择类别"
           allowClear
           style={{ width: 140 }}
           value={filters.category}

@@ -5,7 +5,7 @@ export type OrderSource =
 
 export const orderSourceLabels: Record<OrderSource, string> = {
   CENTRAL_INSPECTION: '中央生态环境保护督察',
-  CENTRAL_FOLLOW_UP: '中央生态环境保护督察"回头看"',
+  CENTRAL_FOLLOW_UP: '中央生态环境保护督察“回头看”',
   PROVINCIAL_INSPECTION: '省级生态环境保护督察',
   PETITION: '督察转办信访件',
   SPECIAL_CAMPAIGN: '专项行动',
