@@ -49,6 +49,8 @@ export interface Escalation {
   dueDate: string;
   daysOverdue: number;
   raisedAt: string;
+  resolvedAt?: string | null;
+  resolution?: { reason: string; label: string; note: string | null } | null;
   actions?: Array<{ type: string; actor?: string | { displayName?: string }; at: string; text?: string }>;
 }
 
@@ -103,6 +105,19 @@ export function Cockpit() {
   const showError = useShowError();
   const [escalations, setEscalations] = useState<Escalation[] | null | undefined>(undefined);
   const [level, setLevel] = useState<string>('all');
+  /** 已解除的预警（归档）, read when its tab is opened. */
+  const [archive, setArchive] = useState<Escalation[] | null>(null);
+  const openTab = (key: string) => {
+    setLevel(key);
+    if (key !== 'resolved') return;
+    setArchive(null);
+    get<Page<Escalation>>(`/api/v1/escalations${query({ status: 'RESOLVED', pageSize: 100 })}`)
+      .then((page) => setArchive(page.items))
+      .catch((e) => {
+        setArchive([]);
+        showError(e);
+      });
+  };
   const [overview, setOverview] = useState<Overview | null>(null);
   const [departments, setDepartments] = useState<DepartmentStat[] | null>(null);
   const [deadlines, setDeadlines] = useState<Deadline[] | null>(null);
@@ -175,7 +190,8 @@ export function Cockpit() {
     return c;
   }, [escalations]);
 
-  const shown = (escalations ?? []).filter((e) => level === 'all' || String(e.level) === level);
+  const archived = level === 'resolved';
+  const shown = archived ? (archive ?? []) : (escalations ?? []).filter((e) => level === 'all' || String(e.level) === level);
 
   const chartOption = useMemo(() => {
     const byDept = overview?.overdueByMonth ?? {};
@@ -331,20 +347,21 @@ export function Cockpit() {
           <>
             <Tabs
               activeKey={level}
-              onChange={setLevel}
+              onChange={openTab}
               items={[
                 { key: 'all', label: `全部（${escalations?.length ?? 0}）` },
                 ...[4, 3, 2, 1, 0].map((l) => ({ key: String(l), label: `${escalationLevelLabels[l]}（${counts[l]}）` })),
+                { key: 'resolved', label: '已解除（归档）' },
               ]}
             />
             <Table<Escalation>
               scroll={{ x: 'max-content' }}
               rowKey="id"
               size="middle"
-              loading={escalations === undefined}
+              loading={archived ? archive === null : escalations === undefined}
               dataSource={shown}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: <Empty description="暂无待处理的预警" /> }}
+              locale={{ emptyText: <Empty description={archived ? '暂无已解除的预警' : '暂无待处理的预警'} /> }}
               expandable={{
                 rowExpandable: (e) => Boolean(e.actions?.length),
                 expandedRowRender: (e) => (
@@ -391,7 +408,15 @@ export function Cockpit() {
                       <Typography.Text type="secondary">待处理</Typography.Text>
                     ),
                 },
-                ...(isLeader ? [{ title: '领导处理', width: 330, render: (_: unknown, e: Escalation) => escalationActions(e) }] : []),
+                ...(archived
+                  ? [
+                      { title: '解除时间', width: 150, render: (_: unknown, e: Escalation) => fmtDateTime(e.resolvedAt ?? null) },
+                      { title: '解除原因', width: 160, render: (_: unknown, e: Escalation) => e.resolution?.label ?? '—' },
+                    ]
+                  : []),
+                ...(isLeader && !archived
+                  ? [{ title: '领导处理', width: 330, render: (_: unknown, e: Escalation) => escalationActions(e) }]
+                  : []),
               ]}
             />
           </>
