@@ -179,7 +179,7 @@ describe('web UI in Chromium', () => {
     await page.goto(`${base}/`);
     await page.getByTestId('demo-user-demo-leader').click();
     await page.getByTestId('escalation-queue').getByText('暂无待处理的预警').waitFor();
-    await page.getByTestId('league-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('league-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     // The real escalation engine's tick, over the seeded sample orders (several are overdue).
     const scheduler = t.app.get(EscalationScheduler);

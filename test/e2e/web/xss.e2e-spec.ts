@@ -259,14 +259,14 @@ describe('no HTML from data', () => {
 
     // Cockpit: escalation queue (code, instruction), league table, deadlines, overdue chart.
     await page.getByTestId('escalation-queue').getByText('X', { exact: false }).first().waitFor();
-    await page.getByTestId('league-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('league-table').locator('tbody tr.ant-table-row').first().waitFor();
     const cockpitChart = page.locator('[_echarts_instance_]').first();
     if (await cockpitChart.count()) await hoverAll(page, cockpitChart);
     await expect(page.content()).resolves.toContain('&lt;img src=x onerror=__xss.push(');
 
     // Key projects: the list (filtered by the planted text), then every tab of the project, the chart hovered.
     await page.goto(`${base}/projects`);
-    await page.locator('.ant-table-tbody tr').first().waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await page.goto(`${base}/projects/${planted.projectId}`);
     await page.getByRole('tab').first().waitFor();
     await visitAllTabs(page, async () => {
