@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -22,6 +22,7 @@ import {
 import { AppModule } from './app.module';
 import { registerEdgeProtection } from './edge-protection';
 import { LEDGER_EXPORT_ROUTE } from './ledger/ledger.routes';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -89,19 +90,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   registerRequestLog(fastify, app.get<RootLogger>(ROOT_LOGGER), [{ method: 'GET', route: LEDGER_EXPORT_ROUTE, event: 'ledger.exported' }]);
   await registerEdgeProtection(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('牡丹江市“十四五”生态环境保护规划 重点工程与督察整改 API')
-      .setDescription(
-        'Key projects and inspection rectification orders of the Mudanjiang 14th FYP eco-environment plan. ' +
-          'Errors are application/problem+json with a Chinese `detail`. Commands return { id, version, position }; ' +
-          'send X-Min-Position on a query to read your own write.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.get(AppConfig);
   return app;

@@ -4,24 +4,11 @@ import { useEffect, useState } from 'react';
 import { download, fetchBlob, upload, type CommandResult } from './api';
 import { fmtDateTime } from './format';
 import { useShowError } from './ui';
+import type { EvidenceFile, OrderEvidence } from './api';
 
-export interface EvidenceFileInfo {
-  fileId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
+export type EvidenceFileInfo = EvidenceFile;
 
-export interface EvidenceEntry {
-  evidenceId: string;
-  title: string;
-  uri: string | null;
-  measureId: string | null;
-  phase?: 'BEFORE' | 'AFTER' | null;
-  attachedAt: string;
-  file?: EvidenceFileInfo | null;
-}
+export type EvidenceEntry = OrderEvidence;
 
 const PHASE_LABELS: Record<string, string> = { BEFORE: '整改前', AFTER: '整改后' };
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx';

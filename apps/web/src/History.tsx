@@ -6,16 +6,16 @@ import { keyProjectCommandLabels, rectificationOrderCommandLabels, roleLabels, t
 import { fmtDateTime } from './format';
 import { useSession } from './session';
 import { useShowError } from './ui';
+import type {
+  IndicatorHistory,
+  IndicatorHistoryEntry,
+  KeyProjectHistory,
+  KeyProjectHistoryEntry,
+  OrderHistory,
+  OrderHistoryEntry,
+} from './api';
 
-interface HistoryEntry {
-  type: string;
-  version: number;
-  position: string;
-  recordedAt: string;
-  actor: { userId: string; displayName: string; roles: Role[]; department: string | null } | null;
-  command: string | null;
-  data: Record<string, unknown>;
-}
+type HistoryEntry = OrderHistoryEntry | KeyProjectHistoryEntry | IndicatorHistoryEntry;
 
 const commandLabels: Record<string, string> = {
   ...keyProjectCommandLabels,
@@ -70,8 +70,9 @@ export function HistoryPanel(props: { basePath: string; renderState: (state: Rec
   const { deptName } = useSession();
 
   useEffect(() => {
-    get<{ items: HistoryEntry[] }>(`${props.basePath}/history`)
-      .then((r) => setItems(r.items))
+    // Orders answer { events }, projects and indicators { items } (the generated types say which).
+    get<OrderHistory | KeyProjectHistory | IndicatorHistory>(`${props.basePath}/history`)
+      .then((r) => setItems('events' in r ? r.events : r.items))
       .catch((e) => {
         setItems([]);
         showError(e);
@@ -124,7 +125,9 @@ export function HistoryPanel(props: { basePath: string; renderState: (state: Rec
                     <div>
                       <Typography.Text type="secondary">
                         {fmtDateTime(e.recordedAt)} ·{' '}
-                        {e.actor ? `${e.actor.displayName}（${e.actor.roles.map((r) => roleLabels[r] ?? r).join('、')}）` : '系统'}
+                        {e.actor
+                          ? `${e.actor.displayName}（${(e.actor.roles ?? []).map((r) => roleLabels[r as Role] ?? r).join('、')}）`
+                          : '系统'}
                       </Typography.Text>
                     </div>
                     {summary(e.data, deptName) && <div style={{ color: '#555' }}>{summary(e.data, deptName)}</div>}

@@ -1,8 +1,20 @@
 /**
  * The API client. The session lives in an httpOnly cookie the page cannot read (docs/security.md);
  * requests that change something carry the session's CSRF token, kept in memory only.
- * problem+json errors become ApiError.
+ * problem+json errors become ApiError; a request that never reaches the server (network down, server
+ * restarting) becomes ApiError with status 0 and NETWORK_MESSAGE, never an empty result.
+ *
+ * `api` is the typed client (openapi-fetch over the paths generated from the OpenAPI document, see
+ * api/schema.d.ts): `api.GET('/api/v1/rectification-orders/{id}', { params: { path: { id } } })`, where a
+ * wrong path, parameter or field is a compile error. The response types are exported by name from api/views.
  */
+import createClient from 'openapi-fetch';
+import type { paths } from './api/schema';
+
+export type * from './api/views';
+
+/** What the user reads when the server cannot be reached. */
+export const NETWORK_MESSAGE = '网络连接失败，请稍后重试';
 
 export interface RowError {
   row?: number;
@@ -18,6 +30,21 @@ export class ApiError extends Error {
     readonly errors: RowError[] = [],
   ) {
     super(detail);
+  }
+
+  /** The request never reached the server (or its answer never arrived). */
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+/** fetch, with its network failure (a TypeError such as "Failed to fetch") as ApiError(0, NETWORK_MESSAGE). */
+async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, NETWORK_MESSAGE, 'NETWORK');
   }
 }
 
@@ -66,7 +93,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
     },
     body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
   };
-  const res = await fetch(path, init);
+  const res = await send(path, init);
   if (!res.ok) {
     const error = await toError(res);
     if (res.status === 401 && csrfToken) onUnauthorized();
@@ -90,7 +117,7 @@ export async function getOptional<T>(path: string): Promise<T | null> {
 }
 
 export async function download(path: string, fallbackName: string): Promise<number> {
-  const res = await fetch(path, { credentials: 'same-origin' });
+  const res = await send(path, { credentials: 'same-origin' });
   if (!res.ok) throw await toError(res);
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
@@ -114,12 +141,6 @@ export function query(params: Record<string, string | number | undefined | null>
   return s ? `?${s}` : '';
 }
 
-export interface CommandResult {
-  id: string;
-  version: number;
-  position: string;
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
@@ -127,9 +148,9 @@ export interface Page<T> {
   pageSize: number;
 }
 
-/** POST of a multipart form (a file upload); the browser sets the boundary. */
+/** POST of a multipart form (a file upload) with the session cookie and CSRF token; the browser sets the boundary. */
 export async function upload<T>(path: string, form: FormData): Promise<T> {
-  const res = await fetch(path, {
+  const res = await send(path, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { accept: 'application/json, application/problem+json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
@@ -143,9 +164,31 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** A protected file as a blob, read with the session cookie (for previews). */
+/** A protected file as a blob (previews are fetched with the session cookie, then shown from an object URL). */
 export async function fetchBlob(path: string): Promise<Blob> {
-  const res = await fetch(path, { credentials: 'same-origin' });
+  const res = await send(path, { credentials: 'same-origin' });
   if (!res.ok) throw await toError(res);
   return res.blob();
 }
+
+/**
+ * The typed client. Same session cookie, CSRF header and errors as `request`: a non-2xx answer throws
+ * ApiError (so `data` is the body whenever the call returns), a network failure throws ApiError(0).
+ */
+export const api = createClient<paths>({
+  credentials: 'same-origin',
+  headers: { accept: 'application/json, application/problem+json' },
+  fetch: (request: Request) => send(request),
+});
+api.use({
+  onRequest({ request }) {
+    if (csrfToken && !SAFE_METHODS.has(request.method)) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+  async onResponse({ response }) {
+    if (response.ok) return undefined;
+    const error = await toError(response.clone());
+    if (response.status === 401 && csrfToken) onUnauthorized();
+    throw error;
+  },
+});

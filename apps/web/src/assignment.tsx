@@ -10,23 +10,11 @@ import { allows, type AllowedAction } from './domain';
 import { fmtDate, fmtDateTime, todayShanghai, addDays } from './format';
 import { useSession } from './session';
 import { CommandButton, type FieldSpec } from './ui';
+import type { AssignmentRecord as ApiAssignmentRecord, ResponsibleLeader as ApiResponsibleLeader } from './api';
 
-export interface ResponsibleLeader {
-  name: string;
-  title: string;
-}
+export type ResponsibleLeader = ApiResponsibleLeader;
 
-export interface AssignmentRecord {
-  type: 'ASSIGNED' | 'REASSIGNED';
-  leadDepartment: string;
-  cooperatingDepartments: string[];
-  responsibleLeader: ResponsibleLeader | null;
-  responsiblePerson: string | null;
-  reason: string | null;
-  on: string;
-  at: string;
-  by: string;
-}
+export type AssignmentRecord = ApiAssignmentRecord;
 
 /** The fields of a plan item's detail view this module reads. */
 export interface PlanItemView {

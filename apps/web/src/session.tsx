@@ -2,19 +2,13 @@ import { Spin } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, get, request, setCsrfToken, setUnauthorizedHandler } from './api';
 import type { User } from './domain';
+import type { ReferenceDepartment, SessionView } from './api';
 
-export interface Department {
-  id: string;
-  nameZh: string;
-  kindLabel?: string;
-}
+export type Department = ReferenceDepartment;
 
 /** What the API answers on sign-in and on GET /api/v1/auth/session; the token itself never reaches this page. */
-interface SessionAnswer {
-  user: User;
-  csrfToken: string;
-  expiresAt: string;
-}
+/** GET /api/v1/auth/session, with the roles as the web app's Role type. */
+type SessionAnswer = Omit<SessionView, 'user'> & { user: User };
 
 interface Session {
   user: User | null;
@@ -64,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         try {
           return adopt(await request<SessionAnswer>('POST', '/api/v1/auth/session', { token: token.trim() }));
         } catch (e) {
-          if (e instanceof ApiError && e.status === 400) throw new Error('令牌格式不正确：应为三段以“.”分隔的 JWT');
+          if (e instanceof ApiError && e.status === 400) throw new Error('令牌格式不正确：应为三段以“.”分隔的 JWT', { cause: e });
           throw e;
         }
       },

@@ -1,6 +1,7 @@
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import type { AllowedAction } from '@app/domain';
+import type { ApiViewName } from '../openapi/api-views';
 
 /** One entry of a detail view's `allowedActions`: the web app renders its buttons from these. */
 export class AllowedActionDto implements AllowedAction {
@@ -21,25 +22,10 @@ export class AllowedActionDto implements AllowedAction {
 }
 
 /**
- * The 200 response of a detail route, documented as far as `allowedActions` goes: every command the
- * caller's roles may send to this record, allowed now or not, with the reason (empty for `asOf` views).
+ * The 200 response of a detail route: its view, generated from the query handler's TypeScript type
+ * (api-views.ts), with `allowedActions`: every command the caller's roles may send to this record,
+ * allowed now or not, with the reason (empty for `asOf` views). The web app renders its buttons from these.
  */
-export function ApiDetailWithAllowedActions(description: string) {
-  return applyDecorators(
-    ApiExtraModels(AllowedActionDto),
-    ApiOkResponse({
-      description,
-      schema: {
-        type: 'object',
-        additionalProperties: true,
-        properties: {
-          allowedActions: {
-            type: 'array',
-            description: '当前用户的角色可以发送的命令，各自注明现在是否可以发送及原因；按其渲染操作按钮。历史视图（asOf）为空。',
-            items: { $ref: getSchemaPath(AllowedActionDto) },
-          },
-        },
-      },
-    }),
-  );
+export function ApiDetailWithAllowedActions(description: string, view: ApiViewName) {
+  return applyDecorators(ApiOkResponse({ description, schema: { $ref: `#/components/schemas/${view}` } }));
 }

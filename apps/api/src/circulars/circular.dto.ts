@@ -23,7 +23,7 @@ export class IssueCircularDto {
   @MaxLength(100)
   department?: string;
 
-  @ApiPropertyOptional({ description: '文号', example: '牡整改办通〔2025〕3号', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '文号', example: '牡整改办通〔2025〕3号', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles, ROLES } from '@app/auth';
 import { circulars, CommandExecutor, type CommandMeta, type CommandResult } from '@app/commands';
 import { departmentName, type CircularState } from '@app/domain';
@@ -10,13 +10,16 @@ import { CommandEndpoint } from '../shared/command-endpoint';
 import { Meta } from '../shared/http-conventions';
 import { CircularIdPipe } from '../shared/id.pipe';
 import { IssueCircularDto, ListCircularsQueryDto } from './circular.dto';
+import { ApiView } from '../openapi/api-view.decorator';
 
-interface CircularRow {
+export interface CircularRow {
   id: string;
   state: CircularState;
 }
 
-function view(row: CircularRow) {
+export type CircularView = NonNullable<ReturnType<typeof circularView>>;
+
+export function circularView(row: CircularRow) {
   const c = row.state.circular;
   if (!c) return null;
   const department = c.subject.department;
@@ -45,9 +48,9 @@ export class CircularsController {
   }
 
   @Get()
+  @ApiView('CircularList')
   @Roles(...ROLES)
   @ApiOperation({ summary: '通报列表', description: '按督办预警或单位筛选，新发布的在前。所有角色可查。' })
-  @ApiOkResponse({ description: '{ items, total }' })
   async list(@Query() filter: ListCircularsQueryDto) {
     const { rows } = await this.pool.query<CircularRow>(
       `SELECT id, state FROM read_models.circulars
@@ -55,17 +58,18 @@ export class CircularsController {
        ORDER BY issued_on DESC, updated_at DESC LIMIT 500`,
       [filter.escalationId ?? null, filter.department ?? null],
     );
-    const items = rows.map(view).filter(Boolean);
+    const items = rows.map(circularView).filter(Boolean);
     return { items, total: items.length };
   }
 
   @Get(':id')
+  @ApiView('Circular')
   @Roles(...ROLES)
   @ApiOperation({ summary: '通报详情' })
   @ApiParam({ name: 'id', description: '通报编号（UUID）' })
   async get(@Param('id', CircularIdPipe) id: string) {
     const { rows } = await this.pool.query<CircularRow>(`SELECT id, state FROM read_models.circulars WHERE id = $1`, [id]);
-    const found = rows[0] && view(rows[0]);
+    const found = rows[0] && circularView(rows[0]);
     if (!found) throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该通报（编号 ${id}），请检查编号`);
     return found;
   }

@@ -16,7 +16,7 @@ import { IsCalendarDate } from '../shared/is-calendar-date';
 
 /** 签阅 */
 export class AcknowledgeEscalationDto {
-  @ApiPropertyOptional({ description: '签阅意见', example: '已阅，请责任单位抓紧整改。', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '签阅意见', example: '已阅，请责任单位抓紧整改。', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -42,7 +42,7 @@ export class InstructOnEscalationDto {
 
 /** 督办单 */
 export class IssueSupervisionNoticeDto {
-  @ApiPropertyOptional({ description: '督办单编号', example: '牡生态督〔2024〕3号', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '督办单编号', example: '牡生态督〔2024〕3号', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -71,7 +71,7 @@ export class SummonResponsibleLeaderDto {
   @MaxLength(200)
   attendee!: string;
 
-  @ApiPropertyOptional({ description: '地点', example: '市政府 3 楼会议室', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '地点', example: '市政府 3 楼会议室', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)

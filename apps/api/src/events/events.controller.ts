@@ -5,6 +5,7 @@ import { PostgresEventStore } from '@app/event-store';
 import { deploymentAsyncApiDocument, readAsyncApiDocument, toCloudEvent, type AsyncApiDocument, type CloudEvent } from '@app/messaging';
 import { AppConfig } from '@app/platform';
 import { EventsFeedQueryDto } from './events-feed.dto';
+import { ApiView } from '../openapi/api-view.decorator';
 
 export interface EventsPage {
   items: CloudEvent[];
@@ -50,6 +51,7 @@ export class EventsController {
   }
 
   @Get('v1/events')
+  @ApiView('EventsPage')
   @ApiBearerAuth()
   @Roles(...ROLES)
   @ApiOperation({
@@ -58,7 +60,6 @@ export class EventsController {
       '按提交顺序返回 after 之后的事件（与 Kafka 消息相同的 CloudEvents 信封，见 /api/asyncapi.json），不会漏读并发写入。' +
       '把响应里的 next 作为下一次的 after；items 为空表示已追平。所有已登录角色（含 integrator）可用。',
   })
-  @ApiOkResponse({ description: '{ items: CloudEvent[], next: "<position>" }' })
   @ApiBadRequestResponse({ description: 'after 不是有效游标（不存在该 position）或参数无效' })
   async feed(@Query() query: EventsFeedQueryDto): Promise<EventsPage> {
     const after = BigInt(query.after ?? '0');

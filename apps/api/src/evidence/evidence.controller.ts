@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Controller, Get, HttpCode, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -71,6 +71,7 @@ export class EvidenceController {
       `按文件内容识别类型，仅接受 ${ALLOWED}；超过大小上限 413，类型不符 415，空文件 422，均不保存。事件记录文件的 SHA-256、大小、类型和文件名。`,
   })
   @ApiParam({ name: 'id', description: '整改任务编号（UUID）' })
+  @ApiCreatedResponse({ description: '已保存并记入整改任务', schema: { $ref: '#/components/schemas/EvidenceUploadResult' } })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -81,7 +81,7 @@ class AssignmentDto {
   @Type(() => LeaderInChargeDto)
   leaderInCharge?: LeaderInChargeDto | null;
 
-  @ApiPropertyOptional({ description: '责任人', example: '大气环境科科长', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '责任人', example: '大气环境科科长', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -165,7 +165,7 @@ export class ReportIndicatorValueDto {
   @IsNumberOrShortText()
   value!: number | string;
 
-  @ApiPropertyOptional({ description: '数值的计量单位；不填即为指标的计量单位', example: 'μg/m³', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '数值的计量单位；不填即为指标的计量单位', example: 'μg/m³', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -177,7 +177,7 @@ export class ReportIndicatorValueDto {
   @MaxLength(200)
   source!: string;
 
-  @ApiPropertyOptional({ description: '说明', example: '1—11月累计均值', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '说明', example: '1—11月累计均值', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -212,13 +212,13 @@ export class CorrectIndicatorValueDto {
   @IsNumberOrShortText()
   value!: number | string;
 
-  @ApiPropertyOptional({ description: '数值的计量单位；不填即为指标的计量单位', example: 'μg/m³', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '数值的计量单位；不填即为指标的计量单位', example: 'μg/m³', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   unit?: string | null;
 
-  @ApiPropertyOptional({ description: '更正后的数据来源；不填则沿用原来源', example: '省站审核数据', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '更正后的数据来源；不填则沿用原来源', example: '省站审核数据', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -248,7 +248,7 @@ export class LinkContributingProjectDto {
   @IsUUID()
   projectId!: string;
 
-  @ApiPropertyOptional({ description: '说明', example: '专栏6（二）支撑农村生活污水治理率', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '说明', example: '专栏6（二）支撑农村生活污水治理率', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

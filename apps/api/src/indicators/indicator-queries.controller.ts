@@ -11,6 +11,7 @@ import { GetIndicatorDto } from './queries/get-indicator/get-indicator.dto';
 import { GetIndicatorQuery, type IndicatorDetail } from './queries/get-indicator/get-indicator.query';
 import { ListIndicatorsDto } from './queries/list-indicators/list-indicators.dto';
 import { ListIndicatorsQuery, type IndicatorPage } from './queries/list-indicators/list-indicators.query';
+import { ApiView } from '../openapi/api-view.decorator';
 
 interface Reply {
   header(name: string, value: string): Reply;
@@ -32,6 +33,7 @@ export class IndicatorQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiView('IndicatorPage')
   @ApiOperation({
     summary: '指标列表',
     description:
@@ -47,7 +49,7 @@ export class IndicatorQueriesController {
     description:
       '当前状态（读模型）：各统计期数值及其判定、序时进度、年度目标、更正记录、支撑工程；带 asOf（日期或日期时间）时按事件回放该时点的状态。ETag 为版本号。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
   })
-  @ApiDetailWithAllowedActions('指标详情，含 allowedActions')
+  @ApiDetailWithAllowedActions('指标详情，含 allowedActions', 'IndicatorDetail')
   async get(
     @Param('id', IndicatorIdPipe) id: string,
     @Query() query: GetIndicatorDto,
@@ -60,6 +62,7 @@ export class IndicatorQueriesController {
   }
 
   @Get(':id/history')
+  @ApiView('IndicatorHistory')
   @ApiOperation({ summary: '指标历史', description: '全部事件：类型、版本、位置、记录时间、操作人及内容；更正与被更正的原值均在其中。' })
   history(@Param('id', IndicatorIdPipe) id: string): Promise<IndicatorHistory> {
     return this.queryBus.execute(new GetIndicatorHistoryQuery(id));

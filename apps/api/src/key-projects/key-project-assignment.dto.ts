@@ -49,7 +49,7 @@ export class AssignedMilestoneDto {
   @MaxLength(64)
   milestoneId!: string;
 
-  @ApiPropertyOptional({ description: '里程碑名称（新增时必填；已有里程碑保留原名称）', example: '完成建设', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '里程碑名称（新增时必填；已有里程碑保留原名称）', example: '完成建设', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -59,12 +59,12 @@ export class AssignedMilestoneDto {
   @IsCalendarDate()
   baselineDate!: string;
 
-  @ApiPropertyOptional({ description: '权重（新增时，默认 1；已有里程碑保留原权重）', example: 1, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '权重（新增时，默认 1；已有里程碑保留原权重）', example: 1, nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   weight?: number | null;
 
-  @ApiPropertyOptional({ description: '是否必须完成（新增时，默认 true）', example: true, nullable: true })
+  @ApiPropertyOptional({ type: Boolean, description: '是否必须完成（新增时，默认 true）', example: true, nullable: true })
   @IsOptional()
   @IsBoolean()
   mandatory?: boolean | null;
@@ -98,12 +98,12 @@ abstract class AssignmentFieldsDto {
 
 /** 交办 */
 export class AssignKeyProjectDto extends AssignmentFieldsDto {
-  @ApiPropertyOptional({ description: '计划开始日期（YYYY-MM-DD）', example: '2026-04-01', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '计划开始日期（YYYY-MM-DD）', example: '2026-04-01', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   plannedStart?: string | null;
 
-  @ApiPropertyOptional({ description: '计划完成日期（YYYY-MM-DD）', example: '2026-10-31', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '计划完成日期（YYYY-MM-DD）', example: '2026-10-31', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   plannedEnd?: string | null;
@@ -162,7 +162,7 @@ export class AmendKeyProjectRegistrationDto {
   @IsIn(planItemKinds)
   planItemKind!: PlanItemKind;
 
-  @ApiPropertyOptional({ description: '规划出处（专栏、章节）', example: '专栏7；第一章 二（四）', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '规划出处（专栏、章节）', example: '专栏7；第一章 二（四）', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)

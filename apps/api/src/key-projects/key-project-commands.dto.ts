@@ -60,7 +60,7 @@ export class RegisterKeyProjectDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ description: '所属专栏（1–9）；规划承诺事项或正文所列项目为 null', example: 8, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '所属专栏（1–9）；规划承诺事项或正文所列项目为 null', example: 8, nullable: true })
   @IsOptional()
   @IsInt()
   planBox?: number | null;
@@ -83,13 +83,14 @@ export class RegisterKeyProjectDto {
   @IsIn(planItemKinds)
   planItemKind?: PlanItemKind;
 
-  @ApiPropertyOptional({ description: '规划出处（专栏、章节）', example: '专栏8', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '规划出处（专栏、章节）', example: '专栏8', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   source?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: '牵头单位编号（见 /api/v1/reference/departments）；规划未明确时为 null，事项待交办',
     example: 'city-urban-management-bureau',
     nullable: true,
@@ -104,29 +105,29 @@ export class RegisterKeyProjectDto {
   @IsIn(DEPARTMENT_IDS, { each: true })
   cooperatingDepartments?: string[];
 
-  @ApiPropertyOptional({ description: '实施单位', example: '牡丹江市城市管理综合执法局', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '实施单位', example: '牡丹江市城市管理综合执法局', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   implementingUnit?: string | null;
 
-  @ApiPropertyOptional({ description: '责任人', example: '王建国', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '责任人', example: '王建国', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   responsiblePerson?: string | null;
 
-  @ApiPropertyOptional({ description: '计划开工日期（YYYY-MM-DD）', example: '2023-04-01', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '计划开工日期（YYYY-MM-DD）', example: '2023-04-01', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   plannedStart?: string | null;
 
-  @ApiPropertyOptional({ description: '计划完工日期（YYYY-MM-DD）', example: '2025-10-31', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '计划完工日期（YYYY-MM-DD）', example: '2025-10-31', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   plannedEnd?: string | null;
 
-  @ApiPropertyOptional({ description: '计划投资（万元）；规划未列明时为 null', example: 12000, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '计划投资（万元）；规划未列明时为 null', example: 12000, nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   plannedInvestment?: number | null;
@@ -189,7 +190,12 @@ export class PlanMilestoneDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   weight!: number;
 
-  @ApiPropertyOptional({ description: '基线日期（YYYY-MM-DD）；规划未给出日期时为 null', example: '2024-10-31', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: '基线日期（YYYY-MM-DD）；规划未给出日期时为 null',
+    example: '2024-10-31',
+    nullable: true,
+  })
   @IsOptional()
   @IsCalendarDate()
   baselineDate?: string | null;
@@ -220,18 +226,18 @@ export class ReportProjectProgressDto {
   @MaxLength(64)
   reportId?: string;
 
-  @ApiPropertyOptional({ description: '正在推进的里程碑编号；仅文字说明时为 null', example: 'M1', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '正在推进的里程碑编号；仅文字说明时为 null', example: 'M1', nullable: true })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   milestoneId?: string | null;
 
-  @ApiPropertyOptional({ description: '该里程碑完成百分比（0–100），填写里程碑时必填', example: 50, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '该里程碑完成百分比（0–100），填写里程碑时必填', example: 50, nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   percentComplete?: number | null;
 
-  @ApiPropertyOptional({ description: '预计完成日期（YYYY-MM-DD）', example: '2024-11-30', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '预计完成日期（YYYY-MM-DD）', example: '2024-11-30', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   forecastDate?: string | null;
@@ -296,7 +302,7 @@ export class ApproveBaselineChangeDto {
   @IsNotEmpty()
   requestId!: string;
 
-  @ApiPropertyOptional({ description: '审批意见', example: '同意顺延，请倒排工期确保按新基线完成。', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '审批意见', example: '同意顺延，请倒排工期确保按新基线完成。', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -338,7 +344,7 @@ export class EvidenceItemDto {
   @MaxLength(200)
   title!: string;
 
-  @ApiPropertyOptional({ description: '文档系统中的链接或文号', example: '牡城管发〔2024〕12号', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '文档系统中的链接或文号', example: '牡城管发〔2024〕12号', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -387,7 +393,7 @@ export class SuspendKeyProjectDto {
 
 /** 恢复实施 */
 export class ResumeKeyProjectDto {
-  @ApiPropertyOptional({ description: '复工说明', example: '气温回升，恢复施工。', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '复工说明', example: '气温回升，恢复施工。', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

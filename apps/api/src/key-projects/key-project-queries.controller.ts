@@ -10,6 +10,7 @@ import { GetKeyProjectQuery, type KeyProjectDetail } from './queries/get-key-pro
 import { ListKeyProjectsDto } from './queries/list-key-projects/list-key-projects.dto';
 import { ListKeyProjectsQuery, type KeyProjectPage } from './queries/list-key-projects/list-key-projects.query';
 import { ProjectIdPipe } from '../shared/id.pipe';
+import { ApiView } from '../openapi/api-view.decorator';
 
 interface Reply {
   header(name: string, value: string): Reply;
@@ -31,6 +32,7 @@ export class KeyProjectQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiView('KeyProjectPage')
   @ApiOperation({ summary: '重点工程列表', description: '按单位、状态、专栏、类别、关键词筛选，分页排序。' })
   list(@Query() filters: ListKeyProjectsDto): Promise<KeyProjectPage> {
     return this.queryBus.execute(new ListKeyProjectsQuery(filters));
@@ -42,7 +44,7 @@ export class KeyProjectQueriesController {
     description:
       '当前状态（读模型）；带 asOf（日期 YYYY-MM-DD 或 ISO 时刻）时按事件回放到该日结束或该时刻的状态。ETag 为版本号。allowedActions：当前用户现在可以办理的操作及不能办理的原因。',
   })
-  @ApiDetailWithAllowedActions('重点工程详情，含 allowedActions')
+  @ApiDetailWithAllowedActions('重点工程详情，含 allowedActions', 'KeyProjectDetail')
   async get(
     @Param('id', ProjectIdPipe) id: string,
     @Query() query: GetKeyProjectDto,
@@ -55,6 +57,7 @@ export class KeyProjectQueriesController {
   }
 
   @Get(':id/history')
+  @ApiView('KeyProjectHistory')
   @ApiOperation({ summary: '重点工程历史', description: '全部事件：类型、版本、位置、记录时间、操作人及内容。' })
   history(@Param('id', ProjectIdPipe) id: string): Promise<KeyProjectHistory> {
     return this.queryBus.execute(new GetKeyProjectHistoryQuery(id));

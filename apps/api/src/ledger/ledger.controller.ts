@@ -11,6 +11,7 @@ import { LedgerQueryDto } from './ledger.dto';
 import { departmentName, ledgerTimelinessLabels } from './ledger.layout';
 import { LedgerService } from './ledger.service';
 import { OrderImportService } from './order-import.service';
+import { ApiView } from '../openapi/api-view.decorator';
 
 interface Reply {
   header(name: string, value: string): Reply;
@@ -40,6 +41,7 @@ export class LedgerController {
   ) {}
 
   @Get('ledger/orders')
+  @ApiView('LedgerPage')
   @ApiOperation({
     summary: '整改台账（含及时性筛选）',
     description: '与 GET /rectification-orders 相同的筛选条件，另加及时性（timeliness）；每条附及时性。所有角色可查。',
@@ -49,6 +51,7 @@ export class LedgerController {
   }
 
   @Get('ledger/batches')
+  @ApiView('LedgerBatches')
   @ApiOperation({ summary: '台账中出现的全部批次', description: '供批次筛选下拉框使用。' })
   async batches() {
     const items = await this.ledger.batches();
@@ -56,6 +59,7 @@ export class LedgerController {
   }
 
   @Get('ledger/overview')
+  @ApiView('LedgerOverview')
   @ApiOperation({
     summary: '驾驶舱统计（由台账和重点工程读模型计算）',
     description:

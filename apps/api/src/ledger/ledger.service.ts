@@ -28,6 +28,34 @@ import {
 /** The most rows one export carries; a city's ledger is a few thousand orders at most. */
 export const MAX_EXPORT_ROWS = 20000;
 
+/** One department of the cockpit's league table (GET /api/v1/ledger/overview). */
+export interface LedgerDepartmentStat {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  open: number;
+  overdue: number;
+  closed: number;
+  onTimeRateOriginal: number | null;
+  onTimeRateCurrent: number | null;
+  avgDaysOverdue: number;
+  openEscalationsByLevel: Record<string, number> | null;
+}
+
+/** A deadline of the next 30 days on the cockpit (GET /api/v1/ledger/overview). */
+export interface LedgerDeadline {
+  subjectType: 'RECTIFICATION_ORDER' | 'KEY_PROJECT';
+  subjectId: string;
+  subjectCode: string;
+  subjectName: string;
+  department: string | null;
+  kind: 'ORDER_DEADLINE' | 'MEASURE' | 'MILESTONE';
+  dueDate: string;
+  originalDueDate: string | null;
+  timeliness: 'OVERDUE' | 'DUE_SOON';
+  doneOn: string | null;
+}
+
 export interface LedgerRow {
   id: string;
   state: RectificationOrderState;
@@ -127,8 +155,8 @@ export class LedgerService {
     const all = await this.rows({});
     const byDept = new Map<string, DepartmentOrderFigures>();
     const dept = (id: string) => byDept.get(id) ?? byDept.set(id, emptyDepartmentFigures()).get(id)!;
-    const overdueByMonth: Record<string, Record<string, number>> = {};
-    const deadlines: Array<Record<string, unknown>> = [];
+    const overdueByMonth: { [department: string]: { [month: string]: number } } = {};
+    const deadlines: LedgerDeadline[] = [];
     for (const { id, state: s, timeliness } of all) {
       const lead = s.leadDepartment ?? 'unassigned';
       countOrder(dept(lead), s, today);
@@ -137,7 +165,7 @@ export class LedgerService {
         (overdueByMonth[lead] ??= {})[month] = (overdueByMonth[lead][month] ?? 0) + 1;
       }
       const subject = {
-        subjectType: 'RECTIFICATION_ORDER',
+        subjectType: 'RECTIFICATION_ORDER' as const,
         subjectId: id,
         subjectCode: s.code,
         subjectName: s.finding,
@@ -205,7 +233,7 @@ export class LedgerService {
     deadlines.sort((a, b) => String(a.dueDate).localeCompare(String(b.dueDate)));
     const names = new Map(DEPARTMENTS.map((d) => [d.id, d]));
     const rate = figureRate;
-    const departments = [...byDept.entries()].map(([id, d]) => ({
+    const departments = [...byDept.entries()].map(([id, d]): LedgerDepartmentStat => ({
       id,
       nameZh: names.get(id)?.nameZh ?? (id === 'unassigned' ? '尚未交办' : id),
       nameEn: names.get(id)?.nameEn ?? id,

@@ -102,7 +102,7 @@ export class PetitionDetailsDto {
   @IsCalendarDate()
   forwardedOn!: string;
 
-  @ApiPropertyOptional({ description: '信访件编号', example: 'D2024-0612', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '信访件编号', example: 'D2024-0612', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -149,7 +149,13 @@ export class IssueOrderDto {
   @IsIn(KINDS)
   deadlineKind!: DeadlineKind;
 
-  @ApiPropertyOptional({ description: '整改时限（YYYY-MM-DD）；"长期坚持"类留空', example: '2024-12-31', format: 'date', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: '整改时限（YYYY-MM-DD）；"长期坚持"类留空',
+    example: '2024-12-31',
+    format: 'date',
+    nullable: true,
+  })
   @IsOptional()
   @IsCalendarDate()
   deadline?: string | null;
@@ -326,7 +332,7 @@ export class BackfillOrderDto extends IssueOrderDto {
 }
 
 export class PlannedMeasureDto extends MeasurePlanDto {
-  @ApiProperty({ description: '措施责任人', example: '宁安市住建局局长' })
+  @ApiProperty({ type: String, description: '措施责任人', example: '宁安市住建局局长' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -342,7 +348,7 @@ export class SubmitRectificationPlanDto {
   @MaxLength(100)
   planId?: string;
 
-  @ApiProperty({ description: '责任领导（包保市领导）', example: '分管副市长' })
+  @ApiProperty({ type: String, description: '责任领导（包保市领导）', example: '分管副市长' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -487,7 +493,7 @@ export class ReportOrderProgressDto {
   @MaxLength(2000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: '完成百分比（0–100）', example: 60, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '完成百分比（0–100）', example: 60, nullable: true })
   @IsOptional()
   @IsNumber()
   @Min(0)
@@ -516,7 +522,7 @@ export class CompleteMeasureDto {
   @IsCalendarDate()
   completedOn!: string;
 
-  @ApiPropertyOptional({ description: '备注', example: '经现场核查，设施已稳定运行。', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '备注', example: '经现场核查，设施已稳定运行。', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -544,13 +550,13 @@ export class AttachEvidenceDto {
   @MaxLength(500)
   title!: string;
 
-  @ApiPropertyOptional({ description: '材料链接', example: 'https://oa.example.gov.cn/files/123', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '材料链接', example: 'https://oa.example.gov.cn/files/123', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   uri?: string | null;
 
-  @ApiPropertyOptional({ description: '所佐证的整改措施编号', example: 'M2', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '所佐证的整改措施编号', example: 'M2', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -623,7 +629,7 @@ export class ApproveExtensionDto {
   @MaxLength(100)
   requestId!: string;
 
-  @ApiPropertyOptional({ description: '审批意见', example: '同意延期，请按新时限完成。', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '审批意见', example: '同意延期，请按新时限完成。', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -671,7 +677,7 @@ export class RejectExtensionDto {
 
 /** 申请验收 */
 export class RequestAcceptanceDto {
-  @ApiPropertyOptional({ description: '申请说明', example: '各项措施已完成，佐证材料已上传，申请验收。', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '申请说明', example: '各项措施已完成，佐证材料已上传，申请验收。', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -844,6 +850,7 @@ export class ReopenOrderDto {
   reason!: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: '新的整改时限（YYYY-MM-DD）；不填则沿用现行时限',
     example: '2025-06-30',
     format: 'date',
@@ -957,7 +964,7 @@ export class RecordFollowUpVisitDto {
   @MaxLength(2000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: '信访人是否满意；未询问或未联系上时为空', example: true, nullable: true })
+  @ApiPropertyOptional({ type: Boolean, description: '信访人是否满意；未询问或未联系上时为空', example: true, nullable: true })
   @IsOptional()
   @IsBoolean()
   satisfied?: boolean | null;

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, ROLES } from '@app/auth';
 import { DEPARTMENTS, type Department } from '@app/domain';
+import { ApiView } from '../openapi/api-view.decorator';
 
 const KIND_LABELS: Record<Department['kind'], string> = {
   'city-department': '市直部门',
@@ -16,6 +17,7 @@ const KIND_LABELS: Record<Department['kind'], string> = {
 @Controller('api/v1/reference')
 export class DepartmentsController {
   @Get('departments')
+  @ApiView('ReferenceDepartmentList')
   @ApiOperation({ summary: '责任单位列表', description: '牵头单位、配合单位及令牌中 department 使用的单位编号，含中英文名称。' })
   departments(): { items: Array<Department & { kindLabel: string }>; total: number } {
     const items = DEPARTMENTS.map((d) => ({ ...d, kindLabel: KIND_LABELS[d.kind] }));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IsString, MaxLength } from 'class-validator';
 import { JWT_SECRET, Public, signToken, TokenVerifier } from '@app/auth';
@@ -8,6 +8,7 @@ import { AppConfig, ProblemException } from '@app/platform';
 import { DEMO_USERS } from '../dev-tokens';
 import { isLoopbackClient } from './loopback';
 import { sessionView, setSessionCookie, type SessionView } from './session-cookie';
+import { ApiView } from '../openapi/api-view.decorator';
 
 export interface DemoUser {
   userId: string;
@@ -41,6 +42,7 @@ export class DemoUsersController {
   ) {}
 
   @Get('demo-users')
+  @ApiView('DemoUserList')
   @Public()
   @ApiOperation({
     summary: '演示用户（仅本机访问内置数据库的默认模式）',
@@ -62,10 +64,10 @@ export class DemoUsersController {
   }
 
   @Post('demo-session')
+  @ApiView('SessionView')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '以演示用户登录网页端（设置会话 Cookie；条件同上）' })
-  @ApiOkResponse({ description: '{ user, csrfToken, expiresAt }' })
   async signIn(
     @Body() body: DemoSignInDto,
     @Req() request: FastifyRequest,

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IsJWT, MaxLength } from 'class-validator';
 import { AnyRole, credentialsOf, InvalidToken, Public, TokenVerifier } from '@app/auth';
 import { ProblemException } from '@app/platform';
 import { clearSessionCookie, sessionView, setSessionCookie, type SessionView } from './session-cookie';
+import { ApiView } from '../openapi/api-view.decorator';
 
 export class SignInDto {
   @ApiProperty({ description: '身份认证系统签发的 Bearer 令牌（JWT）' })
@@ -33,13 +34,13 @@ export class SessionController {
   constructor(private readonly verifier: TokenVerifier) {}
 
   @Post()
+  @ApiView('SessionView')
   @Public()
   @HttpCode(200)
   @ApiOperation({
     summary: '以令牌登录网页端（设置 httpOnly 会话 Cookie）',
     description: '校验令牌后写入 httpOnly、SameSite=Strict 的会话 Cookie；返回用户信息与 csrfToken（此后的写操作须带 X-CSRF-Token 头）。',
   })
-  @ApiOkResponse({ description: '{ user, csrfToken, expiresAt }' })
   async signIn(
     @Body() body: SignInDto,
     @Req() request: FastifyRequest,
@@ -60,9 +61,9 @@ export class SessionController {
   }
 
   @Get()
+  @ApiView('SessionView')
   @AnyRole()
   @ApiOperation({ summary: '当前会话', description: '网页端刷新后取回当前用户和 csrfToken。' })
-  @ApiOkResponse({ description: '{ user, csrfToken, expiresAt }' })
   async current(@Req() request: FastifyRequest): Promise<SessionView> {
     const token = credentialsOf(request)?.token as string;
     const verified = await this.verifier.verifyToken(token);

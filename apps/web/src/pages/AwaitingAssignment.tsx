@@ -7,16 +7,9 @@ import { hasRole } from '../domain';
 import { daysBetween, fmtDateTime, todayShanghai } from '../format';
 import { useSession } from '../session';
 import { useShowError } from '../ui';
+import type { KeyProjectSummary } from '../api';
 
-interface AwaitingItem {
-  id: string;
-  code: string;
-  name: string;
-  planItemKind: string;
-  planItemKindLabel: string;
-  source: string | null;
-  registeredAt: string | null;
-}
+type AwaitingItem = KeyProjectSummary;
 
 /** 待交办: the plan items no department answers for yet, oldest registration first. */
 export function AwaitingAssignment() {

@@ -33,58 +33,16 @@ import { AwaitingAssignmentStat } from '../assignment';
 import { addDays, fmtDate, fmtDateTime, pct, todayShanghai } from '../format';
 import { useSession } from '../session';
 import { CommandButton, useShowError } from '../ui';
+import type { DeadlineView, DepartmentView, EscalationRow, LedgerDepartmentStat, LedgerOverview } from '../api';
 
-export interface Escalation {
-  id: string;
-  level: number;
-  levelLabel?: string;
-  status: string;
-  subjectType: 'RECTIFICATION_ORDER' | 'KEY_PROJECT';
-  subjectId: string;
-  subjectCode: string;
-  subjectName: string;
-  itemKind?: string;
-  department: string | null;
-  responsiblePerson?: string | null;
-  dueDate: string;
-  daysOverdue: number;
-  raisedAt: string;
-  resolvedAt?: string | null;
-  resolution?: { reason: string; label: string; note: string | null } | null;
-  actions?: Array<{ type: string; actor?: string | { displayName?: string }; at: string; text?: string }>;
-}
+export type Escalation = EscalationRow;
 
-interface DepartmentStat {
-  id: string;
-  nameZh: string;
-  open: number;
-  overdue: number;
-  closed: number;
-  onTimeRateOriginal: number | null;
-  onTimeRateCurrent: number | null;
-  avgDaysOverdue: number;
-  openEscalationsByLevel?: Record<string, number> | null;
-}
+/** The league table: the escalation engine's department figures, or the ledger's when those are unavailable. */
+type DepartmentStat = DepartmentView | LedgerDepartmentStat;
 
-interface Deadline {
-  subjectType: string;
-  subjectId: string;
-  subjectCode: string;
-  subjectName: string;
-  kind: string;
-  dueDate: string;
-  originalDueDate: string | null;
-  department: string | null;
-  timeliness: string;
-}
+type Deadline = DeadlineView;
 
-interface Overview {
-  today: string;
-  departments: DepartmentStat[];
-  overdueByMonth: Record<string, Record<string, number>>;
-  deadlines: { items: Deadline[] };
-  awaitingAssignment?: { count: number };
-}
+type Overview = LedgerOverview;
 
 const POLL_MS = 10_000;
 /** The escalation engine's action event types (libs/domain/src/escalation/escalation.events.ts). */
@@ -169,7 +127,7 @@ export function Cockpit() {
       (a, b) => b.overdue - a.overdue || (a.onTimeRateCurrent ?? 2) - (b.onTimeRateCurrent ?? 2) || b.open - a.open,
     );
     setDepartments(league);
-    setDeadlines((dls?.items ?? ov?.deadlines.items ?? []).filter((d) => d.timeliness !== 'DONE'));
+    setDeadlines((dls?.items ?? []).filter((d) => d.timeliness !== 'DONE'));
   }, []);
 
   useEffect(() => {
@@ -369,7 +327,7 @@ export function Cockpit() {
                     {(e.actions ?? []).map((a, i) => (
                       <span key={i}>
                         <Tag>{actionLabels[a.type] ?? a.type}</Tag>
-                        {fmtDateTime(a.at)} {typeof a.actor === 'string' ? a.actor : a.actor?.displayName}：{a.text ?? ''}
+                        {fmtDateTime(a.at)} {a.actor}：{a.text ?? ''}
                       </span>
                     ))}
                   </Space>

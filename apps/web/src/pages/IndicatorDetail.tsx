@@ -18,14 +18,9 @@ import {
   type IndicatorDetailView,
 } from '../indicators';
 import { CommandButton, useShowError, WithheldActions, type FieldSpec } from '../ui';
+import type { IndicatorHistoryEntry } from '../api';
 
-interface HistoryEntry {
-  type: string;
-  version: number;
-  recordedAt: string;
-  actor: { displayName: string } | null;
-  data: Record<string, unknown>;
-}
+type HistoryEntry = IndicatorHistoryEntry;
 
 const eventLabels: Record<string, string> = {
   IndicatorRegistered: '登记指标（规划原文）',

@@ -3,13 +3,9 @@ import { Alert, App, Button, Card, Col, Divider, Input, Row, Space, Tag, Typogra
 import { useEffect, useState } from 'react';
 import { getOptional } from '../api';
 import { useSession } from '../session';
+import type { DemoUser as ApiDemoUser } from '../api';
 
-interface DemoUser {
-  userId: string;
-  displayName: string;
-  roleLabel: string;
-  departmentName: string | null;
-}
+type DemoUser = ApiDemoUser;
 
 const ROLE_HINTS: Record<string, string> = {
   'demo-lead-ningan': '报送工程进度、确认里程碑、申请调整基线、办理本单位整改任务',

@@ -12,79 +12,19 @@ import {
   petitionFindingLabels,
   rectificationOrderCommandLabels,
   timelinessColors,
-  type AllowedAction,
 } from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
-import { EvidenceFiles, type EvidenceEntry } from '../EvidenceFiles';
+import { EvidenceFiles } from '../EvidenceFiles';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
 import { CommandButton, useShowError, WithheldActions, type FieldSpec } from '../ui';
+import type { OrderDetail as OrderDetailBody } from '../api';
 
-interface OrderView {
-  id: string;
-  /** The domain's answer to "what may this user do now"; the buttons follow it. */
-  allowedActions: AllowedAction[];
-  code: string;
-  sourceLabel: string;
-  source: string;
-  batch: string;
-  finding: string;
-  target: string;
-  deadlineKind: string;
-  deadlineKindLabel: string;
-  originalDeadline: string | null;
-  currentDeadline: string | null;
-  issuedOn: string | null;
-  startedOn?: string | null;
-  closedOn: string | null;
-  status: string;
-  statusLabel: string;
-  leadDepartment: string | null;
-  cooperatingDepartments: string[];
-  acceptanceDepartment: string | null;
-  responsiblePerson: string | null;
-  measures: Array<{ measureId: string; description: string; dueDate: string; status: string; completedOn: string | null }>;
-  hasOpenObjection: boolean;
-  leaderInCharge: string | null;
-  /** 及时性, in the ledger's words (docs/figures.md). */
-  timeliness: string;
-  timelinessLabel: string;
-  publicNotice: { noticeId: string; publishedOn: string; endsOn: string } | null;
-  plans?: Array<{
-    planId: string;
-    version: number;
-    status: 'SUBMITTED' | 'APPROVED' | 'RETURNED' | 'SUPERSEDED';
-    leaderInCharge: string;
-    measures: Array<{ measureId: string; description: string; dueDate: string; responsiblePerson: string }>;
-    submittedOn: string;
-    note: string | null;
-    returnReasons: string[];
-  }>;
-  extensions: Array<{
-    requestId: string;
-    currentDeadline: string;
-    requestedDeadline: string;
-    reason: string;
-    status: string;
-    decisionNote: string | null;
-    requestedBy: string;
-  }>;
-  evidence?: Array<EvidenceEntry & { attachedBy: string }>;
-  progressReports?: Array<{ reportId: string; summary: string; percentComplete: number | null; reportedOn: string; reportedBy: string }>;
-  objections?: Array<{ objectionId: string; summary: string; status: string }>;
-  petitionCase?: {
-    caseNumber: string | null;
-    forwardedOn: string;
-    reportDueOn: string;
-    finding: string | null;
-    secondCheck: unknown;
-  } | null;
-  version: number;
-}
+type OrderView = OrderDetailBody;
 
 function StateSteps({ o }: { o: OrderView }) {
   const path: readonly string[] = orderStatusPath;
-  const status = path.includes(o.status) ? o.status : 'IN_PROGRESS';
+  const status = path.includes(o.status ?? '') ? (o.status ?? '') : 'IN_PROGRESS';
   const current = path.indexOf(status);
   return (
     <Steps
@@ -113,7 +53,7 @@ function OrderSnapshot({ o }: { o: OrderView }) {
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label="状态">
-        <Tag color={orderStatusColors[o.status]}>{o.statusLabel}</Tag>
+        <Tag color={orderStatusColors[o.status ?? '']}>{o.statusLabel}</Tag>
       </Descriptions.Item>
       <Descriptions.Item label="牵头单位">{deptName(o.leadDepartment)}</Descriptions.Item>
       <Descriptions.Item label="整改时限">{fmtDate(o.currentDeadline)}</Descriptions.Item>
@@ -153,7 +93,7 @@ export function OrderDetail() {
   if (missing && !o) return <Alert type="warning" showIcon message={missing} />;
   if (!o) return <Spin size="large" />;
   const base = `/api/v1/rectification-orders/${o.id}`;
-  const s = o.status;
+  const s = o.status ?? '';
   const openMeasures = o.measures
     .filter((m) => m.status === 'OPEN')
     .map((m) => ({ value: m.measureId, label: `${m.measureId} ${m.description}` }));

@@ -15,37 +15,9 @@ import {
 import { fmtDate } from '../format';
 import { useSession } from '../session';
 import { CommandButton, useShowError, type FieldSpec } from '../ui';
+import type { LedgerRow } from '../api';
 
-export interface OrderRow {
-  id: string;
-  code: string;
-  source: string;
-  sourceLabel: string;
-  batch: string;
-  finding: string;
-  target: string;
-  deadlineKind: string;
-  deadlineKindLabel: string;
-  originalDeadline: string | null;
-  currentDeadline: string | null;
-  issuedOn: string | null;
-  closedOn: string | null;
-  status: string;
-  statusLabel: string;
-  leadDepartment: string | null;
-  cooperatingDepartments: string[];
-  responsiblePerson: string | null;
-  isSample: boolean;
-  timeliness: string;
-  timelinessLabel: string;
-  index: number;
-  leaderInCharge: string | null;
-  latestProgress: string | null;
-  completion: string;
-  completionLabel: string;
-  daysOverdue: number | null;
-  backfill: { enteredByName: string; enteredOn: string } | null;
-}
+export type OrderRow = LedgerRow;
 
 const COMPLETION_COLORS: Record<string, string> = {
   COMPLETED: 'green',
@@ -136,6 +108,7 @@ export function OrderLedger() {
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
 
+  const paramsKey = params.toString();
   const load = useCallback(() => {
     setData(null);
     get<Page<OrderRow>>(`/api/v1/ledger/orders${query({ ...filters, page, pageSize })}`)
@@ -145,7 +118,7 @@ export function OrderLedger() {
         setData({ items: [], total: 0, page: 1, pageSize });
       });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params.toString()]);
+  }, [paramsKey]);
   useEffect(load, [load]);
   useEffect(() => {
     get<{ items: string[] }>('/api/v1/ledger/batches')

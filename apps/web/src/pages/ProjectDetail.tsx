@@ -4,75 +4,19 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
 import { WithheldActions } from '../ui';
-import { allows, keyProjectCommandLabels, keyProjectStatusColors, keyProjectStatusLabels, type AllowedAction } from '../domain';
+import { allows, keyProjectCommandLabels, keyProjectStatusColors, keyProjectStatusLabels } from '../domain';
 import { fmtDate, fmtDateTime, todayShanghai } from '../format';
-import { AssignmentButtons, PlanItemFacts, type PlanItemView } from '../assignment';
+import { AssignmentButtons, PlanItemFacts } from '../assignment';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
 import { CommandButton, useShowError } from '../ui';
+import type { BaselineChange as KeyProjectBaselineChange, KeyProjectDetail } from '../api';
 
-interface Milestone {
-  milestoneId: string;
-  name: string;
-  weight: number;
-  mandatory: boolean;
-  originalBaselineDate: string | null;
-  baselineDate: string | null;
-  forecastDate: string | null;
-  achievedOn: string | null;
-  latestPercentComplete: number | null;
-  varianceDays: number | null;
-  evidence: Array<{ evidenceId: string; title: string; uri: string | null }>;
-}
+type Milestone = KeyProjectDetail['milestones'][number];
 
-interface BaselineChange {
-  requestId: string;
-  milestoneId: string;
-  currentBaselineDate: string | null;
-  proposedBaselineDate: string;
-  reason: string;
-  requestedBy: string;
-  requestedAt: string;
-  status: 'PENDING' | 'APPROVED' | 'REJECTED';
-  decidedBy: string | null;
-  decisionNote: string | null;
-}
+type BaselineChange = KeyProjectBaselineChange;
 
-export interface ProjectDetailView extends PlanItemView {
-  id: string;
-  /** The domain's answer to "what may this user do now"; the buttons follow it. */
-  allowedActions: AllowedAction[];
-  code: string;
-  name: string;
-  planBox: number | null;
-  category: string;
-  leadDepartment: string | null;
-  cooperatingDepartments: string[];
-  implementingUnit: string | null;
-  responsiblePerson: string | null;
-  status: string;
-  statusLabel: string;
-  progress: number;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  plannedInvestment: number | null;
-  description: string;
-  startedOn: string | null;
-  completedOn: string | null;
-  milestones: Milestone[];
-  progressReports: Array<{
-    reportId: string;
-    milestoneId: string | null;
-    percentComplete: number | null;
-    forecastDate: string | null;
-    narrative: string;
-    reportedOn: string;
-    reportedBy: string;
-    reportedAt: string;
-  }>;
-  baselineChanges: BaselineChange[];
-  version: number;
-}
+export type ProjectDetailView = KeyProjectDetail;
 
 /** A readable code for a new milestone: the next free M1, M2… of the project. */
 function nextMilestoneId(milestones: Milestone[]): string {

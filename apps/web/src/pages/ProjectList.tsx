@@ -6,21 +6,9 @@ import { keyProjectStatusColors, keyProjectStatusLabels } from '../domain';
 import { fmtDate } from '../format';
 import { useSession } from '../session';
 import { useShowError } from '../ui';
+import type { KeyProjectSummary } from '../api';
 
-export interface ProjectSummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  planBox: number | null;
-  category: string;
-  leadDepartment: string | null;
-  status: string;
-  statusLabel: string;
-  progress: number;
-  plannedEnd: string | null;
-  pendingBaselineChanges?: number;
-}
+export type ProjectSummary = KeyProjectSummary;
 
 const CATEGORIES: Record<string, string> = {
   water: '水环境',

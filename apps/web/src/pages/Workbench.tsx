@@ -88,7 +88,7 @@ export function Workbench() {
               <Space direction="vertical" size={2} style={{ width: '100%' }}>
                 <Space wrap>
                   <Link to={`/orders/${o.id}`}>{o.code}</Link>
-                  <Tag color={orderStatusColors[o.status]}>{o.statusLabel}</Tag>
+                  <Tag color={orderStatusColors[o.status ?? '']}>{o.statusLabel}</Tag>
                   <Tag color={timelinessColors[o.timeliness]}>{o.timelinessLabel}</Tag>
                 </Space>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>

@@ -78,7 +78,7 @@ export function keyProjectView(id: string, state: KeyProjectState) {
     startedOn: state.startedOn,
     completedOn: state.completedOn,
     milestones: milestoneViews(state),
-    latestReport: state.progressReports.at(-1) ?? null,
+    latestReport: (state.progressReports.at(-1) ?? null) as KeyProjectState['progressReports'][number] | null,
     progressReports: state.progressReports,
     baselineChanges: state.baselineChanges,
     suspensions: state.suspensions,

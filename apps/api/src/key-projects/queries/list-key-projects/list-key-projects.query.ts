@@ -1,15 +1,34 @@
 import { Query } from '@nestjs/cqrs';
-import type { KeyProjectStatus } from '@app/domain';
+import type { KeyProjectView } from '@app/read-models';
 import type { ListKeyProjectsDto } from './list-key-projects.dto';
 
-export interface KeyProjectSummary {
-  id: string;
-  code: string;
-  name: string;
-  status: KeyProjectStatus;
-  statusLabel: string;
-  [field: string]: unknown;
-}
+/** One row of the project list: the columns KEY_PROJECT_SUMMARY_COLUMNS selects, with the labels. */
+export type KeyProjectSummary = Pick<
+  KeyProjectView,
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'planBox'
+  | 'category'
+  | 'leadDepartment'
+  | 'cooperatingDepartments'
+  | 'implementingUnit'
+  | 'responsiblePerson'
+  | 'status'
+  | 'progress'
+  | 'plannedStart'
+  | 'plannedEnd'
+  | 'plannedInvestment'
+  | 'milestones'
+  | 'latestReport'
+  | 'planItemKind'
+  | 'planItemKindLabel'
+  | 'source'
+  | 'awaitingAssignment'
+  | 'registeredAt'
+  | 'version'
+> & { statusLabel: string; pendingBaselineChanges: number; lastPosition: string; updatedAt: string };
 
 export interface KeyProjectPage {
   items: KeyProjectSummary[];
