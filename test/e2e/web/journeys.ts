@@ -42,12 +42,14 @@ export async function fill(page: Page, label: string, text: string): Promise<voi
   await field(page, label).locator('input, textarea').first().fill(text);
 }
 
-/** Picks the option of a 请选择 picker whose text is exactly `option`. */
+/** Picks the option of a 请选择 picker whose text is exactly `option`, and waits until the picker shows it. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await field(page, label).locator('.ant-select').click();
-  // Long lists (the departments) are virtual: a user types to find the entry; in a plain picker typing does nothing.
-  if (await field(page, label).locator('.ant-select-show-search').count()) await page.keyboard.type(option);
+  const picker = field(page, label);
+  await picker.locator('.ant-select').click();
+  // Long lists (the departments) are virtual: a user types to find the entry, all at once.
+  if (await picker.locator('.ant-select-show-search').count()) await picker.locator('input').first().fill(option);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await picker.locator(`[title="${option}"]`).first().waitFor();
 }
 
 /** Types a date into a DatePicker and confirms it. */
