@@ -48,8 +48,17 @@ export async function choose(page: Page, label: string, option: string): Promise
   await picker.locator('.ant-select').click();
   // Long lists (the departments) are virtual: a user types to find the entry, all at once.
   if (await picker.locator('.ant-select-show-search').count()) await picker.locator('input').first().fill(option);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-  await picker.locator(`[title="${option}"]`).first().waitFor();
+  // The list once it has finished opening (antd marks its motion with -enter / -leave classes): a click
+  // during the animation may land on a moving or closing list.
+  await page
+    .locator(`.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-leave"]) .ant-select-item-option[title="${option}"]`)
+    .click();
+  try {
+    await picker.locator(`[title="${option}"]`).first().waitFor();
+  } catch (e) {
+    await shot(page, `failed-choose-${option}`);
+    throw e;
+  }
 }
 
 /** Types a date into a DatePicker and confirms it. */
