@@ -324,7 +324,7 @@ describe('asOf with a time on rectification orders', () => {
       acceptanceDepartment: 'city-eco-env-bureau',
     });
     const history = (await get(`/api/v1/rectification-orders/${id}/history`, tokens.supervision).expect(200)).body;
-    const assignedAt = history.events[1].recordedAt as string;
+    const assignedAt = history.items[1].recordedAt as string;
     const justBefore = new Date(Date.parse(assignedAt) - 1).toISOString();
     const before = (await get(`/api/v1/rectification-orders/${id}?asOf=${encodeURIComponent(justBefore)}`, tokens.supervision).expect(200))
       .body;

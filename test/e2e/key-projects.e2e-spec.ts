@@ -489,7 +489,7 @@ describe('allowed actions on the detail view', () => {
   const actionsOf = (body: { allowedActions: Array<{ command: string; allowed: boolean; reason?: string; rule?: string }> }) =>
     Object.fromEntries(body.allowedActions.map((a) => [a.command, a]));
 
-  it('a planned project offers its lead department 开工, not 报送进度, which the API refuses with the same reason and rule', async () => {
+  it('a planned project offers its lead department 开工, not 报送进展, which the API refuses with the same reason and rule', async () => {
     const { id, position } = await register(`ZL-AA-${randomUUID().slice(0, 8)}`);
     const detail = async (token: string) => actionsOf((await get(`${BASE}/${id}`, token).set('x-min-position', position).expect(200)).body);
 

@@ -175,7 +175,7 @@ describe('a central-inspection order from issue to closing', () => {
     }
 
     const history = await t.http().get(`${BASE}/${id}/history`).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
-    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
       'OrderIssued',
       'OrderAssigned',
       'RectificationStarted',
@@ -196,7 +196,7 @@ describe('a central-inspection order from issue to closing', () => {
       'PublicNoticePublished',
       'OrderClosed',
     ]);
-    expect(history.body.events[0]).toMatchObject({
+    expect(history.body.items[0]).toMatchObject({
       version: 1,
       actor: { userId: 'test-supervision-office' },
       data: { code: expect.any(String) },
@@ -318,9 +318,47 @@ describe('department scoping', () => {
   });
 });
 
+describe('修改整改措施 before 交办 (ORD-ISSUE-5)', () => {
+  it('replaces the measures while the order is 已下达, and is refused once it is 交办', async () => {
+    const issued = await post(BASE, tokens.supervision, issueBody(), 201);
+    const id = issued.body.id as string;
+    const measures = [
+      { measureId: 'M1', description: '建设污水收集管网', dueDate: addDays(today(), 10) },
+      { measureId: 'M2', description: '建设村屯污水处理设施', dueDate: addDays(today(), 20) },
+    ];
+    const revised = await act(id, 'revise-measures', tokens.supervision, { measures, reason: '补充处理设施建设' });
+    const order = await read(id, revised.body.position);
+    expect(order.measures.map((m: { measureId: string; description: string }) => [m.measureId, m.description])).toEqual([
+      ['M1', '建设污水收集管网'],
+      ['M2', '建设村屯污水处理设施'],
+    ]);
+
+    const unchanged = await act(id, 'revise-measures', tokens.supervision, { measures }, 422);
+    expect(unchanged.body).toMatchObject({ code: 'MEASURES_UNCHANGED', rule: 'ORD-ISSUE-5' });
+    const outside = await act(
+      id,
+      'revise-measures',
+      tokens.supervision,
+      { measures: [{ measureId: 'M1', description: '超出时限', dueDate: addDays(today(), 40) }] },
+      422,
+    );
+    expect(outside.body.code).toBe('MEASURE_DUE_DATE_OUT_OF_RANGE');
+
+    await act(id, 'assign', tokens.supervision, { leadDepartment: LEAD, cooperatingDepartments: [], acceptanceDepartment: COOPERATING });
+    const late = await act(id, 'revise-measures', tokens.supervision, { measures: measures.slice(0, 1) }, 409);
+    expect(late.body.code).toBe('COMMAND_NOT_ALLOWED_IN_STATUS');
+    const history = await t.http().get(`${BASE}/${id}/history`).set('authorization', `Bearer ${tokens.supervision}`).expect(200);
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['OrderIssued', 'MeasuresRevised', 'OrderAssigned']);
+  });
+});
+
 describe('authorization matrix', () => {
   const actions: Record<Exclude<RectificationOrderCommandType, 'IssueOrder' | 'BackfillOrder'>, [string, (id: string) => object]> = {
     AssignOrder: ['assign', () => ({ leadDepartment: LEAD, cooperatingDepartments: [], acceptanceDepartment: COOPERATING })],
+    ReviseMeasures: [
+      'revise-measures',
+      () => ({ measures: [{ measureId: 'M1', description: '修改后的措施', dueDate: addDays(today(), 10) }], reason: '补充' }),
+    ],
     ReassignOrder: [
       'reassign',
       () => ({

@@ -144,7 +144,7 @@ export function HistoryPanel(props: { basePath: string; renderState: (state: Rec
           size="small"
           extra={
             <DatePicker
-              placeholder="选择日期"
+              placeholder="请选择日期"
               value={before ? null : asOf}
               onChange={chooseDay}
               disabledDate={(d) => d.isAfter(dayjs(), 'day')}

@@ -3,6 +3,7 @@ import {
   BellOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  HomeOutlined,
   LineChartOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -12,7 +13,7 @@ import {
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { roleLabels } from './domain';
+import { hasRole, roleLabels } from './domain';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Login } from './pages/Login';
 import { useSession } from './session';
@@ -28,11 +29,13 @@ const OrderDetail = lazy(() => import('./pages/OrderDetail').then((m) => ({ defa
 const OrderLedger = lazy(() => import('./pages/OrderLedger').then((m) => ({ default: m.OrderLedger })));
 const ProjectDetail = lazy(() => import('./pages/ProjectDetail').then((m) => ({ default: m.ProjectDetail })));
 const ProjectList = lazy(() => import('./pages/ProjectList').then((m) => ({ default: m.ProjectList })));
+const Workbench = lazy(() => import('./pages/Workbench').then((m) => ({ default: m.Workbench })));
+const Approvals = lazy(() => import('./pages/Approvals').then((m) => ({ default: m.Approvals })));
 const PlanMechanisms = lazy(() => import('./pages/PlanMechanisms').then((m) => ({ default: m.PlanMechanisms })));
 const Todos = lazy(() => import('./pages/Todos'));
 const Messages = lazy(() => import('./pages/Messages'));
 
-const NAV_ITEMS = [
+const BASE_NAV = [
   { key: '/', icon: <DashboardOutlined />, label: '领导驾驶舱' },
   { key: '/projects', icon: <ProjectOutlined />, label: '重点工程' },
   { key: '/projects/awaiting-assignment', icon: <SendOutlined />, label: '待交办' },
@@ -73,9 +76,16 @@ export function Shell() {
   const phone = screens.md === false;
   const [menuOpen, setMenuOpen] = useState(false);
   if (!user) return <Login />;
+  const navItems = [
+    ...BASE_NAV,
+    ...(user.department ? [{ key: '/workbench', icon: <HomeOutlined />, label: '本单位' }] : []),
+    ...(hasRole(user, 'leadership') ? [{ key: '/approvals', icon: <CheckSquareOutlined />, label: '待审批' }] : []),
+  ];
   const section = location.pathname.startsWith('/projects/awaiting-assignment')
     ? '/projects/awaiting-assignment'
-    : (['/todos', '/messages', '/projects', '/orders', '/indicators'].find((s) => location.pathname.startsWith(s)) ?? '/');
+    : (['/todos', '/messages', '/projects', '/orders', '/indicators', '/workbench', '/approvals'].find((s) =>
+        location.pathname.startsWith(s),
+      ) ?? '/');
   const who = (
     <>
       <span>{user.displayName}</span>
@@ -119,7 +129,7 @@ export function Shell() {
               mode="vertical"
               selectedKeys={[section]}
               onClick={(e) => go(e.key)}
-              items={NAV_ITEMS}
+              items={navItems}
               style={{ borderInlineEnd: 'none' }}
             />
             <Space wrap style={{ marginTop: 16 }} data-testid="current-user">
@@ -144,7 +154,7 @@ export function Shell() {
             selectedKeys={[section]}
             style={{ flex: 1, minWidth: 0, background: 'transparent' }}
             onClick={(e) => navigate(e.key)}
-            items={NAV_ITEMS}
+            items={navItems}
           />
           <HeaderCounts />
           <Space style={{ color: '#fff' }} data-testid="current-user">
@@ -170,6 +180,8 @@ export function Shell() {
               <Route path="/indicators" element={<IndicatorList />} />
               <Route path="/indicators/:id" element={<IndicatorDetail />} />
               <Route path="/assessment" element={<PlanMechanisms />} />
+              <Route path="/workbench" element={<Workbench />} />
+              <Route path="/approvals" element={<Approvals />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

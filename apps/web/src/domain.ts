@@ -9,9 +9,12 @@ import {
   deadlineKindLabels,
   orderSourceLabels,
   petitionFindingLabels,
+  provincialSignOffKindLabels,
   rectificationOrderCommandLabels,
 } from '../../../libs/domain/src/rectification-order/rectification-order.commands';
-import { orderStatusLabels } from '../../../libs/domain/src/rectification-order/rectification-order.state';
+import { needsProvincialSignOff } from '../../../libs/domain/src/rectification-order/rectification-order.plan';
+import { orderStatusLabels, orderStatusPath } from '../../../libs/domain/src/rectification-order/rectification-order.state';
+import { orderTimelinessLabels } from '../../../libs/domain/src/rectification-order/order-figures';
 import type { Role } from '../../../libs/domain/src/shared/actor';
 
 export {
@@ -20,9 +23,13 @@ export {
   keyProjectCommandPolicies,
   keyProjectStatusLabels,
   orderCommandPolicies,
+  needsProvincialSignOff,
   orderSourceLabels,
   orderStatusLabels,
+  orderStatusPath,
+  orderTimelinessLabels,
   petitionFindingLabels,
+  provincialSignOffKindLabels,
   rectificationOrderCommandLabels,
   roleLabels,
 };
@@ -79,7 +86,7 @@ export const orderStatusColors: Record<string, string> = {
 
 export const timelinessLabels: Record<string, string> = {
   ON_TRACK: '正常推进',
-  DUE_SOON: '临期',
+  DUE_SOON: '即将到期',
   AT_RISK: '存在风险',
   OVERDUE: '已逾期',
   DONE: '已完成',

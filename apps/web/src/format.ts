@@ -48,3 +48,8 @@ export function personal(value: string | { pii: string } | null | undefined): st
   if (value === null || value === undefined || value === '') return '—';
   return typeof value === 'string' ? value : '（无法显示）';
 }
+
+/** A personal value as a form's initial text: the text, or nothing when the page did not get one. */
+export function personalInput(value: string | { pii: string } | null | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -50,6 +50,7 @@ export const orderCommandPolicies: Record<RectificationOrderCommandType, Command
   BackfillOrder: SUPERVISION,
   AssignOrder: SUPERVISION,
   ReassignOrder: SUPERVISION,
+  ReviseMeasures: SUPERVISION,
   // 一问题一方案: the lead department drafts the plan, the supervision office reviews it.
   SubmitRectificationPlan: LEAD_DEPARTMENT,
   ApproveRectificationPlan: SUPERVISION,

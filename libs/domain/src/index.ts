@@ -16,6 +16,7 @@ export * from './rectification-order/rectification-order.commands';
 export * from './rectification-order/rectification-order.events';
 export * from './rectification-order/rectification-order.state';
 export * from './rectification-order/rectification-order.decider';
+export * from './rectification-order/order-figures';
 export { needsProvincialSignOff } from './rectification-order/rectification-order.plan';
 export * from './escalation';
 export * from './indicator';

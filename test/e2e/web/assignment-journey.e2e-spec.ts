@@ -116,7 +116,7 @@ describe('交办 journey in Chromium', () => {
     await otherPage.goto(`${base}/projects/${LAGU}`);
     await otherPage.getByTestId('plan-item-facts').waitFor();
     await expect(otherPage.getByRole('button', { name: '确认开工' }).count()).resolves.toBe(0);
-    await expect(otherPage.getByRole('button', { name: '报送进度' }).count()).resolves.toBe(0);
+    await expect(otherPage.getByRole('button', { name: '报送进展' }).count()).resolves.toBe(0);
     expect(
       (await api(other, `/api/v1/key-projects/${LAGU}/start`, { method: 'POST', body: JSON.stringify({ startedOn: today }) })).status,
     ).toBe(403);
@@ -129,11 +129,11 @@ describe('交办 journey in Chromium', () => {
     await leadPage.getByRole('button', { name: '确认开工' }).click();
     await submit(leadPage, '开工：已提交');
     await leadPage.getByText('实施中').first().waitFor();
-    await leadPage.getByRole('button', { name: '报送进度' }).click();
+    await leadPage.getByRole('button', { name: '报送进展' }).click();
     await choose(leadPage, '推进中的里程碑', 'ZL7-1-M1');
     await modal(leadPage).getByLabel('该里程碑完成百分比').fill('20');
     await modal(leadPage).getByLabel('进展情况').fill('浏览器测试：完成破损山体边坡清理和地形测绘。');
-    await submit(leadPage, '报送进度：已提交');
+    await submit(leadPage, '报送进展：已提交');
     await leadPage.getByRole('button', { name: '申请调整基线' }).click();
     await choose(leadPage, '里程碑', 'ZL7-1-M1');
     await pickDate(leadPage, '拟调整为', newBaseline);

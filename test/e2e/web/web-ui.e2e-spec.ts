@@ -120,13 +120,13 @@ describe('web UI in Chromium', () => {
       await page.getByText('实施中').first().waitFor();
     }
 
-    // 报送进度
-    await page.getByRole('button', { name: '报送进度' }).click();
+    // 报送进展
+    await page.getByRole('button', { name: '报送进展' }).click();
     await choose(page, '推进中的里程碑', milestone.milestoneId);
     await page.locator('.ant-modal-container:visible').getByLabel('该里程碑完成百分比').fill('60');
     await page.locator('.ant-modal-container:visible').getByLabel('进展情况').fill('浏览器测试：主体工程完成六成，设备已进场。');
     await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
-    await page.getByText('报送进度：已提交').waitFor();
+    await page.getByText('报送进展：已提交').waitFor();
     await page.getByRole('tab', { name: /进度报告/ }).click();
     await page.getByTestId('progress-reports').getByText('浏览器测试：主体工程完成六成').waitFor();
 
@@ -182,7 +182,7 @@ describe('web UI in Chromium', () => {
     await page.getByTestId('todo-list').waitFor();
     await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
     await page.getByTestId('escalation-queue').getByText('暂无待处理的预警').waitFor();
-    await page.getByTestId('league-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('league-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     // The real escalation engine's tick, over the seeded sample orders (several are overdue).
     const scheduler = t.app.get(EscalationScheduler);

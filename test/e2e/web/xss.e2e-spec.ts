@@ -260,14 +260,14 @@ describe('no HTML from data', () => {
     // Cockpit: escalation queue (code, instruction), league table, deadlines, overdue chart.
     await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
     await page.getByTestId('escalation-queue').getByText('X', { exact: false }).first().waitFor();
-    await page.getByTestId('league-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('league-table').locator('tbody tr.ant-table-row').first().waitFor();
     const cockpitChart = page.locator('[_echarts_instance_]').first();
     if (await cockpitChart.count()) await hoverAll(page, cockpitChart);
     await expect(page.content()).resolves.toContain('&lt;img src=x onerror=__xss.push(');
 
     // Key projects: the list (filtered by the planted text), then every tab of the project, the chart hovered.
     await page.goto(`${base}/projects`);
-    await page.locator('.ant-table-tbody tr').first().waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await page.goto(`${base}/projects/${planted.projectId}`);
     await page.getByRole('tab').first().waitFor();
     await visitAllTabs(page, async () => {
@@ -289,7 +289,7 @@ describe('no HTML from data', () => {
     // The project lead: the milestone picker of the progress form lists the planted names.
     const lead = await openAs(await t.token('project-lead', 'ning-an-city', 'lead-viewer'));
     await lead.page.goto(`${base}/projects/${planted.projectId}`);
-    await lead.page.getByRole('button', { name: '报送进度' }).click();
+    await lead.page.getByRole('button', { name: '报送进展' }).click();
     await lead.page.locator('.ant-modal-container:visible .ant-select').first().click();
     await lead.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     await lead.page.keyboard.press('Escape');

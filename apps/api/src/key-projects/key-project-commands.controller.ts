@@ -92,8 +92,8 @@ export class KeyProjectCommandsController {
 
   @Post(':id/report-progress')
   @CommandEndpoint(keyProjects, 'ReportProjectProgress', {
-    summary: '报送进度',
-    description: '牵头单位或配合单位报送进度；报告只增不改，更正即再报一次。',
+    summary: '报送进展',
+    description: '牵头单位或配合单位报送进展；报告只增不改，更正即再报一次。',
   })
   reportProgress(
     @Param('id', ProjectIdPipe) id: string,

@@ -217,7 +217,7 @@ export class PlanMilestoneDto {
   }
 }
 
-/** 报送进度 */
+/** 报送进展 */
 export class ReportProjectProgressDto {
   @ApiPropertyOptional({ description: '报告编号；不填时自动生成', example: 'R-2024-03' })
   @IsOptional()

@@ -10,7 +10,7 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 export class LedgerQueryDto extends ListOrdersQueryDto {
   @ApiPropertyOptional({
     description:
-      '及时性：ON_TRACK 正常推进 / DUE_SOON 临期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持',
+      '及时性：ON_TRACK 正常推进 / DUE_SOON 即将到期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持',
     enum: LEDGER_TIMELINESS,
   })
   @IsOptional()

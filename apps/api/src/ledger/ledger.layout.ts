@@ -12,20 +12,18 @@ import {
   type RectificationOrderState,
   DEPARTMENTS,
   ERASED_PLACEHOLDER,
+  DUE_SOON_DAYS,
+  ORDER_TIMELINESS,
+  orderTimeliness,
+  orderTimelinessLabels,
+  type OrderTimeliness,
 } from '@app/domain';
 
-/** Timeliness of an order in the ledger, against its current deadline (Asia/Shanghai calendar). */
-export type LedgerTimeliness = 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'DONE_ON_TIME' | 'DONE_LATE' | 'NO_DEADLINE';
-export const LEDGER_TIMELINESS: LedgerTimeliness[] = ['ON_TRACK', 'DUE_SOON', 'OVERDUE', 'DONE_ON_TIME', 'DONE_LATE', 'NO_DEADLINE'];
-export const ledgerTimelinessLabels: Record<LedgerTimeliness, string> = {
-  ON_TRACK: '正常推进',
-  DUE_SOON: '临期（30日内到期）',
-  OVERDUE: '已逾期',
-  DONE_ON_TIME: '按期销号',
-  DONE_LATE: '逾期销号',
-  NO_DEADLINE: '长期坚持（无时限）',
-};
-export const DUE_SOON_DAYS = 30;
+/** Timeliness of an order in the ledger: the one definition of libs/domain (docs/figures.md). */
+export type LedgerTimeliness = OrderTimeliness;
+export const LEDGER_TIMELINESS = ORDER_TIMELINESS;
+export const ledgerTimelinessLabels = orderTimelinessLabels;
+export { DUE_SOON_DAYS };
 
 /** 完成情况, as city ledgers report it. */
 export type LedgerCompletion = 'COMPLETED' | 'BASICALLY_COMPLETED' | 'ON_SCHEDULE' | 'BEHIND_SCHEDULE';
@@ -47,17 +45,22 @@ export function departmentByIdOrName(value: string): string | undefined {
   return DEPARTMENTS.find((d) => d.id === v || d.nameZh === v)?.id;
 }
 
+/** Labels compare without their quotation marks: a sheet typed with "" or with “” reads the same. */
+const unquoted = (s: string) => s.replace(/["“”]/g, '');
+
 export function byLabel<K extends string>(labels: Record<K, string>, value: string): K | undefined {
-  const v = value.trim();
+  const v = unquoted(value.trim());
   const entries = Object.entries(labels) as Array<[K, string]>;
-  return entries.find(([code, label]) => code === v || label === v)?.[0];
+  return entries.find(([code, label]) => code === v || unquoted(label) === v)?.[0];
 }
 
 export const sourceByLabel = (v: string): OrderSource | undefined => byLabel(orderSourceLabels, v);
 export const deadlineKindByLabel = (v: string): DeadlineKind | undefined => byLabel(deadlineKindLabels, v);
 export const sectorByLabel = (v: string): OrderSector | undefined => byLabel(sectorLabels, v);
-// A concluded petition case is exported as 已办结 (ORD-PET-6): its status is CLOSED.
-export const statusByLabel = (v: string): OrderStatus | undefined => (v === '已办结' ? 'CLOSED' : byLabel(orderStatusLabels, v));
+// A concluded petition case is exported as 已办结 (ORD-PET-6): its status is CLOSED. Sheets exported
+// before the status was named 退回重新整改 say 已重新打开.
+export const statusByLabel = (v: string): OrderStatus | undefined =>
+  v.trim() === '已办结' ? 'CLOSED' : v.trim() === '已重新打开' ? 'REOPENED' : byLabel(orderStatusLabels, v);
 
 export type LedgerCellType = 'text' | 'date' | 'number';
 
@@ -113,18 +116,7 @@ export const LEDGER_COLUMNS = [
 
 export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]['key'];
 
-export function ledgerTimeliness(
-  s: Pick<RectificationOrderState, 'status' | 'currentDeadline' | 'closedOn'>,
-  today: string,
-): LedgerTimeliness {
-  if (s.status === 'CLOSED') {
-    if (!s.currentDeadline || !s.closedOn) return 'DONE_ON_TIME';
-    return s.closedOn <= s.currentDeadline ? 'DONE_ON_TIME' : 'DONE_LATE';
-  }
-  if (!s.currentDeadline) return 'NO_DEADLINE';
-  if (s.currentDeadline < today) return 'OVERDUE';
-  return daysBetween(today, s.currentDeadline) <= DUE_SOON_DAYS ? 'DUE_SOON' : 'ON_TRACK';
-}
+export const ledgerTimeliness = orderTimeliness;
 
 /** 已完成 when closed, 基本完成 once acceptance is requested, else whether the order keeps to its dates (序时进度). */
 export function ledgerCompletion(s: RectificationOrderState, today: string): LedgerCompletion {

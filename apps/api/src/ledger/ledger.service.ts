@@ -5,6 +5,10 @@ import {
   petitionTextScope,
   shanghaiDate,
   type Actor,
+  countOrder,
+  emptyDepartmentFigures,
+  figureRate,
+  type DepartmentOrderFigures,
   type RectificationOrderState,
   DEPARTMENTS,
 } from '@app/domain';
@@ -155,46 +159,13 @@ export class LedgerService {
     const horizon = addDays(today, 30);
     // Counts include every order; names and measures of petition cases only for their readers (ORD-READ-1).
     const all = await this.rows({}, actor);
-    const byDept = new Map<
-      string,
-      {
-        open: number;
-        overdue: number;
-        closed: number;
-        onTimeOriginal: number;
-        onTimeCurrent: number;
-        closedWithDeadline: number;
-        daysOverdue: number;
-      }
-    >();
-    const dept = (id: string) => {
-      let d = byDept.get(id);
-      if (!d)
-        byDept.set(
-          id,
-          (d = { open: 0, overdue: 0, closed: 0, onTimeOriginal: 0, onTimeCurrent: 0, closedWithDeadline: 0, daysOverdue: 0 }),
-        );
-      return d;
-    };
+    const byDept = new Map<string, DepartmentOrderFigures>();
+    const dept = (id: string) => byDept.get(id) ?? byDept.set(id, emptyDepartmentFigures()).get(id)!;
     const overdueByMonth: { [department: string]: { [month: string]: number } } = {};
     const deadlines: LedgerDeadline[] = [];
     for (const { id, state: s, timeliness } of all) {
       const lead = s.leadDepartment ?? 'unassigned';
-      const d = dept(lead);
-      if (s.status === 'CLOSED') {
-        d.closed++;
-        if (s.originalDeadline && s.currentDeadline && s.closedOn) {
-          d.closedWithDeadline++;
-          if (s.closedOn <= s.originalDeadline) d.onTimeOriginal++;
-          if (s.closedOn <= s.currentDeadline) d.onTimeCurrent++;
-        }
-      } else {
-        d.open++;
-      }
-      if (timeliness === 'OVERDUE' && s.currentDeadline) {
-        d.overdue++;
-        d.daysOverdue += Math.round((Date.parse(today) - Date.parse(s.currentDeadline)) / 86400000);
-      }
+      countOrder(dept(lead), s, today);
       if ((timeliness === 'OVERDUE' || timeliness === 'DONE_LATE') && s.currentDeadline) {
         const month = s.currentDeadline.slice(0, 7);
         (overdueByMonth[lead] ??= {})[month] = (overdueByMonth[lead][month] ?? 0) + 1;
@@ -267,7 +238,7 @@ export class LedgerService {
     }
     deadlines.sort((a, b) => String(a.dueDate).localeCompare(String(b.dueDate)));
     const names = new Map(DEPARTMENTS.map((d) => [d.id, d]));
-    const rate = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
+    const rate = figureRate;
     const departments = [...byDept.entries()].map(([id, d]): LedgerDepartmentStat => ({
       id,
       nameZh: names.get(id)?.nameZh ?? (id === 'unassigned' ? '尚未交办' : id),

@@ -25,6 +25,7 @@ import {
   RecordObjectionDto,
   RecordSecondCheckDto,
   ReassignOrderDto,
+  ReviseMeasuresDto,
   RejectExtensionDto,
   ReopenOrderDto,
   ReportOrderProgressDto,
@@ -98,6 +99,15 @@ export class OrderCommandsController {
     return this.commands.execute(rectificationOrders, id, await this.protectAssignment(id, body.toCommand()), meta);
   }
 
+  @Post(':id/revise-measures')
+  @CommandEndpoint(rectificationOrders, 'ReviseMeasures', {
+    summary: '修改整改措施',
+    description: '交办前，督查办修改整改措施（增加、修改、删除）；每项措施的完成时限须在下达日期与整改时限之间。',
+  })
+  reviseMeasures(@Param('id', OrderIdPipe) id: string, @Body() body: ReviseMeasuresDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
+  }
+
   @Post(':id/reassign')
   @CommandEndpoint(rectificationOrders, 'ReassignOrder', {
     summary: '重新交办',
@@ -150,7 +160,7 @@ export class OrderCommandsController {
   @Post(':id/start')
   @CommandEndpoint(rectificationOrders, 'StartRectification', {
     summary: '开始整改',
-    description: '牵头单位确认开始整改（交办后或重新打开后）。',
+    description: '牵头单位确认开始整改（交办后或退回重新整改后）。',
   })
   start(@Param('id', OrderIdPipe) id: string, @Body() body: StartRectificationDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);
@@ -314,8 +324,8 @@ export class OrderCommandsController {
 
   @Post(':id/reopen')
   @CommandEndpoint(rectificationOrders, 'ReopenOrder', {
-    summary: '重新打开',
-    description: '领导小组重新打开已销号任务（如“回头看”发现反弹）；可设定新的现行整改时限。',
+    summary: '退回重新整改',
+    description: '领导小组将已销号任务退回重新整改（如“回头看”发现反弹）；可设定新的现行整改时限。',
   })
   reopen(@Param('id', OrderIdPipe) id: string, @Body() body: ReopenOrderDto, @Meta() meta: CommandMeta): Promise<CommandResult> {
     return this.commands.execute(rectificationOrders, id, body.toCommand(), meta);

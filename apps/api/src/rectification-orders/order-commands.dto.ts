@@ -33,6 +33,7 @@ import type {
   PlannedMeasure,
   ProvincialSignOff,
   ReassignOrder,
+  ReviseMeasures,
   ReturnRectificationPlan,
   SubmitRectificationPlan,
   AttachEvidence,
@@ -282,6 +283,30 @@ export class AssignmentDto {
 export class AssignOrderDto extends AssignmentDto {
   toCommand(): AssignOrder {
     return { type: 'AssignOrder', ...this.assignment() };
+  }
+}
+
+/** 修改整改措施（交办前） */
+export class ReviseMeasuresDto {
+  @ApiProperty({ description: '修改后的全部整改措施（各有完成时限），取代原有措施', type: [MeasurePlanDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MeasurePlanDto)
+  measures!: MeasurePlanDto[];
+
+  @ApiPropertyOptional({ description: '修改原因', example: '补充管网排查措施。', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string | null;
+
+  toCommand(): ReviseMeasures {
+    return {
+      type: 'ReviseMeasures',
+      measures: this.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate })),
+      reason: this.reason ?? null,
+    };
   }
 }
 
@@ -847,7 +872,7 @@ export class CloseOrderDto {
 
 /** 重新打开 */
 export class ReopenOrderDto {
-  @ApiProperty({ description: '重新打开原因', example: '“回头看”发现问题反弹。' })
+  @ApiProperty({ description: '退回重新整改的原因', example: '“回头看”发现问题反弹。' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

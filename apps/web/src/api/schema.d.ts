@@ -1145,8 +1145,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 报送进度
-         * @description 牵头单位或配合单位报送进度；报告只增不改，更正即再报一次。可用角色：责任单位。
+         * 报送进展
+         * @description 牵头单位或配合单位报送进展；报告只增不改，更正即再报一次。可用角色：责任单位。
          */
         post: operations["KeyProjectCommandsController_reportProgress"];
         delete?: never;
@@ -1869,8 +1869,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 重新打开
-         * @description 领导小组重新打开已销号任务（如“回头看”发现反弹）；可设定新的现行整改时限。可用角色：领导小组。
+         * 退回重新整改
+         * @description 领导小组将已销号任务退回重新整改（如“回头看”发现反弹）；可设定新的现行整改时限。可用角色：领导小组。
          */
         post: operations["OrderCommandsController_reopen"];
         delete?: never;
@@ -1979,6 +1979,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rectification-orders/{id}/revise-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改整改措施
+         * @description 交办前，督查办修改整改措施（增加、修改、删除）；每项措施的完成时限须在下达日期与整改时限之间。可用角色：整改办（督查办）。
+         */
+        post: operations["OrderCommandsController_reviseMeasures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rectification-orders/{id}/settle-objection": {
         parameters: {
             query?: never;
@@ -2010,7 +2030,7 @@ export interface paths {
         put?: never;
         /**
          * 开始整改
-         * @description 牵头单位确认开始整改（交办后或重新打开后）。可用角色：责任单位。
+         * @description 牵头单位确认开始整改（交办后或退回重新整改后）。可用角色：责任单位。
          */
         post: operations["OrderCommandsController_start"];
         delete?: never;
@@ -2458,9 +2478,9 @@ export interface components {
          * @description One command of a detail view's `allowedActions`: whether this actor may send it now and, when
          *     not, why (the refusal `decide` would give, whatever the body).
          */
-        AllowedAction_9bc66a0b: {
+        AllowedAction_6e6c19a8: {
             allowed: boolean;
-            command: string;
+            command: components["schemas"]["AllowedAction.T"];
             /** @description Chinese, for the person: why the command is withheld now. */
             reason?: string;
             /** @description Id of the rule in docs/domain.md that withholds it. */
@@ -2470,9 +2490,9 @@ export interface components {
          * @description One command of a detail view's `allowedActions`: whether this actor may send it now and, when
          *     not, why (the refusal `decide` would give, whatever the body).
          */
-        AllowedAction_53cb2be7: {
+        AllowedAction_9bc66a0b: {
             allowed: boolean;
-            command: components["schemas"]["AllowedAction.T"];
+            command: string;
             /** @description Chinese, for the person: why the command is withheld now. */
             reason?: string;
             /** @description Id of the rule in docs/domain.md that withholds it. */
@@ -2503,7 +2523,7 @@ export interface components {
             rule?: string;
         };
         /** @enum {string} */
-        "AllowedAction.T": "ApproveExtension" | "ApproveRectificationPlan" | "AssignOrder" | "AttachEvidence" | "BackfillOrder" | "CloseOrder" | "CompleteMeasure" | "ConcludeInStages" | "ConcludePetitionCase" | "IssueOrder" | "PublishClosingNotice" | "ReassignOrder" | "RecordAcceptanceFailed" | "RecordAcceptancePassed" | "RecordFollowUpVisit" | "RecordObjection" | "RecordSecondCheck" | "RejectExtension" | "ReopenOrder" | "ReportOrderProgress" | "ReportPetitionFinding" | "RequestAcceptance" | "RequestExtension" | "ReturnRectificationPlan" | "SettleObjection" | "StartRectification" | "SubmitPeriodicReport" | "SubmitRectificationPlan";
+        "AllowedAction.T": "ApproveExtension" | "ApproveRectificationPlan" | "AssignOrder" | "AttachEvidence" | "BackfillOrder" | "CloseOrder" | "CompleteMeasure" | "ConcludeInStages" | "ConcludePetitionCase" | "IssueOrder" | "PublishClosingNotice" | "ReassignOrder" | "RecordAcceptanceFailed" | "RecordAcceptancePassed" | "RecordFollowUpVisit" | "RecordObjection" | "RecordSecondCheck" | "RejectExtension" | "ReopenOrder" | "ReportOrderProgress" | "ReportPetitionFinding" | "RequestAcceptance" | "RequestExtension" | "ReturnRectificationPlan" | "ReviseMeasures" | "SettleObjection" | "StartRectification" | "SubmitPeriodicReport" | "SubmitRectificationPlan";
         /** @enum {string} */
         "AllowedAction.T_1": "AcceptKeyProject" | "AchieveMilestone" | "AmendKeyProjectRegistration" | "ApproveBaselineChange" | "AssignKeyProject" | "CancelKeyProject" | "CompleteKeyProject" | "PlanMilestone" | "ReassignKeyProject" | "RegisterKeyProject" | "RejectBaselineChange" | "ReportProjectProgress" | "RequestBaselineChange" | "ResumeKeyProject" | "StartKeyProject" | "SuspendKeyProject";
         /** @enum {string} */
@@ -3766,7 +3786,7 @@ export interface components {
         /** @enum {string} */
         KeyProjectStatus: "ACCEPTED" | "CANCELLED" | "COMPLETED" | "IN_PROGRESS" | "PLANNED" | "SUSPENDED";
         /** @description One row of the project list: the columns KEY_PROJECT_SUMMARY_COLUMNS selects, with the labels. */
-        KeyProjectSummary: components["schemas"]["Pick_caa5af14"] & {
+        KeyProjectSummary: components["schemas"]["Pick_9b69af65"] & {
             lastPosition: string;
             pendingBaselineChanges: number;
             statusLabel: string;
@@ -3927,7 +3947,7 @@ export interface components {
                 status: "ACCEPTANCE_REQUESTED" | "ACCEPTED" | "ASSIGNED" | "CLOSED" | "IN_PROGRESS" | "IN_PUBLIC_NOTICE" | "ISSUED" | "REOPENED" | null;
                 statusLabel: string | null;
                 target: string;
-                timeliness: components["schemas"]["LedgerTimeliness"];
+                timeliness: components["schemas"]["OrderTimeliness"];
                 timelinessLabel: string;
                 updatedAt: string;
                 version: number;
@@ -3937,11 +3957,6 @@ export interface components {
             today: string;
             total: number;
         };
-        /**
-         * @description Timeliness of an order in the ledger, against its current deadline (Asia/Shanghai calendar).
-         * @enum {string}
-         */
-        LedgerTimeliness: "DONE_LATE" | "DONE_ON_TIME" | "DUE_SOON" | "NO_DEADLINE" | "ON_TRACK" | "OVERDUE";
         LinkContributingProjectDto: {
             /**
              * @description 说明
@@ -4084,9 +4099,11 @@ export interface components {
             version: number;
         } & {
             /** @description What the caller may do to the order now; empty for an `asOf` view. */
-            allowedActions: components["schemas"]["AllowedAction_53cb2be7"][];
+            allowedActions: components["schemas"]["AllowedAction_6e6c19a8"][];
             asOf?: string;
             isSample?: boolean;
+            timeliness: components["schemas"]["OrderTimeliness"];
+            timelinessLabel: string;
             updatedAt?: string;
         };
         OrderHistory: {
@@ -4201,6 +4218,20 @@ export interface components {
             reportId: string;
             summary: string;
         };
+        /**
+         * @description One definition of the order figures (docs/figures.md): the ledger's 及时性 column and filter, the
+         *     order page, the league table (单位排名), the cockpit counts and the overdue chart all ask these
+         *     functions, so that no two of them can count an order differently.
+         *
+         *     - open (在办): issued and not closed (已销号); an order 验收通过 or 拟销号公示中 is still open.
+         *     - overdue (逾期): open, with a current deadline (现行整改时限) before today (Asia/Shanghai). The due
+         *       day counts in full.
+         *     - closed (已销号): status CLOSED.
+         *     - on time (按期): closed on or before the deadline; counted against the original deadline (原时限,
+         *       never moved) and against the current one (moved by approved extensions and reopenings).
+         * @enum {string}
+         */
+        OrderTimeliness: "DONE_LATE" | "DONE_ON_TIME" | "DUE_SOON" | "NO_DEADLINE" | "ON_TRACK" | "OVERDUE";
         OverdueCircularDocumentDto: {
             /**
              * @description 通报期间开始日期
@@ -4379,7 +4410,7 @@ export interface components {
              */
             reference?: string | null;
         };
-        Pick_caa5af14: {
+        Pick_9b69af65: {
             /** @description 待交办: no department answers for the item yet. */
             awaitingAssignment: boolean;
             category: string;
@@ -5014,7 +5045,7 @@ export interface components {
              */
             newDeadline?: string | null;
             /**
-             * @description 重新打开原因
+             * @description 退回重新整改的原因
              * @example “回头看”发现问题反弹。
              */
             reason: string;
@@ -5209,6 +5240,15 @@ export interface components {
              *     ]
              */
             reasons: string[];
+        };
+        ReviseMeasuresDto: {
+            /** @description 修改后的全部整改措施（各有完成时限），取代原有措施 */
+            measures: components["schemas"]["MeasurePlanDto"][];
+            /**
+             * @description 修改原因
+             * @example 补充管网排查措施。
+             */
+            reason?: string | null;
         };
         /** @enum {string} */
         SecondCheckOutcome: "CONFIRMED" | "REVISED";
@@ -8258,6 +8298,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数（1–100） */
                 pageSize?: number;
+                /** @description true：只列有待审批基线调整申请的事项 */
+                pendingBaselineChange?: boolean;
                 /** @description 所属专栏 1–9 */
                 planBox?: number;
                 /** @description 事项类型：PROJECT 工程项目、TASK 工作任务、STRIVE 争取类 */
@@ -9844,6 +9886,8 @@ export interface operations {
     LedgerController_list: {
         parameters: {
             query?: {
+                /** @description 待审批：EXTENSION 有待审批的延期申请，PLAN 有待审核的整改方案 */
+                awaiting?: "EXTENSION" | "PLAN";
                 /** @description 批次（完全匹配） */
                 batch?: string;
                 /** @description 整改时限类型 */
@@ -9862,7 +9906,7 @@ export interface operations {
                 state?: "ISSUED" | "ASSIGNED" | "IN_PROGRESS" | "ACCEPTANCE_REQUESTED" | "ACCEPTED" | "IN_PUBLIC_NOTICE" | "CLOSED" | "REOPENED";
                 /** @description 关键词（编码、批次、问题、目标、责任人） */
                 text?: string;
-                /** @description 及时性：ON_TRACK 正常推进 / DUE_SOON 临期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持 */
+                /** @description 及时性：ON_TRACK 正常推进 / DUE_SOON 即将到期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持 */
                 timeliness?: "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "DONE_ON_TIME" | "DONE_LATE" | "NO_DEADLINE";
             };
             header?: never;
@@ -10366,6 +10410,8 @@ export interface operations {
     RectificationOrderQueriesController_list: {
         parameters: {
             query?: {
+                /** @description 待审批：EXTENSION 有待审批的延期申请，PLAN 有待审核的整改方案 */
+                awaiting?: "EXTENSION" | "PLAN";
                 /** @description 批次（完全匹配） */
                 batch?: string;
                 /** @description 整改时限类型 */
@@ -12658,6 +12704,92 @@ export interface operations {
             };
         };
     };
+    OrderCommandsController_reviseMeasures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：重复提交时返回首次的结果而不重复写入 */
+                "Idempotency-Key"?: string;
+                /** @description 上次读取到的版本号（如 "3"）；版本已变化时返回 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 整改任务编号（UUID） */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseMeasuresDto"];
+            };
+        };
+        responses: {
+            /** @description 命令已执行；ETag 为新版本号 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description 请求无法处理：参数或内容不符合要求（detail 说明原因） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色或单位无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未找到所指的记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前状态不允许此操作，或记录已被他人更新 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     OrderCommandsController_settleObjection: {
         parameters: {
             query?: never;
@@ -13068,6 +13200,8 @@ export interface operations {
     LedgerController_export: {
         parameters: {
             query?: {
+                /** @description 待审批：EXTENSION 有待审批的延期申请，PLAN 有待审核的整改方案 */
+                awaiting?: "EXTENSION" | "PLAN";
                 /** @description 批次（完全匹配） */
                 batch?: string;
                 /** @description 整改时限类型 */
@@ -13086,7 +13220,7 @@ export interface operations {
                 state?: "ISSUED" | "ASSIGNED" | "IN_PROGRESS" | "ACCEPTANCE_REQUESTED" | "ACCEPTED" | "IN_PUBLIC_NOTICE" | "CLOSED" | "REOPENED";
                 /** @description 关键词（编码、批次、问题、目标、责任人） */
                 text?: string;
-                /** @description 及时性：ON_TRACK 正常推进 / DUE_SOON 临期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持 */
+                /** @description 及时性：ON_TRACK 正常推进 / DUE_SOON 即将到期（30日内）/ OVERDUE 已逾期 / DONE_ON_TIME 按期销号 / DONE_LATE 逾期销号 / NO_DEADLINE 长期坚持 */
                 timeliness?: "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "DONE_ON_TIME" | "DONE_LATE" | "NO_DEADLINE";
             };
             header?: never;

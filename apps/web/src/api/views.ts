@@ -29,7 +29,7 @@ export type LedgerPage = Schemas['LedgerPage'];
 export type LedgerRow = LedgerPage['items'][number];
 export type LedgerOverview = Schemas['LedgerOverview'];
 export type LedgerDepartmentStat = LedgerOverview['departments'][number];
-export type LedgerTimeliness = Schemas['LedgerTimeliness'];
+export type LedgerTimeliness = Schemas['OrderTimeliness'];
 
 export type KeyProjectPage = Schemas['KeyProjectPage'];
 export type KeyProjectSummary = Schemas['KeyProjectSummary'];

@@ -43,6 +43,7 @@ export function AwaitingAssignment() {
       />
       <Card title={`待交办（${data?.total ?? '…'}）`}>
         <Table<AwaitingItem>
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           loading={!data}

@@ -63,6 +63,19 @@ export function Cockpit() {
   const showError = useShowError();
   const [escalations, setEscalations] = useState<Escalation[] | null | undefined>(undefined);
   const [level, setLevel] = useState<string>('all');
+  /** 已解除的预警（归档）, read when its tab is opened. */
+  const [archive, setArchive] = useState<Escalation[] | null>(null);
+  const openTab = (key: string) => {
+    setLevel(key);
+    if (key !== 'resolved') return;
+    setArchive(null);
+    get<Page<Escalation>>(`/api/v1/escalations${query({ status: 'RESOLVED', pageSize: 100 })}`)
+      .then((page) => setArchive(page.items))
+      .catch((e) => {
+        setArchive([]);
+        showError(e);
+      });
+  };
   const [overview, setOverview] = useState<Overview | null>(null);
   const [departments, setDepartments] = useState<DepartmentStat[] | null>(null);
   const [deadlines, setDeadlines] = useState<Deadline[] | null>(null);
@@ -103,14 +116,14 @@ export function Cockpit() {
 
   const loadFigures = useCallback(async () => {
     const today = todayShanghai();
-    const [ov, deps, dls] = await Promise.all([
+    const [ov, dls] = await Promise.all([
       get<Overview>('/api/v1/ledger/overview').catch(() => null),
-      getOptional<{ items: DepartmentStat[] }>('/api/v1/departments').catch(() => null),
       getOptional<Page<Deadline>>(`/api/v1/deadlines${query({ from: today, to: addDays(today, 30), pageSize: 100 })}`).catch(() => null),
     ]);
     setOverview(ov);
-    // Worst first: most overdue, then most open, then the lowest on-time rate.
-    const league = [...(deps?.items ?? ov?.departments ?? [])].sort(
+    // The ledger's own figures (docs/figures.md), so that the table and the ledger never disagree.
+    // Worst first: most overdue, then the lowest on-time rate, then most open.
+    const league = [...(ov?.departments ?? [])].sort(
       (a, b) => b.overdue - a.overdue || (a.onTimeRateCurrent ?? 2) - (b.onTimeRateCurrent ?? 2) || b.open - a.open,
     );
     setDepartments(league);
@@ -135,7 +148,8 @@ export function Cockpit() {
     return c;
   }, [escalations]);
 
-  const shown = (escalations ?? []).filter((e) => level === 'all' || String(e.level) === level);
+  const archived = level === 'resolved';
+  const shown = archived ? (archive ?? []) : (escalations ?? []).filter((e) => level === 'all' || String(e.level) === level);
 
   const chartOption = useMemo(() => {
     const byDept = overview?.overdueByMonth ?? {};
@@ -297,24 +311,26 @@ export function Cockpit() {
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`预警数据暂时无法获取：${pollError}（将自动重试）`} />
         )}
         {escalations === null ? (
-          <Empty description="预警督办功能即将上线：逾期事项将在此按级别列出，无需刷新页面。目前可在下方查看单位排名、临期事项和逾期统计。" />
+          <Empty description="正在读取预警督办队列" />
         ) : (
           <>
             <Tabs
               activeKey={level}
-              onChange={setLevel}
+              onChange={openTab}
               items={[
                 { key: 'all', label: `全部（${escalations?.length ?? 0}）` },
                 ...[4, 3, 2, 1, 0].map((l) => ({ key: String(l), label: `${escalationLevelLabels[l]}（${counts[l]}）` })),
+                { key: 'resolved', label: '已解除（归档）' },
               ]}
             />
             <Table<Escalation>
+              scroll={{ x: 'max-content' }}
               rowKey="id"
               size="middle"
-              loading={escalations === undefined}
+              loading={archived ? archive === null : escalations === undefined}
               dataSource={shown}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: <Empty description="暂无待处理的预警" /> }}
+              locale={{ emptyText: <Empty description={archived ? '暂无已解除的预警' : '暂无待处理的预警'} /> }}
               expandable={{
                 rowExpandable: (e) => Boolean(e.actions?.length),
                 expandedRowRender: (e) => (
@@ -361,7 +377,15 @@ export function Cockpit() {
                       <Typography.Text type="secondary">待处理</Typography.Text>
                     ),
                 },
-                ...(isLeader ? [{ title: '领导处理', width: 330, render: (_: unknown, e: Escalation) => escalationActions(e) }] : []),
+                ...(archived
+                  ? [
+                      { title: '解除时间', width: 150, render: (_: unknown, e: Escalation) => fmtDateTime(e.resolvedAt ?? null) },
+                      { title: '解除原因', width: 160, render: (_: unknown, e: Escalation) => e.resolution?.label ?? '—' },
+                    ]
+                  : []),
+                ...(isLeader && !archived
+                  ? [{ title: '领导处理', width: 330, render: (_: unknown, e: Escalation) => escalationActions(e) }]
+                  : []),
               ]}
             />
           </>
@@ -370,10 +394,11 @@ export function Cockpit() {
 
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Card title="责任单位排名（逾期多者在前）" data-testid="league-table">
+          <Card title="责任单位排名（整改任务，逾期多者在前）" data-testid="league-table">
             <Table<DepartmentStat>
               rowKey="id"
               size="small"
+              scroll={{ x: 'max-content' }}
               dataSource={departments ?? []}
               loading={departments === null}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -438,6 +463,7 @@ export function Cockpit() {
         <Col xs={24} xl={10}>
           <Card title="未来 30 天到期事项" data-testid="upcoming-deadlines">
             <Table<Deadline>
+              scroll={{ x: 'max-content' }}
               rowKey={(d) => `${d.subjectId}-${d.kind}-${d.dueDate}-${d.subjectName}`}
               size="small"
               dataSource={deadlines ?? []}

@@ -356,6 +356,7 @@ export function IndicatorDetail() {
       </Card>
       <Card title="各期数值" size="small">
         <Table
+          scroll={{ x: 'max-content' }}
           size="small"
           rowKey="period"
           pagination={false}
@@ -416,7 +417,13 @@ export function IndicatorDetail() {
         </Col>
         <Col xs={24} lg={11}>
           <Card title="历史时点状态" size="small">
-            <DatePicker showTime value={asOf} onChange={setAsOf} placeholder="选择日期和时间" style={{ width: '100%', marginBottom: 12 }} />
+            <DatePicker
+              showTime
+              value={asOf}
+              onChange={setAsOf}
+              placeholder="请选择日期和时间"
+              style={{ width: '100%', marginBottom: 12 }}
+            />
             {asOf && !snapshot && <Spin />}
             {snapshot && (
               <Descriptions size="small" column={1} bordered>

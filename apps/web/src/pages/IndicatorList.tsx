@@ -68,7 +68,7 @@ export function IndicatorList() {
     <Card title="规划指标（表2 主要指标及正文所列2025年目标）" data-testid="indicator-list">
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
-          placeholder="属性"
+          placeholder="请选择属性"
           allowClear
           style={{ width: 150 }}
           value={filters.attribute}
@@ -79,7 +79,7 @@ export function IndicatorList() {
           ]}
         />
         <Select
-          placeholder="类别"
+          placeholder="请选择类别"
           allowClear
           style={{ width: 180 }}
           value={filters.category}
@@ -90,7 +90,7 @@ export function IndicatorList() {
           ]}
         />
         <Select
-          placeholder="序时进度状态"
+          placeholder="请选择序时进度状态"
           allowClear
           style={{ width: 150 }}
           value={filters.status}
@@ -98,7 +98,7 @@ export function IndicatorList() {
           options={Object.entries(indicatorStatusLabels).map(([value, label]) => ({ value, label }))}
         />
         <Select
-          placeholder="责任单位"
+          placeholder="请选择责任单位"
           allowClear
           showSearch
           optionFilterProp="label"

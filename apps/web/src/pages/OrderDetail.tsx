@@ -2,8 +2,18 @@ import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Steps, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
-import { allows, orderStatusColors, orderStatusLabels, petitionFindingLabels, rectificationOrderCommandLabels } from '../domain';
-import { fmtDate, fmtDateTime, personal, todayShanghai } from '../format';
+import {
+  allows,
+  needsProvincialSignOff,
+  provincialSignOffKindLabels,
+  orderStatusColors,
+  orderStatusLabels,
+  orderStatusPath,
+  petitionFindingLabels,
+  rectificationOrderCommandLabels,
+  timelinessColors,
+} from '../domain';
+import { fmtDate, fmtDateTime, personal, personalInput, todayShanghai } from '../format';
 import { EvidenceFiles } from '../EvidenceFiles';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
@@ -12,26 +22,27 @@ import type { OrderDetail as OrderDetailBody } from '../api';
 
 type OrderView = OrderDetailBody;
 
-const MAIN_PATH = ['ISSUED', 'ASSIGNED', 'IN_PROGRESS', 'ACCEPTANCE_REQUESTED', 'ACCEPTED', 'IN_PUBLIC_NOTICE', 'CLOSED'];
-
 function StateSteps({ o }: { o: OrderView }) {
-  const status = o.status === 'REOPENED' ? 'IN_PROGRESS' : (o.status ?? '');
-  const current = MAIN_PATH.indexOf(status);
+  const path: readonly string[] = orderStatusPath;
+  const status = path.includes(o.status ?? '') ? (o.status ?? '') : 'IN_PROGRESS';
+  const current = path.indexOf(status);
   return (
     <Steps
       size="small"
       current={current}
-      status={o.status === 'REOPENED' ? 'error' : o.status === 'CLOSED' ? 'finish' : 'process'}
-      items={MAIN_PATH.map((s) => ({
+      status={status !== o.status ? 'error' : current === path.length - 1 ? 'finish' : 'process'}
+      items={path.map((s) => ({
         title: orderStatusLabels[s as keyof typeof orderStatusLabels],
         description:
           s === 'ISSUED'
             ? fmtDate(o.issuedOn)
             : s === 'CLOSED' && o.closedOn
               ? fmtDate(o.closedOn)
-              : s === 'IN_PROGRESS' && o.status === 'REOPENED'
-                ? '已重新打开'
-                : undefined,
+              : s === 'IN_PUBLIC_NOTICE' && o.publicNotice
+                ? `至 ${fmtDate(o.publicNotice.endsOn)}`
+                : s === 'IN_PROGRESS' && status !== o.status
+                  ? o.statusLabel
+                  : undefined,
       }))}
     />
   );
@@ -90,21 +101,103 @@ export function OrderDetail() {
   const openObjections = (o.objections ?? []).filter((x) => x.status === 'OPEN');
   const can = (t: keyof typeof rectificationOrderCommandLabels) => allows(o.allowedActions, t);
   const today = todayShanghai();
+  // ORD-PROV-1: a central or provincial inspection order's deadline is the province's; its extension needs the provincial office.
+  const signOffFields: FieldSpec[] = needsProvincialSignOff(o as Parameters<typeof needsProvincialSignOff>[0])
+    ? [
+        {
+          name: 'signOffKind',
+          label: '省整改办意见',
+          type: 'select',
+          required: true,
+          options: Object.entries(provincialSignOffKindLabels).map(([value, label]) => ({ value, label })),
+        },
+        { name: 'documentNumber', label: '省级批复文号', type: 'text', required: true, placeholder: '如：黑整改办函〔2025〕18号' },
+        { name: 'approvedOn', label: '批复日期', type: 'date', required: true, disableFuture: true },
+        {
+          name: 'approverBody',
+          label: '审批机关',
+          type: 'text',
+          required: true,
+          initial: '黑龙江省生态环境保护督察整改工作领导小组办公室',
+        },
+      ]
+    : [];
+  const signOff = (v: Record<string, unknown>) =>
+    v.documentNumber
+      ? { kind: v.signOffKind, documentNumber: v.documentNumber, approvedOn: v.approvedOn, approverBody: v.approverBody }
+      : null;
+  const pendingPlan = (o.plans ?? []).find((p) => p.status === 'SUBMITTED');
+  const assignmentFields = (withReason: boolean): FieldSpec[] => [
+    { name: 'leadDepartment', label: '牵头单位', type: 'department', required: true, initial: o.leadDepartment },
+    { name: 'cooperatingDepartments', label: '配合单位', type: 'departments', initial: o.cooperatingDepartments },
+    { name: 'acceptanceDepartment', label: '验收单位', type: 'department', required: true, initial: o.acceptanceDepartment },
+    { name: 'responsiblePerson', label: '责任人（职务）', type: 'text', initial: personalInput(o.responsiblePerson) },
+    ...(withReason ? [{ name: 'reason', label: '重新交办原因', type: 'textarea', required: true } as FieldSpec] : []),
+  ];
 
   const spec: Array<[boolean, string, string, FieldSpec[], ((v: Record<string, unknown>) => unknown)?, boolean?]> = [
+    [
+      can('ReviseMeasures'),
+      '修改整改措施',
+      'revise-measures',
+      [
+        { name: 'measures', label: '整改措施', type: 'measures', initial: o.measures },
+        { name: 'reason', label: '修改原因', type: 'textarea' },
+      ],
+    ],
     [
       can('AssignOrder'),
       '交办',
       'assign',
-      [
-        { name: 'leadDepartment', label: '牵头单位', type: 'department', required: true },
-        { name: 'cooperatingDepartments', label: '配合单位', type: 'departments' },
-        { name: 'acceptanceDepartment', label: '验收单位', type: 'department', required: true },
-        { name: 'responsiblePerson', label: '责任人（职务）', type: 'text' },
-      ],
+      assignmentFields(false),
+      (v) => ({ ...v, cooperatingDepartments: v.cooperatingDepartments ?? [] }),
+      true,
+    ],
+    [
+      can('ReassignOrder'),
+      '重新交办',
+      'reassign',
+      assignmentFields(true),
       (v) => ({ ...v, cooperatingDepartments: v.cooperatingDepartments ?? [] }),
     ],
-    [can('StartRectification'), '开始整改', 'start', []],
+    [
+      can('SubmitRectificationPlan'),
+      '报送整改方案',
+      'submit-plan',
+      [
+        { name: 'leaderInCharge', label: '责任领导', type: 'text', required: true, initial: o.leaderInCharge ?? undefined },
+        {
+          name: 'measures',
+          label: '整改措施',
+          type: 'measures',
+          required: true,
+          withResponsible: true,
+          initial: o.measures.map((m) => ({ ...m, responsiblePerson: personalInput(o.responsiblePerson) })),
+        },
+        { name: 'note', label: '说明', type: 'textarea' },
+      ],
+    ],
+    [
+      can('ApproveRectificationPlan') && Boolean(pendingPlan),
+      '审核通过整改方案',
+      'approve-plan',
+      [{ name: 'note', label: '审核意见', type: 'textarea' }],
+      (v) => ({ planId: pendingPlan?.planId, note: v.note }),
+    ],
+    [
+      can('ReturnRectificationPlan') && Boolean(pendingPlan),
+      '退回整改方案',
+      'return-plan',
+      [{ name: 'reasons', label: '退回理由（每行一条）', type: 'textarea', required: true }],
+      (v) => ({
+        planId: pendingPlan?.planId,
+        reasons: String(v.reasons ?? '')
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      }),
+    ],
+    [can('StartRectification'), '开始整改', 'start', [], undefined, true],
     [
       can('ReportOrderProgress'),
       '报送进展',
@@ -211,7 +304,7 @@ export function OrderDetail() {
     [can('CloseOrder'), '销号', 'close', []],
     [
       can('ReopenOrder'),
-      '重新打开',
+      '退回重新整改',
       'reopen',
       [
         { name: 'reason', label: '原因', type: 'textarea', required: true },
@@ -236,6 +329,33 @@ export function OrderDetail() {
           label: '含信访人个人信息（加密存放，仅整改办、领导小组和牵头单位可见，可依法删除）',
           type: 'switch',
         },
+      ],
+    ],
+    [
+      can('RecordSecondCheck'),
+      '录入复核结果',
+      'record-second-check',
+      [
+        { name: 'checkedOn', label: '复核日期', type: 'date', required: true, initial: today, disableFuture: true },
+        {
+          name: 'outcome',
+          label: '复核结论',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'CONFIRMED', label: '维持原核实结论' },
+            { value: 'REVISED', label: '改变核实结论' },
+          ],
+        },
+        {
+          name: 'revisedFinding',
+          label: '复核后的核实结论',
+          type: 'select',
+          required: true,
+          options: Object.entries(petitionFindingLabels).map(([value, label]) => ({ value, label })),
+          visibleWhen: (v) => v.outcome === 'REVISED',
+        },
+        { name: 'summary', label: '复核情况', type: 'textarea', required: true },
       ],
     ],
     [
@@ -303,7 +423,9 @@ export function OrderDetail() {
             <Typography.Title level={4} style={{ margin: 0 }}>
               {o.code}
             </Typography.Title>
-            <Tag color={orderStatusColors[s]}>{o.statusLabel}</Tag>
+            <Tag color={orderStatusColors[s]} data-testid="order-status">
+              {o.statusLabel}
+            </Tag>
             <Tag>{o.sourceLabel}</Tag>
           </Space>
         }
@@ -325,14 +447,19 @@ export function OrderDetail() {
           <Descriptions.Item label="批次">{o.batch}</Descriptions.Item>
           <Descriptions.Item label="时限类型">{o.deadlineKindLabel}</Descriptions.Item>
           <Descriptions.Item label="整改时限（原）">{fmtDate(o.originalDeadline)}</Descriptions.Item>
-          <Descriptions.Item label="整改时限（现行）">
-            {fmtDate(o.currentDeadline)}
-            {o.currentDeadline && o.currentDeadline < today && s !== 'CLOSED' && (
-              <Tag color="red" style={{ marginLeft: 8 }}>
-                已逾期
-              </Tag>
-            )}
+          <Descriptions.Item label="整改时限（现行）">{fmtDate(o.currentDeadline)}</Descriptions.Item>
+          <Descriptions.Item label="及时性">
+            <Tag color={timelinessColors[o.timeliness]} data-testid="order-timeliness">
+              {o.timelinessLabel}
+            </Tag>
           </Descriptions.Item>
+          {o.publicNotice && (
+            <Descriptions.Item label="拟销号公示">
+              <span data-testid="public-notice">
+                {fmtDate(o.publicNotice.publishedOn)} 至 {fmtDate(o.publicNotice.endsOn)}
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="牵头单位">{deptName(o.leadDepartment)}</Descriptions.Item>
           <Descriptions.Item label="配合单位">{o.cooperatingDepartments.map(deptName).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label="验收单位">{deptName(o.acceptanceDepartment)}</Descriptions.Item>
@@ -363,8 +490,8 @@ export function OrderDetail() {
                   label="批准"
                   button={{ type: 'primary', size: 'small' }}
                   path={`${base}/approve-extension`}
-                  fields={[{ name: 'note', label: '审批意见', type: 'textarea' }]}
-                  transform={(v) => ({ requestId: x.requestId, note: v.note })}
+                  fields={[{ name: 'note', label: '审批意见', type: 'textarea' }, ...signOffFields]}
+                  transform={(v) => ({ requestId: x.requestId, note: v.note, provincialSignOff: signOff(v) })}
                   onDone={done}
                 />
               )}
@@ -391,6 +518,7 @@ export function OrderDetail() {
               label: `整改措施（${o.measures.length}）`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   rowKey="measureId"
                   size="small"
                   pagination={false}
@@ -424,6 +552,7 @@ export function OrderDetail() {
                 <Row gutter={16}>
                   <Col xs={24} lg={14}>
                     <Table
+                      scroll={{ x: 'max-content' }}
                       rowKey="reportId"
                       size="small"
                       title={() => '进展报告'}
@@ -442,6 +571,7 @@ export function OrderDetail() {
                   </Col>
                   <Col xs={24} lg={10}>
                     <Table
+                      scroll={{ x: 'max-content' }}
                       rowKey="evidenceId"
                       size="small"
                       title={() => '佐证材料'}
@@ -473,11 +603,50 @@ export function OrderDetail() {
                 </Row>
               ),
             },
+            ...((o.plans ?? []).length
+              ? [
+                  {
+                    key: 'plans',
+                    label: `整改方案（${(o.plans ?? []).length}）`,
+                    children: (
+                      <Table
+                        rowKey="planId"
+                        size="small"
+                        scroll={{ x: 'max-content' }}
+                        dataSource={[...(o.plans ?? [])].reverse()}
+                        columns={[
+                          { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版` },
+                          { title: '报送日期', dataIndex: 'submittedOn', render: fmtDate },
+                          { title: '责任领导', dataIndex: 'leaderInCharge' },
+                          {
+                            title: '措施',
+                            dataIndex: 'measures',
+                            render: (ms: Array<{ measureId: string; description: string; dueDate: string }>) =>
+                              ms.map((m) => `${m.measureId} ${m.description}（${fmtDate(m.dueDate)}前）`).join('；'),
+                          },
+                          {
+                            title: '审核',
+                            dataIndex: 'status',
+                            render: (x: string, p) =>
+                              ({
+                                SUBMITTED: '待审核',
+                                APPROVED: '已通过',
+                                RETURNED: `已退回：${p.returnReasons.join('；')}`,
+                                SUPERSEDED: '已被新版本取代',
+                              })[x] ?? x,
+                          },
+                        ]}
+                      />
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'extensions',
               label: `延期（${o.extensions.length}）`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   rowKey="requestId"
                   size="small"
                   dataSource={o.extensions}

@@ -1,12 +1,20 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError, download, get, query, request, type Page, type RowError } from '../api';
-import { deadlineKindLabels, hasRole, orderSourceLabels, orderStatusColors, orderStatusLabels, timelinessColors } from '../domain';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, download, get, post, query, request, type CommandResult, type Page, type RowError } from '../api';
+import {
+  deadlineKindLabels,
+  hasRole,
+  orderCommandPolicies,
+  orderSourceLabels,
+  orderStatusColors,
+  orderStatusLabels,
+  timelinessColors,
+} from '../domain';
 import { fmtDate } from '../format';
 import { useSession } from '../session';
-import { useShowError } from '../ui';
+import { CommandButton, useShowError, type FieldSpec } from '../ui';
 import type { LedgerRow } from '../api';
 
 export type OrderRow = LedgerRow;
@@ -21,7 +29,7 @@ const COMPLETION_COLORS: Record<string, string> = {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TIMELINESS: Record<string, string> = {
   ON_TRACK: '正常推进',
-  DUE_SOON: '临期（30日内）',
+  DUE_SOON: '即将到期（30日内）',
   OVERDUE: '已逾期',
   DONE_ON_TIME: '按期销号',
   DONE_LATE: '逾期销号',
@@ -29,7 +37,65 @@ const TIMELINESS: Record<string, string> = {
 };
 const FILTER_KEYS = ['source', 'batch', 'department', 'state', 'timeliness', 'deadlineKind', 'text'] as const;
 
+/** 下达整改任务: the order, its measures and its deadline; with a lead department it is 交办 at once. */
+const issueFields: FieldSpec[] = [
+  { name: 'code', label: '任务编号', type: 'text', required: true, placeholder: '如：第三轮中央督察-12' },
+  {
+    name: 'source',
+    label: '问题来源',
+    type: 'select',
+    required: true,
+    options: Object.entries(orderSourceLabels).map(([value, label]) => ({ value, label })),
+  },
+  { name: 'batch', label: '批次', type: 'text', required: true, placeholder: '如：第三轮中央生态环境保护督察' },
+  { name: 'finding', label: '督察发现的问题', type: 'textarea', required: true },
+  { name: 'target', label: '整改目标', type: 'textarea', required: true },
+  {
+    name: 'deadlineKind',
+    label: '时限类型',
+    type: 'select',
+    required: true,
+    options: Object.entries(deadlineKindLabels).map(([value, label]) => ({ value, label })),
+  },
+  { name: 'deadline', label: '整改时限', type: 'date', required: true, visibleWhen: (v) => v.deadlineKind !== 'ONGOING' },
+  {
+    name: 'forwardedOn',
+    label: '信访件转办日期',
+    type: 'date',
+    required: true,
+    disableFuture: true,
+    visibleWhen: (v) => v.source === 'PETITION',
+  },
+  { name: 'caseNumber', label: '信访件编号', type: 'text', visibleWhen: (v) => v.source === 'PETITION' },
+  { name: 'measures', label: '整改措施', type: 'measures' },
+  { name: 'leadDepartment', label: '牵头单位（填写则下达后即交办）', type: 'department' },
+  { name: 'cooperatingDepartments', label: '配合单位', type: 'departments', visibleWhen: (v) => Boolean(v.leadDepartment) },
+  { name: 'acceptanceDepartment', label: '验收单位', type: 'department', required: true, visibleWhen: (v) => Boolean(v.leadDepartment) },
+];
+
+async function issueOrder(body: unknown): Promise<CommandResult> {
+  const v = body as Record<string, unknown>;
+  const issued = await post<CommandResult>('/api/v1/rectification-orders', {
+    code: v.code,
+    source: v.source,
+    batch: v.batch,
+    finding: v.finding,
+    target: v.target,
+    deadlineKind: v.deadlineKind,
+    deadline: v.deadline ?? null,
+    measures: v.measures ?? [],
+    petition: v.source === 'PETITION' ? { forwardedOn: v.forwardedOn, caseNumber: v.caseNumber ?? null } : null,
+  });
+  if (!v.leadDepartment) return issued;
+  return post<CommandResult>(`/api/v1/rectification-orders/${issued.id}/assign`, {
+    leadDepartment: v.leadDepartment,
+    cooperatingDepartments: v.cooperatingDepartments ?? [],
+    acceptanceDepartment: v.acceptanceDepartment,
+  });
+}
+
 export function OrderLedger() {
+  const navigate = useNavigate();
   const { user, departments, deptName } = useSession();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -98,7 +164,18 @@ export function OrderLedger() {
     <Card
       title="整改台账"
       extra={
-        <Space>
+        <Space wrap>
+          {user?.roles.some((r) => orderCommandPolicies.IssueOrder.roles.includes(r)) && (
+            <CommandButton
+              label="下达整改任务"
+              path="/api/v1/rectification-orders"
+              fields={issueFields}
+              transform={(v) => v}
+              send={issueOrder}
+              button={{ type: 'primary' }}
+              onDone={(r) => navigate(`/orders/${r.id}`)}
+            />
+          )}
           <Button icon={<DownloadOutlined />} onClick={exportXlsx} loading={busy} data-testid="export-xlsx">
             导出 Excel
           </Button>
@@ -128,7 +205,7 @@ export function OrderLedger() {
           style={{ width: 230 }}
         />
         <Select
-          placeholder="问题来源"
+          placeholder="请选择问题来源"
           allowClear
           style={{ width: 200 }}
           value={filters.source}
@@ -137,7 +214,7 @@ export function OrderLedger() {
           data-testid="filter-source"
         />
         <Select
-          placeholder="批次"
+          placeholder="请选择批次"
           allowClear
           showSearch
           style={{ width: 230 }}
@@ -146,7 +223,7 @@ export function OrderLedger() {
           options={batches.map((b) => ({ value: b, label: b }))}
         />
         <Select
-          placeholder="责任单位"
+          placeholder="请选择责任单位"
           allowClear
           showSearch
           optionFilterProp="label"
@@ -156,7 +233,7 @@ export function OrderLedger() {
           options={departments.map((d) => ({ value: d.id, label: d.nameZh }))}
         />
         <Select
-          placeholder="状态"
+          placeholder="请选择状态"
           allowClear
           style={{ width: 140 }}
           value={filters.state}
@@ -164,7 +241,7 @@ export function OrderLedger() {
           options={Object.entries(orderStatusLabels).map(([value, label]) => ({ value, label }))}
         />
         <Select
-          placeholder="及时性"
+          placeholder="请选择及时性"
           allowClear
           style={{ width: 150 }}
           value={filters.timeliness}
@@ -173,7 +250,7 @@ export function OrderLedger() {
           data-testid="filter-timeliness"
         />
         <Select
-          placeholder="时限类型"
+          placeholder="请选择时限类型"
           allowClear
           style={{ width: 120 }}
           value={filters.deadlineKind}
@@ -294,6 +371,7 @@ export function OrderLedger() {
         <div data-testid="import-errors">
           <Alert type="error" showIcon message={importErrors?.detail} style={{ marginBottom: 12 }} />
           <Table
+            scroll={{ x: 'max-content' }}
             size="small"
             rowKey={(e) => `${e.row}-${e.field}`}
             pagination={false}

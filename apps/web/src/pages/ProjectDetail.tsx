@@ -18,6 +18,14 @@ type BaselineChange = KeyProjectBaselineChange;
 
 export type ProjectDetailView = KeyProjectDetail;
 
+/** A readable code for a new milestone: the next free M1, M2… of the project. */
+function nextMilestoneId(milestones: Milestone[]): string {
+  const taken = new Set(milestones.map((m) => m.milestoneId));
+  let n = 1;
+  while (taken.has(`M${n}`)) n++;
+  return `M${n}`;
+}
+
 const changeStatus: Record<string, { label: string; color: string }> = {
   PENDING: { label: '待审批', color: 'orange' },
   APPROVED: { label: '已批准', color: 'green' },
@@ -102,6 +110,7 @@ export function ProjectSnapshot({ p }: { p: ProjectDetailView }) {
         <Descriptions.Item label="牵头单位">{deptName(p.leadDepartment)}</Descriptions.Item>
       </Descriptions>
       <Table
+        scroll={{ x: 'max-content' }}
         size="small"
         rowKey="milestoneId"
         pagination={false}
@@ -181,7 +190,7 @@ export function ProjectDetail() {
     can('ReportProjectProgress') && (
       <CommandButton
         key="report"
-        label="报送进度"
+        label="报送进展"
         path={`${base}/report-progress`}
         button={{ type: 'primary' }}
         fields={[
@@ -253,6 +262,10 @@ export function ProjectDetail() {
           { name: 'weight', label: '权重', type: 'number', required: true, min: 1, initial: 10 },
           { name: 'baselineDate', label: '基线日期', type: 'date' },
         ]}
+        transform={(v) => ({
+          ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null)),
+          milestoneId: nextMilestoneId(p.milestones),
+        })}
         onDone={done}
       />
     ),
@@ -398,6 +411,7 @@ export function ProjectDetail() {
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <MilestoneChart milestones={p.milestones} />
                   <Table<Milestone>
+                    scroll={{ x: 'max-content' }}
                     rowKey="milestoneId"
                     size="small"
                     pagination={false}
@@ -460,6 +474,7 @@ export function ProjectDetail() {
               label: `进度报告（${p.progressReports.length}）`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   rowKey="reportId"
                   size="small"
                   dataSource={[...p.progressReports].reverse()}
@@ -480,6 +495,7 @@ export function ProjectDetail() {
               label: `基线调整（${p.baselineChanges.length}）`,
               children: (
                 <Table<BaselineChange>
+                  scroll={{ x: 'max-content' }}
                   rowKey="requestId"
                   size="small"
                   dataSource={p.baselineChanges}

@@ -68,7 +68,7 @@ export function ProjectList() {
           style={{ width: 260 }}
         />
         <Select
-          placeholder="责任单位"
+          placeholder="请选择责任单位"
           allowClear
           showSearch
           optionFilterProp="label"
@@ -78,7 +78,7 @@ export function ProjectList() {
           options={[{ value: 'unassigned', label: '尚未明确牵头单位' }, ...departments.map((d) => ({ value: d.id, label: d.nameZh }))]}
         />
         <Select
-          placeholder="状态"
+          placeholder="请选择状态"
           allowClear
           style={{ width: 130 }}
           value={filters.state}
@@ -94,7 +94,7 @@ export function ProjectList() {
           options={[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: `专栏 ${n}` }))}
         />
         <Select
-          placeholder="类别"
+          placeholder="请选择类别"
           allowClear
           style={{ width: 140 }}
           value={filters.category}
@@ -114,6 +114,7 @@ export function ProjectList() {
         />
       </Space>
       <Table<ProjectSummary>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={data === null}
         dataSource={data?.items ?? []}

@@ -208,7 +208,7 @@ export const keyProjectCommandLabels: Record<KeyProjectCommandType, string> = {
   AmendKeyProjectRegistration: '更正登记信息',
   StartKeyProject: '开工',
   PlanMilestone: '制定里程碑',
-  ReportProjectProgress: '报送进度',
+  ReportProjectProgress: '报送进展',
   RequestBaselineChange: '申请调整里程碑基线',
   ApproveBaselineChange: '批准基线调整',
   RejectBaselineChange: '驳回基线调整',

@@ -143,6 +143,13 @@ export interface AssignOrder extends OrderAssignment {
   type: 'AssignOrder';
 }
 
+/** 修改整改措施: the supervision office corrects the measures of an order before 交办 (ORD-ISSUE-5). */
+export interface ReviseMeasures {
+  type: 'ReviseMeasures';
+  measures: MeasurePlan[];
+  reason: string | null;
+}
+
 /** 重新交办: a change of the departments or persons answering for an order, with its reason. */
 export interface ReassignOrder extends OrderAssignment {
   type: 'ReassignOrder';
@@ -360,6 +367,7 @@ export type RectificationOrderCommand =
   | BackfillOrder
   | AssignOrder
   | ReassignOrder
+  | ReviseMeasures
   | SubmitRectificationPlan
   | ApproveRectificationPlan
   | ReturnRectificationPlan
@@ -392,6 +400,7 @@ export const rectificationOrderCommandLabels: Record<RectificationOrderCommandTy
   BackfillOrder: '补录整改任务',
   AssignOrder: '交办整改任务',
   ReassignOrder: '重新交办',
+  ReviseMeasures: '修改整改措施',
   SubmitRectificationPlan: '报送整改方案',
   ApproveRectificationPlan: '审核通过整改方案',
   ReturnRectificationPlan: '退回整改方案',
@@ -409,7 +418,7 @@ export const rectificationOrderCommandLabels: Record<RectificationOrderCommandTy
   RecordObjection: '登记公示异议',
   SettleObjection: '处理公示异议',
   CloseOrder: '销号',
-  ReopenOrder: '重新打开',
+  ReopenOrder: '退回重新整改',
   ReportPetitionFinding: '报送信访件调查核实结果',
   RecordSecondCheck: '录入复核结果',
   ConcludeInStages: '阶段性办结',

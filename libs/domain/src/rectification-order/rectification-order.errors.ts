@@ -90,6 +90,14 @@ export const acceptanceDepartmentRequired = () =>
     rule: 'ORD-ASSIGN-2',
   });
 
+export const measuresUnchanged = () =>
+  new InvalidValue({
+    code: 'MEASURES_UNCHANGED',
+    titleEn: 'The revision changes no measure',
+    detail: '修改后的整改措施与现有措施完全相同，无需提交。',
+    rule: 'ORD-ISSUE-5',
+  });
+
 export const nothingToReassign = () =>
   new InvalidValue({
     code: 'NOTHING_TO_REASSIGN',

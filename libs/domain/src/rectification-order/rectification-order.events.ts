@@ -79,6 +79,12 @@ export type OrderAssigned = DomainEvent<
     }
 >;
 
+/** ORD-ISSUE-5: the measures as revised before 交办; they replace the measures set at issue. */
+export type MeasuresRevised = DomainEvent<
+  'MeasuresRevised',
+  Timed & { measures: Array<{ measureId: string; description: string; dueDate: CalendarDate }>; reason: string | null; revisedBy: string }
+>;
+
 export type OrderReassigned = DomainEvent<'OrderReassigned', Timed & Assignment & { reason: string; decidedBy: string }>;
 
 export type RectificationPlanSubmitted = DomainEvent<
@@ -298,6 +304,7 @@ export type RectificationOrderEvent =
   | OrderIssued
   | OrderAssigned
   | OrderReassigned
+  | MeasuresRevised
   | RectificationPlanSubmitted
   | RectificationPlanApproved
   | RectificationPlanReturned
@@ -330,6 +337,7 @@ export const rectificationOrderEventTypes: readonly RectificationOrderEventType[
   'OrderIssued',
   'OrderAssigned',
   'OrderReassigned',
+  'MeasuresRevised',
   'RectificationPlanSubmitted',
   'RectificationPlanApproved',
   'RectificationPlanReturned',

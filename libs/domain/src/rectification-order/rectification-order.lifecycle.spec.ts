@@ -1,6 +1,6 @@
 import { at, context, DeciderSpecification } from '../testing/decider-spec';
 import { rectificationOrderDecider } from './rectification-order.decider';
-import type { AssignOrder, BackfillOrder, ReassignOrder } from './rectification-order.commands';
+import type { AssignOrder, BackfillOrder, ReassignOrder, ReviseMeasures } from './rectification-order.commands';
 import type { RectificationOrderEvent } from './rectification-order.events';
 import {
   acceptanceRequested,
@@ -520,5 +520,56 @@ describe('ReassignOrder (重新交办)', () => {
 
   it('refuses a closed order', () => {
     spec.given(closedOrder).when(reassign, by(supervision)).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
+  });
+});
+
+describe('ReviseMeasures (修改整改措施, ORD-ISSUE-5)', () => {
+  const revise = {
+    type: 'ReviseMeasures',
+    measures: [
+      { measureId: 'm1', description: '排查全部直排口', dueDate: '2024-04-30' },
+      { measureId: 'M3', description: '建设污水处理站', dueDate: '2024-06-30' },
+    ],
+    reason: '补充处理站建设',
+  } satisfies ReviseMeasures;
+
+  it('replaces the measures of an order not yet assigned', () => {
+    spec
+      .given([issued])
+      .when(revise, by(supervision))
+      .then([
+        { type: 'MeasuresRevised', data: { measures: revise.measures, reason: '补充处理站建设', revisedBy: 'u-sup', occurredAt: T } },
+      ]);
+    spec
+      .given([issued])
+      .when(revise, by(supervision))
+      .thenState((state) =>
+        expect(state.measures.map((m) => [m.measureId, m.status])).toEqual([
+          ['m1', 'OPEN'],
+          ['M3', 'OPEN'],
+        ]),
+      );
+  });
+
+  it('checks the measures as at issue: distinct ids, due between the issue date and the deadline', () => {
+    spec
+      .given([issued])
+      .when({ ...revise, measures: [revise.measures[0], revise.measures[0]] }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'DUPLICATE_ID' });
+    spec
+      .given([issued])
+      .when({ ...revise, measures: [{ measureId: 'm1', description: '晚于时限', dueDate: '2024-07-01' }] }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'MEASURE_DUE_DATE_OUT_OF_RANGE' });
+  });
+
+  it('refuses a revision that changes nothing', () => {
+    spec
+      .given([issued])
+      .when({ type: 'ReviseMeasures', measures: issueCommand.measures, reason: null }, by(supervision))
+      .thenThrows({ kind: 'invalid', code: 'MEASURES_UNCHANGED' });
+  });
+
+  it('refuses once the order is assigned: measures then change through the plan', () => {
+    spec.given([issued, assigned]).when(revise, by(supervision)).thenThrows({ kind: 'conflict', code: 'COMMAND_NOT_ALLOWED_IN_STATUS' });
   });
 });

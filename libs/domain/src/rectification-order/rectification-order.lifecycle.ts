@@ -22,6 +22,7 @@ import {
   measureDueDateOutOfRange,
   noOpenMeasure,
   nothingToReassign,
+  measuresUnchanged,
   orderAlreadyIssued,
   personalDataNotProtected,
   petitionDetailsMismatch,
@@ -210,6 +211,7 @@ export const lifecycleHandlers: OrderCommandHandlers<
   | 'BackfillOrder'
   | 'AssignOrder'
   | 'ReassignOrder'
+  | 'ReviseMeasures'
   | 'StartRectification'
   | 'ReportOrderProgress'
   | 'CompleteMeasure'
@@ -228,6 +230,24 @@ export const lifecycleHandlers: OrderCommandHandlers<
   AssignOrder: {
     guard: (state) => statusNotIn(state, 'AssignOrder', ['ISSUED']),
     decide: (command, state, ctx) => [assignedEvent(command, state, today(ctx), ctx)],
+  },
+
+  ReviseMeasures: {
+    guard: (state) => statusNotIn(state, 'ReviseMeasures', ['ISSUED']),
+    decide(command, state, ctx) {
+      // ORD-ISSUE-5: the same checks as at issue, against the issue date and the deadline.
+      measuresFit({ measures: command.measures, deadline: state.currentDeadline }, state.issuedOn ?? today(ctx));
+      const measures = command.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate }));
+      const same = (a: typeof measures, b: typeof measures) => JSON.stringify(a) === JSON.stringify(b);
+      const before = state.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate }));
+      if (same(before, measures)) throw measuresUnchanged();
+      return [
+        {
+          type: 'MeasuresRevised',
+          data: { measures, reason: command.reason ?? null, revisedBy: ctx.actor.userId, occurredAt: occurredAt(ctx) },
+        },
+      ];
+    },
   },
 
   ReassignOrder: {

@@ -27,7 +27,7 @@ export const orderStatusLabels: Record<OrderStatus, string> = {
   ACCEPTED: '验收通过',
   IN_PUBLIC_NOTICE: '拟销号公示中',
   CLOSED: '已销号',
-  REOPENED: '已重新打开',
+  REOPENED: '退回重新整改',
 };
 
 /** The status as people call it: a closed petition case is 已办结 (ORD-PET-6), not 已销号. */
@@ -35,6 +35,20 @@ export function orderStatusLabel(s: Pick<RectificationOrderState, 'status' | 'so
   if (!s.status) return null;
   return s.status === 'CLOSED' && s.source === 'PETITION' ? '已办结' : orderStatusLabels[s.status];
 }
+
+/**
+ * The way from 下达 to 销号, for a progress display only: what may follow a status is the decider's
+ * to say (allowed actions), never this list.
+ */
+export const orderStatusPath: readonly OrderStatus[] = [
+  'ISSUED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'ACCEPTANCE_REQUESTED',
+  'ACCEPTED',
+  'IN_PUBLIC_NOTICE',
+  'CLOSED',
+];
 
 export function rectificationOrderStreamId(id: string): string {
   return `rectification-order-${id}`;
@@ -358,6 +372,11 @@ function apply(state: RectificationOrderState, event: RectificationOrderEvent): 
         status: 'ASSIGNED',
       };
     }
+    case 'MeasuresRevised':
+      return {
+        ...state,
+        measures: event.data.measures.map((m) => ({ ...m, status: 'OPEN' as const, completedOn: null, note: null })),
+      };
     case 'OrderReassigned': {
       const { reason, decidedBy, occurredAt, leaderInCharge, ...assignment } = event.data;
       return {

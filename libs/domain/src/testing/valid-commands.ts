@@ -60,6 +60,19 @@ export function validOrderCommand(
         cooperatingDepartments: ['市住建局'],
         acceptanceDepartment: '市生态环境局',
       };
+    case 'ReviseMeasures':
+      return {
+        type,
+        measures: [
+          ...s.measures.map(({ measureId, description, dueDate }) => ({ measureId, description, dueDate })),
+          {
+            measureId: `M${s.measures.length + 1}`,
+            description: '补充措施',
+            dueDate: s.currentDeadline ?? addDays(today, 30),
+          },
+        ],
+        reason: '补充措施',
+      };
     case 'ReassignOrder':
       return {
         type,

@@ -18,7 +18,12 @@ export interface OrderFilter {
    */
   petitionTextOf?: string | null;
   sort?: OrderSort;
+  /** Orders awaiting a decision: a pending extension request (延期申请) or a submitted plan (整改方案). */
+  awaiting?: OrderAwaiting;
 }
+
+export const ORDER_AWAITING = ['EXTENSION', 'PLAN'] as const;
+export type OrderAwaiting = (typeof ORDER_AWAITING)[number];
 
 export const ORDER_SORTS = [
   'currentDeadline',
@@ -68,6 +73,8 @@ export function orderQuery(filter: OrderFilter): OrderQuery {
   if (filter.source) conditions.push(`source = ${param(filter.source)}`);
   if (filter.batch) conditions.push(`batch = ${param(filter.batch)}`);
   if (filter.deadlineKind) conditions.push(`deadline_kind = ${param(filter.deadlineKind)}`);
+  if (filter.awaiting === 'EXTENSION') conditions.push(`state->'extensions' @> '[{"status":"PENDING"}]'::jsonb`);
+  if (filter.awaiting === 'PLAN') conditions.push(`state->'plans' @> '[{"status":"SUBMITTED"}]'::jsonb`);
   if (filter.text) {
     const escaped = filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     conditions.push(`search_text LIKE ${param(`%${escaped}%`)}`);

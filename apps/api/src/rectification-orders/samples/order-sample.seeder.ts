@@ -246,7 +246,7 @@ export class OrderSampleSeeder implements OnApplicationBootstrap {
     on(0);
     const reopenedDue = Math.max(sample.deadlineOffsetDays ?? -1, ...later.map((m) => m.dueOffsetDays));
     const newDeadline = sample.deadlineKind !== 'ONGOING' && reopenedDue >= 0 ? day(reopenedDue) : null;
-    await send({ type: 'ReopenOrder', reason: '【示例】“回头看”发现问题反弹，重新打开整改。', newDeadline }, LEADERSHIP);
+    await send({ type: 'ReopenOrder', reason: '【示例】“回头看”发现问题反弹，退回重新整改。', newDeadline }, LEADERSHIP);
     return 'REOPENED';
   }
 }

@@ -49,6 +49,12 @@ export class ListKeyProjectsDto {
   @IsBoolean()
   awaitingAssignment?: boolean;
 
+  @ApiPropertyOptional({ description: 'true：只列有待审批基线调整申请的事项', example: true })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  pendingBaselineChange?: boolean;
+
   @ApiPropertyOptional({ description: '关键词：匹配代码、名称、简介、实施单位、里程碑名称', example: '垃圾' })
   @IsOptional()
   @IsString()

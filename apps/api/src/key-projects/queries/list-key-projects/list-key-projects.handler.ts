@@ -46,6 +46,8 @@ export class ListKeyProjectsHandler implements IQueryHandler<ListKeyProjectsQuer
     if (f.kind) where.push(`kind = ${param(f.kind)}`);
     if (f.planItemKind) where.push(`plan_item_kind = ${param(f.planItemKind)}`);
     if (f.awaitingAssignment !== undefined) where.push(f.awaitingAssignment ? 'awaiting_assignment' : 'NOT awaiting_assignment');
+    if (f.pendingBaselineChange !== undefined)
+      where.push(f.pendingBaselineChange ? 'pending_baseline_changes > 0' : 'pending_baseline_changes = 0');
     if (f.text?.trim()) {
       const escaped = f.text
         .trim()

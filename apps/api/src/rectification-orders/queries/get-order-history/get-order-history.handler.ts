@@ -13,7 +13,7 @@ export class GetOrderHistoryHandler implements IQueryHandler<GetOrderHistoryQuer
     private readonly executor: CommandExecutor,
   ) {}
 
-  async execute({ id, actor }: GetOrderHistoryQuery): Promise<{ id: string; events: OrderHistoryEntry[] }> {
+  async execute({ id, actor }: GetOrderHistoryQuery): Promise<{ id: string; items: OrderHistoryEntry[] }> {
     const events = await this.store.readStream(rectificationOrderStreamId(id));
     if (events.length === 0) {
       throw new ProblemException(404, 'NOT_FOUND', 'Not Found', `未找到该整改任务（编号 ${id}），请检查编号`);
@@ -23,7 +23,7 @@ export class GetOrderHistoryHandler implements IQueryHandler<GetOrderHistoryQuer
     const readable = mayReadOrderContent(actor, state);
     return {
       id,
-      events: events.map((e) => ({
+      items: events.map((e) => ({
         type: e.type,
         version: e.version,
         position: e.position.toString(),

@@ -11,7 +11,8 @@ export interface OrderHistoryEntry {
   data: Record<string, unknown>;
 }
 
-export class GetOrderHistoryQuery extends Query<{ id: string; events: OrderHistoryEntry[] }> {
+/** The same shape as a key project's and an indicator's history: `items`, oldest first. */
+export class GetOrderHistoryQuery extends Query<{ id: string; items: OrderHistoryEntry[] }> {
   constructor(
     readonly id: string,
     readonly actor: Actor,

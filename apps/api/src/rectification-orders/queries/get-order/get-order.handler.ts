@@ -4,6 +4,9 @@ import {
   asOfInstant,
   orderStateFor,
   orderAllowedActions,
+  orderTimeliness,
+  orderTimelinessLabels,
+  shanghaiDate,
   rectificationOrderDecider,
   rectificationOrderStreamId,
   type RectificationOrderState,
@@ -24,6 +27,11 @@ function notFound(id: string, asOf?: string): ProblemException {
   );
 }
 
+function timeliness(state: RectificationOrderState, day: string) {
+  const t = orderTimeliness(state, day);
+  return { timeliness: t, timelinessLabel: orderTimelinessLabels[t] };
+}
+
 /** The read model for now; a replay of the stream for a past day (the log is the only record of what was known then). */
 @QueryHandler(GetOrderQuery)
 export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
@@ -42,7 +50,12 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
         asOfInstant(asOf) as Date,
       );
       if (version === 0) throw notFound(id, asOf);
-      return { ...orderDetail(id, orderStateFor(actor, state)), asOf, allowedActions: [] };
+      return {
+        ...orderDetail(id, orderStateFor(actor, state)),
+        asOf,
+        ...timeliness(state, shanghaiDate(asOfInstant(asOf) as Date)),
+        allowedActions: [],
+      };
     }
     const { rows } = await this.pool.query<{ state: RectificationOrderState; is_sample: boolean; updated_at: Date }>(
       `SELECT state, is_sample, updated_at FROM read_models.rectification_orders WHERE id = $1`,
@@ -59,6 +72,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     const allowedActions = orderAllowedActions(state, { actor, now: this.clock.now(), config: this.config.domainConfig });
     return {
       ...orderDetail(id, orderStateFor(actor, state)),
+      ...timeliness(state, shanghaiDate(this.clock.now())),
       isSample: row.is_sample,
       updatedAt: row.updated_at.toISOString(),
       allowedActions,

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { DeadlineKind, OrderSource, OrderStatus } from '@app/domain';
-import { ORDER_SORTS, type OrderFilter, type OrderSort } from '@app/read-models';
+import { ORDER_AWAITING, ORDER_SORTS, type OrderAwaiting, type OrderFilter, type OrderSort } from '@app/read-models';
 
 export { ORDER_SORTS, type OrderSort };
 
@@ -42,6 +42,11 @@ export class ListOrdersQueryDto implements OrderFilter {
   @IsOptional()
   @IsIn(['IMMEDIATE', 'BY_DATE', 'ONGOING'])
   deadlineKind?: DeadlineKind;
+
+  @ApiPropertyOptional({ description: '待审批：EXTENSION 有待审批的延期申请，PLAN 有待审核的整改方案', enum: ORDER_AWAITING })
+  @IsOptional()
+  @IsIn(ORDER_AWAITING)
+  awaiting?: OrderAwaiting;
 
   @ApiPropertyOptional({ description: '关键词（编码、批次、问题、目标、责任人）', example: '镜泊湖' })
   @IsOptional()
