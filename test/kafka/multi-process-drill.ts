@@ -132,7 +132,8 @@ export async function runMultiProcessDrill(
         return (await db.pool.query<R>(text, values)).rows;
       } catch (error) {
         const lost = /terminat|Connection ended|ECONNRESET/i.test(String(error));
-        if (!lost || attempt >= 3) throw error;
+        if (!lost || attempt >= 20) throw error;
+        await sleep(100);
       }
     }
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandExecutor, ConcurrencyExhausted, escalations, StreamAlreadyExists, StreamNotFound } from '@app/commands';
 import {
   currentEscalation,
@@ -79,7 +79,7 @@ const RESOLUTION_NOTES: Record<ResolutionReason, (item: DeadlineRow | undefined)
  * interval's delay before "resolved" shows.
  */
 @Injectable()
-export class EscalationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EscalationScheduler');
   private readonly lease: SchedulerLease;
   private timer: NodeJS.Timeout | null = null;
@@ -108,7 +108,12 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     this.logger.log(`escalation scheduler every ${interval} ms (owner ${this.owner})`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * First thing on SIGTERM, before the HTTP server drains and before other modules stop (Nest runs
+   * their shutdown hooks one module after another): the tick under way finishes, then the lease is
+   * handed over, so a standby takes over on its next tick instead of after the process has wound down.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
