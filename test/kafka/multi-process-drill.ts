@@ -319,8 +319,10 @@ export async function runMultiProcessDrill(
     const before = await relayCheckpoint();
     const t0 = performance.now();
     const cutAt = Date.now();
+    // OFFSET 0 keeps the filter apart from pg_terminate_backend, which would otherwise end this session too.
     const terminated = await q<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND pg_terminate_backend(pid)`,
+      `SELECT pid FROM (SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() OFFSET 0) s
+        WHERE pg_terminate_backend(pid)`,
     );
     result.backends.terminated = terminated.length;
     mark(`pg_terminate_backend: ${terminated.length} connections`);

@@ -110,8 +110,10 @@ export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplic
 
   /**
    * First thing on SIGTERM, before the HTTP server drains and before other modules stop (Nest runs
-   * their shutdown hooks one module after another): the tick under way finishes, then the lease is
-   * handed over, so a standby takes over on its next tick instead of after the process has wound down.
+   * their shutdown hooks one module after another): the tick under way stops after the command it is
+   * carrying out (a tick may have hundreds to raise; the rest are the standby's, as they would be
+   * after a crash), then the lease is handed over, so a standby takes over on its next tick instead
+   * of after the process has wound down.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
@@ -159,6 +161,8 @@ export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplic
     const current = new Map<string, string>();
 
     for (const item of items) {
+      // Shutting down: the command under way has finished; the standby's tick does the rest.
+      if (this.stopped) return result;
       const trigger = currentEscalation({ dueDate: item.due_date, doneOn: item.done_on, kind: item.kind }, now, thresholds);
       if (!trigger) continue;
       const id = escalationId({
@@ -196,6 +200,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplic
       `SELECT id, subject_id, item_id, due_date::text FROM read_models.escalations WHERE status = 'OPEN' AND subject_type <> 'INDICATOR'`,
     );
     for (const esc of open) {
+      if (this.stopped) return result;
       const key = `${esc.subject_id}|${esc.item_id}`;
       const item = byItem.get(key);
       const reason = resolutionReason(esc, item, current.get(key));
@@ -204,6 +209,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplic
       if (outcome) result.resolved++;
       else result.skipped++;
     }
+    if (this.stopped) return result;
     const indicators = await this.indicatorEscalations.evaluate(now, existing, (id, command) => this.run(id, command));
     return {
       raised: result.raised + indicators.raised,
