@@ -215,13 +215,18 @@ fail_start() {
 }
 
 wait_ready() { # pid
-  local pid="$1" deadline=$((SECONDS + KAFKA_START_TIMEOUT))
+  # KAFKA_START_TIMEOUT bounds a start that makes no progress, not a slow one: while the broker keeps
+  # writing its log (recovering partitions, loading the group coordinator, joining the quorum) on a busy
+  # machine, the wait goes on. A broker that died or stopped logging fails the start.
+  local pid="$1" deadline=$((SECONDS + KAFKA_START_TIMEOUT)) size last=-1
   while ((SECONDS < deadline)); do
     kill -0 "$pid" 2>/dev/null || { rm -f "$PIDFILE"; fail_start "broker process $pid exited during startup"; }
     if healthy; then return 0; fi
+    size="$(stat -c %s "$LOG" 2>/dev/null || echo 0)"
+    if ((size != last)); then last="$size"; deadline=$((SECONDS + KAFKA_START_TIMEOUT)); fi
     sleep 1
   done
-  fail_start "broker did not accept clients on 127.0.0.1:$KAFKA_PORT within ${KAFKA_START_TIMEOUT}s (pid $pid still running; '$0 stop' to stop it)"
+  fail_start "broker did not accept clients on 127.0.0.1:$KAFKA_PORT and logged nothing for ${KAFKA_START_TIMEOUT}s (pid $pid still running; '$0 stop' to stop it)"
 }
 
 cmd_start() {

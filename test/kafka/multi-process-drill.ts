@@ -481,6 +481,22 @@ export async function runMultiProcessDrill(
     for (const p of everyProcess) p.signal('SIGKILL');
     await Promise.all(everyProcess.map((p) => p.exited));
     await db.drop();
+    await deleteTopics(cluster, prefix).catch(() => undefined);
+  }
+}
+
+/** A drill's topics go with it, so the cluster's start does not grow with every drill run against it. */
+async function deleteTopics(cluster: TestCluster, prefix: string): Promise<void> {
+  const admin = createKafka({ brokers: cluster.brokers, clientId: 'drill-cleanup', topicPrefix: prefix, categories: [], partitions: 3 }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
+    if (topics.length) await admin.deleteTopics({ topics });
+    const { groups } = await admin.listGroups();
+    const mine = groups.map((g) => g.groupId).filter((g) => g.startsWith(`${prefix}.`));
+    if (mine.length) await admin.deleteGroups(mine);
+  } finally {
+    await admin.disconnect();
   }
 }
 
@@ -498,9 +514,10 @@ async function main(): Promise<void> {
     });
     process.env.DATABASE_URL = await embedded.start();
   }
-  const cluster = await testCluster();
   const rows: Array<Record<string, number | string>> = [];
+  let cluster: TestCluster | null = null;
   try {
+    cluster = await testCluster();
     for (let i = 1; i <= runs; i++) {
       console.log(`== multi-process drill ${i}/${runs}`);
       const r = await runMultiProcessDrill(cluster, { basePort: Number(process.env.MULTI_PROCESS_PORT ?? 28400), log: console.log });
@@ -519,7 +536,7 @@ async function main(): Promise<void> {
       });
     }
   } finally {
-    await cluster.stop().catch(() => undefined);
+    await cluster?.stop().catch(() => undefined);
     await embedded?.stop();
   }
   console.log(`\nmulti-process drills (ms from the fault; ${runs} in a row)`);
