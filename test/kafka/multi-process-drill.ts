@@ -174,13 +174,18 @@ export async function runMultiProcessDrill(
     );
     return order;
   };
-  const load = (async () => {
-    for (let tick = 0; loading; tick++) {
-      const ports = [...inRotation];
-      if (ports.length) issue(ports[tick % ports.length]);
-      await sleep(Math.max(0, begun + ((tick + 1) * 1000) / RATE - Date.now()));
-    }
-  })();
+  let load: Promise<void> = Promise.resolve();
+  /** A steady RATE commands a second, spread over the APIs in rotation (a load balancer's pool). */
+  const startLoad = () => {
+    const from = Date.now();
+    load = (async () => {
+      for (let tick = 0; loading; tick++) {
+        const ports = [...inRotation];
+        if (ports.length) issue(ports[tick % ports.length]);
+        await sleep(Math.max(0, from + ((tick + 1) * 1000) / RATE - Date.now()));
+      }
+    })();
+  };
   const settled = () => orders.every((o) => o.result || o.error);
 
   const lease = async (table: 'messaging.leases' | 'scheduler.leases', name: string) =>
@@ -214,6 +219,7 @@ export async function runMultiProcessDrill(
   try {
     await Promise.all(everyProcess.map((p) => waitLive(p, STARTUP_MS)));
     mark('two APIs and two workers live');
+    startLoad();
     await waitFor(
       'the relay and the scheduler to be held',
       async () => (await relayLease())?.live && (await schedulerLease())?.live,
@@ -370,6 +376,10 @@ export async function runMultiProcessDrill(
           result.load.unexpected.push(`${o.code} → ${o.result.status} ${o.result.body.slice(0, 300)}`);
       }
     }
+    mark(
+      `answers: ${acked.length} × 201, ${JSON.stringify(result.load.rejected)} otherwise, ${result.load.transportErrors.length} transport errors, ` +
+        `${result.load.unexpected.length} unexpected`,
+    );
     // A command answered with a transport error must not have been carried out unseen.
     const lostCodes = orders.filter((o) => o.error).map((o) => o.code);
     const applied = await q<{ code: string }>(
@@ -487,7 +497,13 @@ export async function runMultiProcessDrill(
 
 /** A drill's topics go with it, so the cluster's start does not grow with every drill run against it. */
 async function deleteTopics(cluster: TestCluster, prefix: string): Promise<void> {
-  const admin = createKafka({ brokers: cluster.brokers, clientId: 'drill-cleanup', topicPrefix: prefix, categories: [], partitions: 3 }).admin();
+  const admin = createKafka({
+    brokers: cluster.brokers,
+    clientId: 'drill-cleanup',
+    topicPrefix: prefix,
+    categories: [],
+    partitions: 3,
+  }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
