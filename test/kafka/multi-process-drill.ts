@@ -6,7 +6,7 @@ import { signToken } from '@app/auth';
 import { addDays, shanghaiDate } from '@app/domain';
 import { createKafka, topicForCategory } from '@app/messaging';
 import { MIGRATIONS } from '../../apps/api/src/migrations';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase } from '../support/database';
 import { buildServer, httpRequest, spawnApp, waitLive, type AppProcess, type HttpResult } from './app-processes';
 import type { TestCluster } from './broker';
 import { checkDelivery, readTopics } from './fixtures';
