@@ -33,14 +33,15 @@ describeManaged('two APIs and two workers on one database and a three-broker clu
   });
 
   it('SIGKILL of the active relay’s and scheduler’s worker: the standby takes over within the lease TTL', () => {
+    // One kill when one worker held both leases, else one each; a second kill may take both again.
     const kills = r.takeovers.filter((t) => t.fault === 'SIGKILL');
-    expect(kills.map((t) => t.lease).sort()).toEqual(['relay', 'scheduler']);
+    expect(new Set(kills.map((t) => t.lease))).toEqual(new Set(['relay', 'scheduler']));
     for (const t of kills) expect(t.ms).toBeLessThan(t.lease === 'relay' ? RELAY_LEASE_TTL_MS : SCHEDULER_LEASE_TTL_MS);
   });
 
   it('SIGTERM: the worker releases its leases before it exits and finishes the relay’s batch', () => {
     const terms = r.takeovers.filter((t) => t.fault === 'SIGTERM');
-    expect(terms.map((t) => t.lease).sort()).toEqual(['relay', 'scheduler']);
+    expect(new Set(terms.map((t) => t.lease))).toEqual(new Set(['relay', 'scheduler']));
     for (const t of terms) {
       expect(t.releasedAtExit).toBe(true);
       expect(t.ms).toBeLessThan(t.lease === 'relay' ? RELAY_LEASE_TTL_MS : SCHEDULER_LEASE_TTL_MS);
