@@ -130,8 +130,9 @@ started_since_launch() { # the broker launched by cmd_start logged, after its la
   [[ "$pid" == "$(tr -dc '0-9' <"$PIDFILE" 2>/dev/null)" ]] || return 2
   size="$(stat -c %s "$LOG")"
   ((size >= offset)) || offset=0 # rolled over since the launch
-  # Logged once the broker is unfenced and its acceptors are up: what a client needs.
-  tail -c +"$((offset + 1))" "$LOG" | grep -qF 'Kafka Server started' && return 0
+  # Logged once the broker is unfenced and its acceptors are up: what a client needs. grep reads to the
+  # end (no -q): with pipefail, a grep that quits at the first match would fail the pipeline by SIGPIPE.
+  if tail -c +"$((offset + 1))" "$LOG" | grep -F 'Kafka Server started' >/dev/null; then return 0; fi
   return 1
 }
 
