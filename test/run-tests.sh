@@ -3,6 +3,7 @@
 # started by Jest's global setup) and a real Kafka broker (KAFKA_BROKERS, else the test brokers of
 # deploy/kafka on 127.0.0.1:19092 and, for the fault tests, :19192 — TEST_KAFKA_PORT and +100 when set — and
 # the three-broker cluster of the cluster drills on :19300-19305 (TEST_KAFKA_CLUSTER_PORT), stopped afterwards).
+# The multi-process drill's APIs and workers listen on :19400, :19401, :19410, :19411 (TEST_MULTI_PROCESS_PORT).
 # Extra arguments go to Jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -124,7 +124,9 @@ async function clusterSh(args: string[]): Promise<string> {
     KAFKA_CLUSTER_DIR: resolve(REPO, process.env.TEST_KAFKA_CLUSTER_DIR ?? '.data/test-kafka-cluster'),
   };
   try {
-    return (await run('bash', [CLUSTER_SCRIPT, ...args], { env, cwd: REPO, timeout: 240_000 })).stdout;
+    // cluster.sh fails a start that stops making progress (kafka.sh's KAFKA_START_TIMEOUT, nothing logged);
+    // three brokers that keep working on a loaded machine may take minutes, so this is only the last resort.
+    return (await run('bash', [CLUSTER_SCRIPT, ...args], { env, cwd: REPO, timeout: 600_000 })).stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`cluster.sh ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });

@@ -6,7 +6,7 @@ const path = require('node:path');
 const { transformSync } = require('@swc/core');
 
 const REPO = path.resolve(__dirname, '../..');
-const ALIAS = /^@app\/(event-store|domain|platform|auth|messaging|read-models)(\/.*)?$/;
+const ALIAS = /^@app\/(event-store|domain|platform|auth|messaging|read-models|commands)(\/.*)?$/;
 
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

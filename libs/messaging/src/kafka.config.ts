@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 
 /** Structured logger the messaging classes write to (Nest's Logger in the app, silent in tests). */
 export interface MessagingLogger {
@@ -65,6 +65,16 @@ export function createKafka(settings: KafkaSettings): Kafka {
  * With `replicationFactor` (3 on a real cluster) they also get min.insync.replicas 2 from RF 3 on,
  * so an acks=all write survives the loss of any one broker and is refused rather than kept on one.
  */
+/** How long a topic just created may take to have a leader for every partition, as the brokers tell it. */
+const TOPIC_LEADERS_TIMEOUT_MS = 30_000;
+
+/**
+ * Creates the topics that are missing and returns once every partition of every topic has a leader in
+ * the metadata the brokers serve. On a cluster, the broker that forwarded the creation knows the topic
+ * before the others do: until then a metadata request answers "This server does not host this
+ * topic-partition" (UNKNOWN_TOPIC_OR_PARTITION), which kafkajs's own `waitForLeaders` does not wait
+ * out, and a concurrent creator (another worker) skips that wait altogether. Both wait here instead.
+ */
 export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number, replicationFactor?: number): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
@@ -76,11 +86,32 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions: n
         ? { replicationFactor, configEntries: [{ name: 'min.insync.replicas', value: replicationFactor >= 3 ? '2' : '1' }] }
         : {};
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({ topic, numPartitions: partitions, ...replication })),
       });
     }
+    await topicLeaders(admin, topics);
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function topicLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + TOPIC_LEADERS_TIMEOUT_MS;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+    let reason: string;
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      const leaderless = found.flatMap((t) => t.partitions.filter((p) => p.leader < 0).map((p) => `${t.name}/${p.partitionId}`));
+      if (found.length === topics.length && leaderless.length === 0) return;
+      reason = leaderless.length ? `no leader yet for ${leaderless.join(', ')}` : 'a topic is missing from the metadata';
+    } catch (error) {
+      const type = (error as { type?: string }).type;
+      if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
+      reason = String(error);
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics ${topics.join(', ')} have no leaders after ${TOPIC_LEADERS_TIMEOUT_MS} ms: ${reason}`);
+    await new Promise((r) => setTimeout(r, delay));
   }
 }

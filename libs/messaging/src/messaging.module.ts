@@ -79,9 +79,22 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     return this.relay.name;
   }
 
+  /**
+   * First thing on SIGTERM: the relay finishes the batch it is sending, moves its checkpoint and
+   * hands its lease over, so the standby publishes on its next attempt. Nest runs the shutdown hooks
+   * one module after another, and the projectors' consumer groups take seconds to leave.
+   * In a process that also serves HTTP (RUN_WORKER), events appended by requests still draining
+   * after this are published by the next relay to hold the lease (the standby, or this one restarted).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.relay.stop();
+  }
+
   override async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.starting;
+    // The relay has stopped before (beforeApplicationShutdown); stopping it again changes nothing.
     await Promise.all([this.relay.stop(), ...this.projectors.map((p) => p.stop())]);
   }
 

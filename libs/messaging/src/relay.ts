@@ -80,6 +80,7 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private keeper: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
+  private stopping: Promise<void> | null = null;
   private published = 0;
 
   constructor(
@@ -115,11 +116,17 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = null;
     this.keeper = setInterval(() => void this.renew(), Math.max(100, Math.floor(this.lease.ttlMs / 3)));
     this.loop = this.run();
   }
 
-  async stop(): Promise<void> {
+  /** Finishes the batch under way (sent and checkpointed), then hands the lease over. Repeated calls share it. */
+  stop(): Promise<void> {
+    return (this.stopping ??= this.shutdown());
+  }
+
+  private async shutdown(): Promise<void> {
     this.running = false;
     if (this.keeper) clearInterval(this.keeper);
     this.keeper = null;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { BatchRefused, CommandExecutor, ConcurrencyExhausted, escalations, StreamAlreadyExists, StreamNotFound } from '@app/commands';
 import {
   currentEscalation,
@@ -100,7 +100,7 @@ const RESOLUTION_NOTES: Record<ResolutionReason, (item: DeadlineRow | undefined)
  * Raising and resolving go in batches of `batchSize` commands, one append each.
  */
 @Injectable()
-export class EscalationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EscalationScheduler');
   private readonly lease: SchedulerLease;
   private timer: NodeJS.Timeout | null = null;
@@ -133,7 +133,14 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     this.logger.log(`escalation scheduler every ${interval} ms (owner ${this.owner})`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * First thing on SIGTERM, before the HTTP server drains and before other modules stop (Nest runs
+   * their shutdown hooks one module after another): the tick under way stops after the command it is
+   * carrying out (a tick may have hundreds to raise; the rest are the standby's, as they would be
+   * after a crash), then the lease is handed over, so a standby takes over on its next tick instead
+   * of after the process has wound down.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
@@ -216,11 +223,14 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     result.raised += raisedNow.done;
     result.skipped += raisedNow.skipped;
 
+    // Shutting down: the batch under way has finished; the standby's tick does the rest.
+    if (this.stopped) return result;
     const { resolves, seen } = await this.resolutions(now, dueItems, current);
     const resolvedNow = await this.runAll(resolves);
-    this.seen = seen; // only once they are carried out: a failed tick looks at the same changes again
+    if (!this.stopped) this.seen = seen; // only once they are carried out: a failed or cut-short tick looks at the same changes again
     result.resolved += resolvedNow.done;
     result.skipped += resolvedNow.skipped;
+    if (this.stopped) return result;
 
     const indicators = await this.indicatorEscalations.evaluate(now, (id, command) => this.run(id, command));
     return {
@@ -304,6 +314,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
     const meta = { actor: SCHEDULER_ACTOR, asSystem: true, correlationId: `scheduler:${shanghaiDate(this.clock.now())}` };
     const outcome = { done: 0, skipped: 0 };
     for (let start = 0; start < items.length; start += this.batchSize) {
+      if (this.stopped) break; // shutting down: after the batch under way, the rest is the standby's
       let pending = items.slice(start, start + this.batchSize);
       while (pending.length > 0) {
         try {

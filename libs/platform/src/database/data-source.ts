@@ -1,3 +1,4 @@
+import { Client, type ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PgPool } from '@app/event-store';
 
@@ -9,6 +10,21 @@ export interface DataSourceSettings {
   migrations: MigrationList;
   poolSize: number;
   applicationName?: string;
+}
+
+/**
+ * The pool's connections. `pg` emits 'error' on a client whose server connection ends; the pool
+ * listens only while a client is idle in it, so a connection ended while checked out but between
+ * two queries (inside a transaction, awaiting the caller) raised an 'error' nobody listened to, and
+ * that killed the process: pg_terminate_backend under load, a database failover, a proxy's reset.
+ * The holder learns of it from its next query instead ("not queryable"), and the pool drops the
+ * client when it is released.
+ */
+export class PooledClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
 }
 
 /** One TypeORM DataSource per process: migrations, and the `pg` pool the event store runs on. */
@@ -25,7 +41,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     applicationName: settings.applicationName ?? 'mdj-eco',
     // A transaction left open holds back every gap-safe reader of the log (pg_snapshot_xmin); the
     // app's transactions last milliseconds, so one idle for a minute is a hung client: end it.
-    extra: { max: settings.poolSize, idleTimeoutMillis: 30_000, idle_in_transaction_session_timeout: 60_000 },
+    extra: { max: settings.poolSize, idleTimeoutMillis: 30_000, idle_in_transaction_session_timeout: 60_000, Client: PooledClient },
   });
 }
 
