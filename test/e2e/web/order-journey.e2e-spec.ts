@@ -9,7 +9,8 @@ import { addMeasure, choose, confirm, fill, open, pickDate, shot, signIn, status
  * measures → 修改整改措施 → 交办 → (lead) 开始整改 → 报送进展 → 完成措施 with evidence → 申请验收 →
  * 验收不通过 (back to 整改中) → 验收通过 → 拟销号公示 → an objection upheld (back to 整改中) → again
  * to 公示 → (server clock past the notice period) 销号 → (leadership) 退回重新整改 → started again.
- * And a petition case: first report 不属实 → 复核 → 销号. Only what a user clicks.
+ * And a petition case: first report 不属实 → 复核 → 回访 → 办结并公开 (已办结, never 公示 or 销号).
+ * Only what a user clicks.
  */
 
 jest.setTimeout(300_000);
@@ -190,8 +191,8 @@ describe('supervision office: an order from 下达 to 销号, and back to 整改
   });
 });
 
-describe('petition case: first report 不属实 → 复核 → 销号', () => {
-  it('goes through to 销号 with the second check', async () => {
+describe('petition case: first report 不属实 → 复核 → 回访 → 办结并公开', () => {
+  it('ends with 办结 and its publication, after the second check and a follow-up visit', async () => {
     const office = await signIn(browser, base, await t.token('supervision-office', null, 'office-chen'));
     await office.goto(`${base}/orders`);
     await open(office, '下达整改任务');
@@ -218,27 +219,25 @@ describe('petition case: first report 不属实 → 复核 → 销号', () => {
     await fill(lead, '调查核实情况', '现场核查，该养殖场粪污经处理后还田，无直排。');
     await confirm(lead, '报送核实结果：已提交');
     await lead.getByText('核实结论：不属实').waitFor();
-    await open(lead, '开始整改');
-    await confirm(lead, '开始整改：已提交');
-    await statusIs(lead, '整改中');
-    await requestAcceptance(lead);
+    await open(lead, '登记回访');
+    await fill(lead, '回访情况', '电话回访反映人，告知核实结果，反映人表示理解。');
+    await confirm(lead, '登记回访：已提交');
 
     await office.reload();
+    // A petition case has its own ending: no 验收, 公示 or 销号 (ORD-PET-6).
+    await office.getByRole('button', { name: '录入复核结果' }).waitFor();
+    expect(await office.getByRole('button', { name: '申请验收' }).count()).toBe(0);
     await open(office, '录入复核结果');
     await choose(office, '复核结论', '维持原核实结论');
     await fill(office, '复核情况', '市生态环境局复核，维持不属实结论。');
     await confirm(office, '录入复核结果：已提交');
     await office.getByRole('button', { name: '录入复核结果' }).waitFor({ state: 'detached' });
-    await passAcceptance(office);
-    await withServerDaysAhead(t, 10, async () => {
-      // The notice period is over for the server now: the page, read again, offers 销号.
-      await office.reload();
-      await statusIs(office, '拟销号公示中');
-      await open(office, '销号');
-      await confirm(office, '销号：已提交');
-      await statusIs(office, '已销号');
-    });
-    await shot(office, 'petition-02-closed');
+    await open(office, '办结并公开');
+    await fill(office, '办理结果（将公开，请勿写入信访人个人信息）', '经调查核实，反映问题不属实；已向反映人反馈。');
+    await fill(office, '公开方式（媒体或网站）', '牡丹江市生态环境局网站');
+    await confirm(office, '办结并公开：已提交');
+    await statusIs(office, '已办结');
+    await shot(office, 'petition-02-concluded');
     await office.context().close();
     await lead.context().close();
   });
