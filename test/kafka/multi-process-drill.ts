@@ -104,6 +104,8 @@ export async function runMultiProcessDrill(
     DATABASE_URL: db.url,
     DB_POOL_SIZE: '10',
     JWT_SECRET: TEST_JWT_SECRET,
+    // The personal-data store's master key: required with DATABASE_URL (docs/security.md).
+    PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     SEED_PLAN: 'false',
     SEED_SAMPLES: 'false',
     DEMO_USERS: 'false',

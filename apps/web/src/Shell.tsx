@@ -9,6 +9,7 @@ import {
   MenuOutlined,
   ProjectOutlined,
   SendOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -113,6 +114,16 @@ export function Shell() {
             牡丹江生态环保
           </Typography.Title>
           <HeaderCounts />
+          {/* Who is signed in, compact: the name and 退出 are in the menu. */}
+          <Button
+            size="small"
+            shape="circle"
+            icon={<UserOutlined />}
+            title={user.displayName}
+            aria-label={`当前用户：${user.displayName}`}
+            data-testid="current-user"
+            onClick={() => setMenuOpen(true)}
+          />
           <Button icon={<MenuOutlined />} aria-label="菜单" data-testid="nav-toggle" onClick={() => setMenuOpen(true)}>
             菜单
           </Button>
@@ -132,7 +143,7 @@ export function Shell() {
               items={navItems}
               style={{ borderInlineEnd: 'none' }}
             />
-            <Space wrap style={{ marginTop: 16 }} data-testid="current-user">
+            <Space wrap style={{ marginTop: 16 }} data-testid="current-user-details">
               {who}
             </Space>
             <div style={{ marginTop: 16 }}>
@@ -144,20 +155,24 @@ export function Shell() {
         </Layout.Header>
       ) : (
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#134e33', paddingInline: 20 }}>
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-            牡丹江生态环保 · 重点工程与督察整改
+          {/* The full name only where the menu still fits beside it; the menu folds what does not fit into “…”. */}
+          <Typography.Title
+            level={4}
+            style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}
+            title="牡丹江生态环保 · 重点工程与督察整改"
+          >
+            {screens.xxl ? '牡丹江生态环保 · 重点工程与督察整改' : '牡丹江生态环保'}
           </Typography.Title>
           <Menu
             theme="dark"
             mode="horizontal"
-            disabledOverflow
             selectedKeys={[section]}
             style={{ flex: 1, minWidth: 0, background: 'transparent' }}
             onClick={(e) => navigate(e.key)}
             items={navItems}
           />
           <HeaderCounts />
-          <Space style={{ color: '#fff' }} data-testid="current-user">
+          <Space style={{ color: '#fff', flex: 'none' }} data-testid="current-user">
             {who}
             <Button icon={<LogoutOutlined />} size="small" onClick={signOut}>
               退出

@@ -90,6 +90,8 @@ async function act(page: Page, button: string, done: RegExp, form: (page: Page) 
 describe('leadership and an escalation', () => {
   it('acts on it with each of the five actions, and finds it in the archive once resolved', async () => {
     const leader = await signIn(browser, base, await t.token('leadership', null, 'leader-li'));
+    // The app opens on 待办; the escalation queue is on the cockpit.
+    await leader.getByRole('menuitem', { name: '领导驾驶舱' }).click();
     // The cockpit polls every 10 s: the warning appears without a reload.
     await queueRow(leader).waitFor({ timeout: 25_000 });
     await shot(leader, 'escalation-01-queue');
