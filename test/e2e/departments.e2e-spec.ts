@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { addDays } from '@app/domain';
 import { Clock } from '@app/platform';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { createTestApp, type TestApp } from '../support/app';
@@ -13,8 +14,9 @@ const tokens: Record<string, string> = {};
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
 /**
- * The hand-computed fixture: [department, original deadline, extended to, done on (acceptance requested)].
- * Expected figures as of 2024-06-30, worked out in the comments of each department's test.
+ * The hand-computed fixture: [department, original deadline, extended to, closed on (销号)].
+ * Expected figures as of 2024-06-30, worked out in the comments of each department's test, by the one
+ * definition of the order figures (docs/figures.md).
  */
 const FIXTURE: Array<[string, string, string | null, string | null]> = [
   ['ning-an-city', '2024-03-31', null, '2024-03-20'],
@@ -46,7 +48,7 @@ async function post(path: string, token: string, body: object = {}, expected = 2
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ SCHEDULER_ENABLED: 'false' });
+  t = await createTestApp({ SCHEDULER_ENABLED: 'false', PUBLIC_NOTICE_WORKING_DAYS: '1' });
   jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(current.getTime()));
   tokens.supervision = await t.token('supervision-office');
   tokens.leadership = await t.token('leadership');
@@ -90,8 +92,18 @@ beforeAll(async () => {
       });
     }
     if (doneOn) {
-      current = at(doneOn);
+      // Accepted and put on notice a week before, closed (销号) on the day of the fixture.
+      const accepted = addDays(doneOn, -7);
+      current = at(accepted);
       await post(`${ORDERS}/${body.id}/request-acceptance`, lead, { note: '整改完成' });
+      await post(`${ORDERS}/${body.id}/record-acceptance-passed`, tokens.supervision, {
+        checkedOn: accepted,
+        summary: '通过',
+        documentRef: '牡环验〔2024〕1号',
+      });
+      await post(`${ORDERS}/${body.id}/publish-closing-notice`, tokens.supervision);
+      current = at(doneOn);
+      await post(`${ORDERS}/${body.id}/close`, tokens.supervision);
     }
   }
   current = at(TODAY);
@@ -105,34 +117,34 @@ const department = async (id: string) =>
 
 describe('department statistics against a hand-computed fixture of 20 orders', () => {
   it('ning-an-city: 12 orders', async () => {
-    // open 6,7,8,9,12; overdue 6 (30 d), 7 (1 d); done 1,2,3,4,5,10,11.
-    // original: decided = 7 done + 6, 7, 9 = 10; on time 1, 2, 10 → 0.3.
-    // current: decided = 7 done + 6, 7 = 9; on time 1, 2, 4, 10 → 0.444.
-    // late against current: 3 (10), 5 (10), 11 (5), 6 (30), 7 (1) → 56 / 5 = 11.2.
+    // open 6,7,8,9,12; overdue 6 (30 d), 7 (1 d); closed 1,2,3,4,5,10,11, all with a deadline.
+    // original: on time 1, 2, 10 → 3 / 7 = 0.429.
+    // current: on time 1, 2, 4, 10 → 4 / 7 = 0.571.
+    // days overdue of the overdue orders: 6 (30), 7 (1) → 31 / 2 = 15.5.
     expect(await department('ning-an-city')).toMatchObject({
       id: 'ning-an-city',
       nameZh: '宁安市人民政府',
       open: 5,
       overdue: 2,
       closed: 7,
-      onTimeRateOriginal: 0.3,
-      onTimeRateCurrent: 0.444,
-      avgDaysOverdue: 11.2,
+      onTimeRateOriginal: 0.429,
+      onTimeRateCurrent: 0.571,
+      avgDaysOverdue: 15.5,
     });
   });
 
   it('hailin-city: 8 orders, the original deadline still counts after an extension', async () => {
-    // open 16, 18, 20; overdue 16 (151 d); done 13, 14, 15, 17, 19.
-    // original: decided = 5 done + 16, 20 = 7; on time 13, 14, 19 → 0.429.
-    // current: decided = 5 done + 16 = 6; on time 13, 14, 17, 19 → 0.667.
-    // late against current: 15 (30), 16 (151) → 90.5.
+    // open 16, 18, 20; overdue 16 (151 d); closed 13, 14, 15, 17, 19.
+    // original: on time 13, 14, 19 → 3 / 5 = 0.6.
+    // current: on time 13, 14, 17, 19 → 4 / 5 = 0.8.
+    // days overdue of the overdue orders: 16 (151) → 151.
     expect(await department('hailin-city')).toMatchObject({
       open: 3,
       overdue: 1,
       closed: 5,
-      onTimeRateOriginal: 0.429,
-      onTimeRateCurrent: 0.667,
-      avgDaysOverdue: 90.5,
+      onTimeRateOriginal: 0.6,
+      onTimeRateCurrent: 0.8,
+      avgDaysOverdue: 151,
     });
   });
 

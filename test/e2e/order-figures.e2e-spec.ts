@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../support/app';
 
 /**
  * One definition of the figures (docs/figures.md): the department figures of the league table
- * (GET /ledger/overview) are what anyone gets by counting the ledger's own rows.
+ * (GET /ledger/overview) and of the department statistics (GET /departments) are what anyone gets by
+ * counting the ledger's own rows.
  */
 const BASE = '/api/v1/rectification-orders';
 const NINGAN = 'ning-an-city';
@@ -102,7 +103,7 @@ beforeAll(async () => {
 });
 
 describe('department figures', () => {
-  it('league table = the figures counted from the ledger rows', async () => {
+  it('league table and department statistics = the figures counted from the ledger rows', async () => {
     const ledger = await t
       .http()
       .get('/api/v1/ledger/orders?pageSize=100')
@@ -151,6 +152,24 @@ describe('department figures', () => {
         onTimeOriginal: entry.onTimeRateOriginal,
         onTimeCurrent: entry.onTimeRateCurrent,
       }).toEqual(figures);
+    }
+    const listed = await t
+      .http()
+      .get('/api/v1/departments')
+      .set('authorization', `Bearer ${tokens.reader}`)
+      .set('x-min-position', last)
+      .expect(200);
+    for (const [dept, figures] of counted) {
+      const entry = (listed.body.items as typeof league).find((d) => d.id === dept)!;
+      expect({
+        open: entry.open,
+        overdue: entry.overdue,
+        closed: entry.closed,
+        onTimeOriginal: entry.onTimeRateOriginal,
+        onTimeCurrent: entry.onTimeRateCurrent,
+      }).toEqual(figures);
+      const one = await t.http().get(`/api/v1/departments/${dept}`).set('authorization', `Bearer ${tokens.reader}`).expect(200);
+      expect(one.body).toMatchObject({ open: entry.open, overdue: entry.overdue, closed: entry.closed });
     }
     // The case of the issue: 东安区's order 验收通过 and overdue is open and overdue, and its one closed order was late.
     expect(counted.get(DONGAN)).toEqual({ open: 1, overdue: 1, closed: 1, onTimeOriginal: 0, onTimeCurrent: 0 });

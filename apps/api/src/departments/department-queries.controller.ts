@@ -7,7 +7,7 @@ import { ListDepartmentsQuery } from './queries/list-departments/list-department
 import { ApiView } from '../openapi/api-view.decorator';
 
 const STATS =
-  '统计对象为整改任务的整改时限和重点工程节点：未完成、已逾期、已完成数；按原定和现行期限的按期完成率（0–1，已完成或已过期限的事项为分母）；逾期事项平均逾期天数；各等级未解除预警数。';
+  '统计对象为本单位牵头的整改任务，口径与整改台账及单位排名相同：在办（已下达未销号，验收通过、拟销号公示中仍属在办）、已逾期（在办且已过现行整改时限）、已销号数；按原整改时限和现行整改时限的按期销号率（0–1，以有时限的已销号任务为分母）；逾期任务平均逾期天数；各等级未解除预警数。';
 
 @ApiTags('departments 责任单位')
 @ApiBearerAuth()

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   addDays,
+  averageDaysOverdue,
   orderStateFor,
   petitionTextScope,
   shanghaiDate,
@@ -248,7 +249,7 @@ export class LedgerService {
       closed: d.closed,
       onTimeRateOriginal: rate(d.onTimeOriginal, d.closedWithDeadline),
       onTimeRateCurrent: rate(d.onTimeCurrent, d.closedWithDeadline),
-      avgDaysOverdue: d.overdue === 0 ? 0 : Math.round((d.daysOverdue / d.overdue) * 10) / 10,
+      avgDaysOverdue: averageDaysOverdue(d) ?? 0,
       openEscalationsByLevel: null,
     }));
     departments.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.nameZh.localeCompare(b.nameZh, 'zh'));

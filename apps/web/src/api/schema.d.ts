@@ -296,7 +296,7 @@ export interface paths {
         };
         /**
          * 责任单位统计
-         * @description 统计对象为整改任务的整改时限和重点工程节点：未完成、已逾期、已完成数；按原定和现行期限的按期完成率（0–1，已完成或已过期限的事项为分母）；逾期事项平均逾期天数；各等级未解除预警数。所有角色可查。
+         * @description 统计对象为本单位牵头的整改任务，口径与整改台账及单位排名相同：在办（已下达未销号，验收通过、拟销号公示中仍属在办）、已逾期（在办且已过现行整改时限）、已销号数；按原整改时限和现行整改时限的按期销号率（0–1，以有时限的已销号任务为分母）；逾期任务平均逾期天数；各等级未解除预警数。所有角色可查。
          */
         get: operations["DepartmentQueriesController_list"];
         put?: never;
@@ -316,7 +316,7 @@ export interface paths {
         };
         /**
          * 单个责任单位统计
-         * @description 统计对象为整改任务的整改时限和重点工程节点：未完成、已逾期、已完成数；按原定和现行期限的按期完成率（0–1，已完成或已过期限的事项为分母）；逾期事项平均逾期天数；各等级未解除预警数。
+         * @description 统计对象为本单位牵头的整改任务，口径与整改台账及单位排名相同：在办（已下达未销号，验收通过、拟销号公示中仍属在办）、已逾期（在办且已过现行整改时限）、已销号数；按原整改时限和现行整改时限的按期销号率（0–1，以有时限的已销号任务为分母）；逾期任务平均逾期天数；各等级未解除预警数。
          */
         get: operations["DepartmentQueriesController_get"];
         put?: never;
@@ -3178,18 +3178,21 @@ export interface components {
             items: components["schemas"]["DepartmentView"][];
         };
         DepartmentView: {
-            /** @description Mean days past the current date over late items (met late, or open and overdue); null when none. */
+            /** @description Mean days past the current deadline over the overdue orders; null when none is overdue. */
             avgDaysOverdue: number | null;
+            /** @description Orders 已销号. */
             closed: number;
             id: string;
             nameEn: string;
             nameZh: string;
-            /** @description The same against the date in force after extensions / approved baseline changes. */
+            /** @description The same against the current deadline (moved by approved extensions and reopenings). */
             onTimeRateCurrent: number | null;
-            /** @description Share (0–1) of decided items met on or before their original date; null when none is decided yet. */
+            /** @description Share (0–1) of closed orders with a deadline that closed on or before the original deadline; null when none. */
             onTimeRateOriginal: number | null;
+            /** @description Orders issued and not 已销号 (an order 验收通过 or 拟销号公示中 is still open). */
             open: number;
             openEscalationsByLevel: components["schemas"]["Record_b4ba9b10"];
+            /** @description Open orders past their current deadline. */
             overdue: number;
         };
         ErasePersonalDataDto: {

@@ -99,3 +99,7 @@ export function countOrder(into: DepartmentOrderFigures, s: FigureFields, today:
 
 /** A share rounded to three decimals; null when there is nothing to share. */
 export const figureRate = (n: number, of: number): number | null => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
+
+/** Mean days past the current deadline over the overdue orders, to one decimal; null when none is overdue. */
+export const averageDaysOverdue = (f: Pick<DepartmentOrderFigures, 'overdue' | 'daysOverdue'>): number | null =>
+  f.overdue === 0 ? null : Math.round((f.daysOverdue / f.overdue) * 10) / 10;

@@ -1,56 +1,42 @@
+import {
+  averageDaysOverdue,
+  countOrder,
+  emptyDepartmentFigures,
+  figureRate,
+  type DepartmentOrderFigures,
+  type RectificationOrderState,
+} from '@app/domain';
 import type { Queryable } from '@app/event-store';
 
+/**
+ * One department's figures: its orders as lead department (牵头单位), counted by the one definition of
+ * the order figures (libs/domain order-figures.ts, docs/figures.md), the same as the ledger's league
+ * table; and its open escalations by level.
+ */
 export interface DepartmentStats {
+  /** Orders issued and not 已销号 (an order 验收通过 or 拟销号公示中 is still open). */
   open: number;
+  /** Open orders past their current deadline. */
   overdue: number;
+  /** Orders 已销号. */
   closed: number;
-  /** Share (0–1) of decided items met on or before their original date; null when none is decided yet. */
+  /** Share (0–1) of closed orders with a deadline that closed on or before the original deadline; null when none. */
   onTimeRateOriginal: number | null;
-  /** The same against the date in force after extensions / approved baseline changes. */
+  /** The same against the current deadline (moved by approved extensions and reopenings). */
   onTimeRateCurrent: number | null;
-  /** Mean days past the current date over late items (met late, or open and overdue); null when none. */
+  /** Mean days past the current deadline over the overdue orders; null when none is overdue. */
   avgDaysOverdue: number | null;
   openEscalationsByLevel: Record<'0' | '1' | '2' | '3' | '4', number>;
 }
 
-/*
- * The items a department is measured on are its orders' deadlines and its projects' milestones
- * (read_models.deadlines kinds ORDER_DEADLINE and MILESTONE). An item is "decided" against a date
- * once it is met or that date has passed: an open item past its date is already late, one not yet
- * due is left out. On time = met on or before the date.
- */
-const ITEM_STATS_SQL = `
-SELECT department,
-  count(*) FILTER (WHERE done_on IS NULL)                                        AS open,
-  count(*) FILTER (WHERE done_on IS NULL AND due_date < $1::date)                AS overdue,
-  count(*) FILTER (WHERE done_on IS NOT NULL)                                    AS closed,
-  count(*) FILTER (WHERE done_on IS NOT NULL OR original_due_date < $1::date)    AS decided_original,
-  count(*) FILTER (WHERE done_on <= original_due_date)                           AS on_time_original,
-  count(*) FILTER (WHERE done_on IS NOT NULL OR due_date < $1::date)             AS decided_current,
-  count(*) FILTER (WHERE done_on <= due_date)                                    AS on_time_current,
-  avg(coalesce(done_on, $1::date) - due_date) FILTER (WHERE coalesce(done_on, $1::date) > due_date) AS avg_days_overdue
-FROM read_models.deadlines
-WHERE kind IN ('ORDER_DEADLINE', 'MILESTONE') AND department IS NOT NULL AND ($2::text IS NULL OR department = $2)
-GROUP BY department`;
+const ORDERS_SQL = `
+SELECT lead_department AS department, state FROM read_models.rectification_orders
+WHERE lead_department IS NOT NULL AND ($1::text IS NULL OR lead_department = $1)`;
 
 const ESCALATION_STATS_SQL = `
 SELECT department, level, count(*) AS n FROM read_models.escalations
 WHERE status = 'OPEN' AND department IS NOT NULL AND ($1::text IS NULL OR department = $1)
 GROUP BY department, level`;
-
-interface ItemRow {
-  department: string;
-  open: string;
-  overdue: string;
-  closed: string;
-  decided_original: string;
-  on_time_original: string;
-  decided_current: string;
-  on_time_current: string;
-  avg_days_overdue: string | null;
-}
-
-const ratio = (n: string, d: string) => (Number(d) === 0 ? null : Math.round((Number(n) / Number(d)) * 1000) / 1000);
 
 export function emptyDepartmentStats(): DepartmentStats {
   return {
@@ -64,7 +50,7 @@ export function emptyDepartmentStats(): DepartmentStats {
   };
 }
 
-/** Per department, computed from the deadline and escalation read models as of `today` (Shanghai). */
+/** Per department, computed from the orders and escalation read models as of `today` (Shanghai). */
 export async function departmentStats(
   db: Queryable,
   today: string,
@@ -72,15 +58,19 @@ export async function departmentStats(
 ): Promise<Map<string, DepartmentStats>> {
   const stats = new Map<string, DepartmentStats>();
   const get = (d: string) => stats.get(d) ?? stats.set(d, emptyDepartmentStats()).get(d)!;
-  const items = await db.query<ItemRow>(ITEM_STATS_SQL, [today, department]);
-  for (const r of items.rows) {
-    Object.assign(get(r.department), {
-      open: Number(r.open),
-      overdue: Number(r.overdue),
-      closed: Number(r.closed),
-      onTimeRateOriginal: ratio(r.on_time_original, r.decided_original),
-      onTimeRateCurrent: ratio(r.on_time_current, r.decided_current),
-      avgDaysOverdue: r.avg_days_overdue === null ? null : Math.round(Number(r.avg_days_overdue) * 10) / 10,
+  const figures = new Map<string, DepartmentOrderFigures>();
+  const orders = await db.query<{ department: string; state: RectificationOrderState }>(ORDERS_SQL, [department]);
+  for (const r of orders.rows) {
+    countOrder(figures.get(r.department) ?? figures.set(r.department, emptyDepartmentFigures()).get(r.department)!, r.state, today);
+  }
+  for (const [id, f] of figures) {
+    Object.assign(get(id), {
+      open: f.open,
+      overdue: f.overdue,
+      closed: f.closed,
+      onTimeRateOriginal: figureRate(f.onTimeOriginal, f.closedWithDeadline),
+      onTimeRateCurrent: figureRate(f.onTimeCurrent, f.closedWithDeadline),
+      avgDaysOverdue: averageDaysOverdue(f),
     });
   }
   const escalations = await db.query<{ department: string; level: number; n: string }>(ESCALATION_STATS_SQL, [department]);
