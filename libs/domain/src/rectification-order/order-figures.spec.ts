@@ -1,4 +1,12 @@
-import { countOrder, emptyDepartmentFigures, figureRate, isOrderOpen, isOrderOverdue, orderTimeliness } from './order-figures';
+import {
+  averageDaysOverdue,
+  countOrder,
+  emptyDepartmentFigures,
+  figureRate,
+  isOrderOpen,
+  isOrderOverdue,
+  orderTimeliness,
+} from './order-figures';
 import type { RectificationOrderState } from './rectification-order.state';
 
 type Fields = Pick<RectificationOrderState, 'status' | 'originalDeadline' | 'currentDeadline' | 'closedOn'>;
@@ -43,5 +51,14 @@ describe('the one definition of the order figures (docs/figures.md)', () => {
     expect(orderTimeliness(order({ currentDeadline: '2025-07-11' }), TODAY)).toBe('ON_TRACK');
     expect(orderTimeliness(order({ currentDeadline: null }), TODAY)).toBe('NO_DEADLINE');
     expect(orderTimeliness(order({ status: 'CLOSED', currentDeadline: '2025-05-31', closedOn: '2025-06-01' }), TODAY)).toBe('DONE_LATE');
+  });
+
+  it('averages the days overdue over the overdue orders only', () => {
+    const figures = emptyDepartmentFigures();
+    countOrder(figures, order({ currentDeadline: '2025-06-09' }), TODAY);
+    countOrder(figures, order({ currentDeadline: '2025-06-01' }), TODAY);
+    countOrder(figures, order({ status: 'CLOSED', currentDeadline: '2025-05-01', closedOn: '2025-05-20' }), TODAY);
+    expect(averageDaysOverdue(figures)).toBe(5);
+    expect(averageDaysOverdue(emptyDepartmentFigures())).toBeNull();
   });
 });
