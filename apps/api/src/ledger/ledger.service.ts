@@ -152,8 +152,7 @@ export class LedgerService {
   /**
    * Cockpit figures computed from the orders and key-project read models: the department league
    * table, overdue orders by department and month, and the deadlines of the next 30 days. The
-   * escalation engine's /departments and /deadlines supersede these where they exist; the web UI
-   * falls back to this when they do not.
+   * department figures are counted by the one definition (docs/figures.md), as GET /departments's are.
    */
   async overview(actor?: Actor) {
     const today = this.today();

@@ -34,12 +34,12 @@ import { addDays, fmtDate, fmtDateTime, pct, todayShanghai } from '../format';
 import { useLive } from '../live';
 import { useSession } from '../session';
 import { CommandButton, useShowError } from '../ui';
-import type { DeadlineView, DepartmentView, EscalationRow, LedgerDepartmentStat, LedgerOverview } from '../api';
+import type { DeadlineView, EscalationRow, LedgerDepartmentStat, LedgerOverview } from '../api';
 
 export type Escalation = EscalationRow;
 
-/** The league table: the escalation engine's department figures, or the ledger's when those are unavailable. */
-type DepartmentStat = DepartmentView | LedgerDepartmentStat;
+/** The league table: the ledger overview's department figures, by the one definition (docs/figures.md). */
+type DepartmentStat = LedgerDepartmentStat;
 
 type Deadline = DeadlineView;
 
