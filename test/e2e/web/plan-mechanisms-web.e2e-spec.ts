@@ -171,7 +171,7 @@ it('lets leadership sign a department’s 目标责任书 on the assessment page
   const page = await signIn(browser, base, token);
   await page.getByRole('link', { name: '年度考核与公文' }).click();
   const card = page.getByTestId('target-responsibility');
-  await card.getByText('请选择单位').waitFor();
+  await card.getByText('请选择单位', { exact: true }).waitFor();
   await card.locator('.ant-select').click();
   await card.locator('.ant-select input').fill(dept!.departmentName);
   await page
