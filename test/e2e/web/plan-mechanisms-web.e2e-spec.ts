@@ -183,9 +183,12 @@ it('lets leadership sign a department’s 目标责任书 on the assessment page
   await card.getByTestId('target-entries').locator('tbody tr.ant-table-row').first().waitFor();
   await card.getByRole('button', { name: '签订目标责任书' }).click();
   await modal(page).getByText(`确认将“${dept!.departmentName}”`).waitFor();
-  await confirm(page, /签订目标责任书：.*已提交/, /^签\s?订$/);
+  await confirm(page, /签订目标责任书（.*）：已提交/, /^签\s?订$/);
   await card.getByTestId('target-signed').getByText('已签订').waitFor();
-  await card.getByText('签订后清单没有变化。').waitFor();
+  await card.getByText('清单与签订时一致。').waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'target-responsibility-desktop.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await card.getByTestId('target-signed').getByText('已签订').waitFor();
+  await card.screenshot({ path: join(SCREENSHOTS, 'target-responsibility-phone.png') });
   await page.context().close();
 });
