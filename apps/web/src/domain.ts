@@ -3,6 +3,7 @@
  * user may do is not decided here: every detail view carries the domain's `allowedActions`.
  */
 import { keyProjectCommandPolicies, orderCommandPolicies, roleLabels } from '../../../libs/domain/src/authorization';
+import { documentKindInfo, type DocumentKind } from '../../../libs/domain/src/document-register/document-register';
 import { keyProjectCommandLabels } from '../../../libs/domain/src/key-project/key-project.commands';
 import { keyProjectStatusLabels } from '../../../libs/domain/src/key-project/key-project.state';
 import {
@@ -16,6 +17,12 @@ import { needsProvincialSignOff } from '../../../libs/domain/src/rectification-o
 import { orderStatusLabels, orderStatusPath } from '../../../libs/domain/src/rectification-order/rectification-order.state';
 import { orderTimelinessLabels } from '../../../libs/domain/src/rectification-order/order-figures';
 import type { Role } from '../../../libs/domain/src/shared/actor';
+import {
+  targetEntryKindLabels,
+  targetResponsibilityCommandRoles,
+  type TargetEntry,
+  type TargetListChanges,
+} from '../../../libs/domain/src/target-responsibility/target-responsibility';
 
 export {
   deadlineKindLabels,
@@ -32,8 +39,9 @@ export {
   provincialSignOffKindLabels,
   rectificationOrderCommandLabels,
   roleLabels,
+  targetEntryKindLabels,
 };
-export type { Role };
+export type { Role, TargetEntry, TargetListChanges };
 
 export interface User {
   userId: string;
@@ -63,6 +71,12 @@ export const allows = (actions: AllowedAction[] | undefined, command: string) =>
 export const withheld = (actions: AllowedAction[] | undefined) => (actions ?? []).filter((a) => !a.allowed && a.reason);
 
 export const hasRole = (user: User | null, role: Role) => Boolean(user?.roles.includes(role));
+
+/** Whether the user's roles may number (and so first download) a 公文 of this kind (DOC-AUTH-1). */
+export const mayIssueDocument = (user: User | null, kind: DocumentKind) => documentKindInfo[kind].roles.some((r) => hasRole(user, r));
+
+/** Whether the user's roles may sign a department's 目标责任书 (TGT-SIGN-1). */
+export const maySignTargetList = (user: User | null) => targetResponsibilityCommandRoles.SignTargetList.some((r) => hasRole(user, r));
 
 export const keyProjectStatusColors: Record<string, string> = {
   PLANNED: 'default',

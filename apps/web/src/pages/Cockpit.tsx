@@ -26,10 +26,12 @@ import {
   escalationLevelColors,
   escalationLevelLabels,
   hasRole,
+  mayIssueDocument,
   timelinessColors,
   timelinessLabels,
 } from '../domain';
 import { AwaitingAssignmentStat } from '../assignment';
+import { DocumentButton } from '../DocumentButton';
 import { addDays, fmtDate, fmtDateTime, pct, todayShanghai } from '../format';
 import { useLive } from '../live';
 import { useSession } from '../session';
@@ -83,6 +85,7 @@ export function Cockpit() {
   const [pollError, setPollError] = useState<string | null>(null);
   const seen = useRef<Set<string> | null>(null);
   const isLeader = hasRole(user, 'leadership');
+  const mayNumberNotice = mayIssueDocument(user, 'SUPERVISION_NOTICE');
 
   const loadEscalations = useCallback(async () => {
     try {
@@ -372,7 +375,20 @@ export function Cockpit() {
                   width: 140,
                   render: (_, e) =>
                     e.actions?.length ? (
-                      e.actions.map((a, i) => <Tag key={i}>{actionLabels[a.type] ?? a.type}</Tag>)
+                      <>
+                        {e.actions.map((a, i) => (
+                          <Tag key={i}>{actionLabels[a.type] ?? a.type}</Tag>
+                        ))}
+                        {/* 督办单 (DOC-AUTH-1): numbered once the supervision notice was issued on this escalation. */}
+                        {mayNumberNotice && e.actions.some((a) => a.type === 'SupervisionNoticeIssued') && (
+                          <DocumentButton
+                            label="下载督办单"
+                            path="/api/v1/documents/supervision-notices"
+                            body={{ escalationId: e.id }}
+                            button={{ size: 'small', type: 'link' }}
+                          />
+                        )}
+                      </>
                     ) : (
                       <Typography.Text type="secondary">待处理</Typography.Text>
                     ),

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
 import {
   allows,
+  mayIssueDocument,
   needsProvincialSignOff,
   provincialSignOffKindLabels,
   orderStatusColors,
@@ -14,6 +15,7 @@ import {
   timelinessColors,
 } from '../domain';
 import { fmtDate, fmtDateTime, personal, personalInput, todayShanghai } from '../format';
+import { DocumentButton } from '../DocumentButton';
 import { EvidenceFiles } from '../EvidenceFiles';
 import { HistoryPanel } from '../History';
 import { useSession } from '../session';
@@ -66,7 +68,7 @@ function OrderSnapshot({ o }: { o: OrderView }) {
 
 export function OrderDetail() {
   const { id } = useParams();
-  const { deptName } = useSession();
+  const { deptName, user } = useSession();
   const showError = useShowError();
   const [o, setO] = useState<OrderView | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
@@ -101,6 +103,8 @@ export function OrderDetail() {
   const openObjections = (o.objections ?? []).filter((x) => x.status === 'OPEN');
   const can = (t: keyof typeof rectificationOrderCommandLabels) => allows(o.allowedActions, t);
   const today = todayShanghai();
+  // 整改销号审批表 (DOC-AUTH-1): for a closed inspection order; a petition case ends as 已办结, without one.
+  const closureApproval = s === 'CLOSED' && !o.petitionCase && mayIssueDocument(user, 'CLOSURE_APPROVAL');
   // ORD-PROV-1: a central or provincial inspection order's deadline is the province's; its extension needs the provincial office.
   const signOffFields: FieldSpec[] = needsProvincialSignOff(o as Parameters<typeof needsProvincialSignOff>[0])
     ? [
@@ -431,7 +435,10 @@ export function OrderDetail() {
         }
         extra={
           <Space wrap data-testid="order-actions">
-            {actions.length ? actions : <Typography.Text type="secondary">当前无需您办理的操作</Typography.Text>}
+            {actions.length ? actions : !closureApproval && <Typography.Text type="secondary">当前无需您办理的操作</Typography.Text>}
+            {closureApproval && (
+              <DocumentButton label="整改销号审批表" path="/api/v1/documents/closure-approvals" body={{ orderId: o.id }} />
+            )}
             <WithheldActions actions={o.allowedActions} labels={rectificationOrderCommandLabels} />
           </Space>
         }

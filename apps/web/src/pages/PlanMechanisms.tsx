@@ -4,10 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { download, get, post } from '../api';
 import { useSession } from '../session';
+import { TargetResponsibility } from './TargetResponsibility';
 
 /**
- * 年度考核与公文 (docs/plan-mechanisms.md): each department's explainable score for a year, the 文号
- * register with downloads, and the evaluation pack. Leadership can number the year's 考核结果 here.
+ * 年度考核与公文 (docs/plan-mechanisms.md): each department's explainable score for a year, its
+ * 目标责任书 (signed by leadership here), the 文号 register with downloads, and the evaluation pack.
+ * Leadership can number the year's 考核结果 here.
  */
 
 interface AssessedItem {
@@ -173,6 +175,7 @@ export function PlanMechanisms() {
           ]}
         />
       </Card>
+      <TargetResponsibility year={year} />
       <Card
         size="small"
         title="评估资料包"
