@@ -93,6 +93,7 @@ describe('platform', () => {
         '/api/v1/webhooks/subscriptions',
         '/api/v1/webhooks/subscriptions/{id}/replay',
         ...under('/api/v1/rectification-orders', [
+          'revise-measures',
           'assign',
           'reassign',
           'submit-plan',

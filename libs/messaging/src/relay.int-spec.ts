@@ -104,8 +104,11 @@ describe('OutboxRelay', () => {
     const start = await store.headPosition();
     await checkpoints.compareAndSet(name, 0n, start);
     const streams = newStreams(10);
-    const a = relay({ topicPrefix: prefix, name, batchSize: 20 });
-    const b = relay({ topicPrefix: prefix, name, batchSize: 20 });
+    // The product's lease ttl (10 s), not the 2 s of the other tests: this test is about the hand-over
+    // at stop (release, at once). With 2 s, a loaded machine that delays one renewal past the ttl lets
+    // the standby take the row by design (the ttl fallback), and "the standby is idle" no longer holds.
+    const a = relay({ topicPrefix: prefix, name, batchSize: 20, leaseTtlMs: 10_000 });
+    const b = relay({ topicPrefix: prefix, name, batchSize: 20, leaseTtlMs: 10_000 });
     a.start();
     b.start();
     const writing = appendEvents(store, streams, 400, 4);
