@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Steps, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { get, type CommandResult } from '../api';
 import {
   allows,
@@ -68,6 +68,8 @@ function OrderSnapshot({ o }: { o: OrderView }) {
 
 export function OrderDetail() {
   const { id } = useParams();
+  // Arriving from a command (下达 on the ledger): read at least that write, not an older state.
+  const arrivedAfter = (useLocation().state as { position?: string } | null)?.position;
   const { deptName, user } = useSession();
   const showError = useShowError();
   const [o, setO] = useState<OrderView | null>(null);
@@ -86,7 +88,8 @@ export function OrderDetail() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [id],
   );
-  useEffect(() => load(), [load]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => load(arrivedAfter), [load]);
   const done = (r: CommandResult) => {
     load(r.position);
     setHistoryKey((k) => k + 1);

@@ -173,7 +173,7 @@ export function OrderLedger() {
               transform={(v) => v}
               send={issueOrder}
               button={{ type: 'primary' }}
-              onDone={(r) => navigate(`/orders/${r.id}`)}
+              onDone={(r) => navigate(`/orders/${r.id}`, { state: { position: r.position } })}
             />
           )}
           <Button icon={<DownloadOutlined />} onClick={exportXlsx} loading={busy} data-testid="export-xlsx">
