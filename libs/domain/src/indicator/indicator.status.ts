@@ -312,7 +312,7 @@ export interface MissingIndicatorReport {
 
 /**
  * The reports an assigned indicator owes at `now`. Only periods due on or after the first 交办 are
- * owed: before it no department answers for the indicator (DOMAIN.md: 待交办).
+ * owed: before it no department answers for the indicator (docs/domain.md: 待交办).
  */
 export function missingIndicatorReports(state: IndicatorState, now: Date, options: MissingReportOptions = {}): MissingIndicatorReport[] {
   const owedFrom = state.assignments[0]?.on;
