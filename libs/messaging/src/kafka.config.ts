@@ -75,7 +75,12 @@ export function createKafka(settings: KafkaSettings): Kafka {
  * cluster factory, for this one consumer only. Should a kafkajs upgrade remove that factory, the
  * consumer is created unchanged (the unit test of this function then fails).
  */
-export function createConsumer(kafka: Kafka, config: ConsumerConfig, giveUp: () => boolean, logger: MessagingLogger = silentLogger): Consumer {
+export function createConsumer(
+  kafka: Kafka,
+  config: ConsumerConfig,
+  giveUp: () => boolean,
+  logger: MessagingLogger = silentLogger,
+): Consumer {
   const factory = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
   if (!factory) return kafka.consumer(config);
   const holder = kafka as unknown as Record<symbol, (options: unknown) => ClusterLike>;
