@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer, type ConsumerConfig, type LogEntry } from 'kafkajs';
 
 /** Structured logger the messaging classes write to (Nest's Logger in the app, silent in tests). */
 export interface MessagingLogger {
@@ -58,6 +58,65 @@ export function createKafka(settings: KafkaSettings): Kafka {
         else logger.warn(message, context);
       },
   });
+}
+
+/**
+ * A consumer whose group-coordinator lookup waits for a broker instead of crashing.
+ *
+ * When the only broker shuts down, its last answers tell the consumer that it is no longer the
+ * group's coordinator; kafkajs then rejoins, finds no broker to ask for the coordinator
+ * (KafkaJSGroupCoordinatorNotFound) and crashes with a non-retriable error. The crashed member
+ * stays in the group, so after the broker's return its replacement's join waits out that member's
+ * session (6 s). Here the lookup is retried with CLIENT_RETRY's backoff for as long as the other
+ * requests are, unless `giveUp()` says the consumer is being stopped: the consumer keeps its
+ * member id and rejoins as itself once the broker serves again.
+ *
+ * kafkajs (2.2.4) offers no option for this; the lookup is reached through the client's private
+ * cluster factory, for this one consumer only. Should a kafkajs upgrade remove that factory, the
+ * consumer is created unchanged (the unit test of this function then fails).
+ */
+export function createConsumer(
+  kafka: Kafka,
+  config: ConsumerConfig,
+  giveUp: () => boolean,
+  logger: MessagingLogger = silentLogger,
+): Consumer {
+  const factory = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
+  if (!factory) return kafka.consumer(config);
+  const holder = kafka as unknown as Record<symbol, (options: unknown) => ClusterLike>;
+  const original = holder[factory];
+  holder[factory] = (options) => {
+    const cluster = original(options);
+    const find = cluster.findGroupCoordinator.bind(cluster);
+    cluster.findGroupCoordinator = async (args) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await find(args);
+        } catch (error) {
+          if (!noBrokerAnswered(error) || attempt >= CLIENT_RETRY.retries || giveUp()) throw error;
+          if (attempt === 0) logger.warn('no broker answers for the group coordinator, waiting for one', { groupId: config.groupId });
+          const delay = Math.min(CLIENT_RETRY.initialRetryTime * CLIENT_RETRY.multiplier ** attempt, CLIENT_RETRY.maxRetryTime);
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+    };
+    return cluster;
+  };
+  try {
+    return kafka.consumer(config);
+  } finally {
+    holder[factory] = original;
+  }
+}
+
+interface ClusterLike {
+  findGroupCoordinator(args: unknown): Promise<unknown>;
+}
+
+function noBrokerAnswered(error: unknown): boolean {
+  for (let e = error as { name?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++)
+    if (e.name === 'KafkaJSGroupCoordinatorNotFound') return true;
+  return false;
 }
 
 /**
