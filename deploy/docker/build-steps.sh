@@ -23,6 +23,8 @@ cp -r node_modules dist "$WORK/app/"
 mkdir -p "$WORK/app/apps/web" "$WORK/app/libs/messaging"
 cp -r apps/web/dist "$WORK/app/apps/web/dist"
 cp -r libs/messaging/asyncapi "$WORK/app/libs/messaging/asyncapi"
+mkdir -p "$WORK/app/apps/api"
+cp -r apps/api/openapi "$WORK/app/apps/api/openapi"
 du -sh "$WORK/app" | sed 's/^/[image] size of \/app: /'
 
 say "start the API from /app (production dependencies only)"
