@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { Lease } from './index';
 
@@ -77,6 +77,35 @@ describe('Lease', () => {
     expect(a.locked).toBe(false);
     expect(await b.acquire()).toBe(true);
     expect(b.locked).toBe(true);
+    await b.release();
+  });
+
+  it('a standby never takes a row the lock’s new holder is about to write: none yet, or one it has seen stale only once', async () => {
+    const name = `relay-${randomUUID()}`;
+    const b = holder(name, 'b', 60_000);
+    // "a" between taking the lock and writing its row, as when two processes start at once.
+    const a = new Client({ connectionString: db.url });
+    await a.connect();
+    try {
+      await a.query(`SELECT pg_advisory_lock(hashtext($1), hashtext($2))`, ['coordination.leases', name]);
+      expect(await b.acquire()).toBe(false); // no row: the lock's holder is writing one
+      expect(await b.holder()).toBeNull();
+
+      // A row left behind, expired; "a" has just taken the lock and is about to write over it.
+      await db.pool.query(`INSERT INTO coordination.leases VALUES ($1, 'z', now() - interval '1 second')`, [name]);
+      expect(await b.acquire()).toBe(false); // stale, seen once: may be the new holder's gap
+      await a.query(`UPDATE coordination.leases SET owner = 'a', expires_at = now() + interval '1 minute' WHERE name = $1`, [name]);
+      expect(await b.acquire()).toBe(false);
+      expect(await b.holder()).toMatchObject({ owner: 'a' });
+
+      // "a" stops renewing while its connection lives: once its row has stayed stale, b takes it.
+      await db.pool.query(`UPDATE coordination.leases SET expires_at = now() - interval '1 second' WHERE name = $1`, [name]);
+      await until(() => b.acquire(), 3_000);
+      expect(b.locked).toBe(false);
+      expect(await b.holder()).toMatchObject({ owner: 'b' });
+    } finally {
+      await a.end();
+    }
     await b.release();
   });
 

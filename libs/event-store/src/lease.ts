@@ -15,6 +15,9 @@ const TABLE = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
 /** The lock's two keys: one per lease table, one per name (hashtext: stable across servers and versions). */
 const LOCK_KEYS = `hashtext($1), hashtext($2)`;
 
+/** How long a lockless standby watches an expired row stay as it is before it takes it over. */
+const STALE_CONFIRM_MS = 200;
+
 /**
  * At most one live holder per name (the relay, the scheduler), in PostgreSQL.
  *
@@ -24,8 +27,8 @@ const LOCK_KEYS = `hashtext($1), hashtext($2)`;
  * or restarted process is replaced as soon as a standby (or its own successor) asks, not after the
  * row's time to live. The row stays the fallback for a holder PostgreSQL has not yet seen go (a host
  * that vanished keeps its connection open until TCP keepalive gives up, shortened on the lock's
- * connection to about 20 s): once such a holder has not renewed for a ttl, a standby takes the row
- * without the lock, and a holder that stalled past its ttl gives the lock up when it finds its row
+ * connection to about 20 s): once such a holder has not renewed for a ttl (and a moment more, see
+ * takeRowWithoutLock), a standby takes the row without the lock, and a holder that stalled past its ttl gives the lock up when it finds its row
  * taken. Expiry is judged by PostgreSQL's clock alone, so skewed hosts still agree.
  *
  * The relay and the scheduler stay correct with two holders for a moment (checkpoint compare-and-set,
@@ -41,6 +44,8 @@ export class Lease {
   private session: Client | null = null;
   private hasLock = false;
   private validUntil = 0;
+  /** The expired row a lockless attempt last saw, and since when: see takeRowWithoutLock. */
+  private staleSeen: { owner: string; expiresAt: string; at: number } | null = null;
 
   constructor(
     private readonly pool: PgPool,
@@ -71,9 +76,19 @@ export class Lease {
   async acquire(): Promise<boolean> {
     const sentAt = performance.now();
     const hadLock = this.hasLock;
-    // A lock just taken means its last holder's connection is gone: the row is ours whatever it says.
-    // Otherwise the row is ours only when it is free, expired, or already ours.
     const freshLock = !hadLock && (await this.tryLock());
+    const won = hadLock || freshLock ? await this.writeRowWithLock(freshLock) : await this.takeRowWithoutLock();
+    this.validUntil = won ? sentAt + this.ttlMs : 0;
+    // Stalled past the ttl while holding the lock, and another took the row: let that one have the lock too.
+    if (!won && hadLock) await this.unlock();
+    return this.held;
+  }
+
+  /**
+   * A lock just taken means its last holder's connection is gone: the row is ours whatever it says.
+   * A lock held since an earlier call renews the row only while it is still ours (or expired).
+   */
+  private async writeRowWithLock(freshLock: boolean): Promise<boolean> {
     const { rowCount } = await this.pool.query({
       name: `lease_${freshLock ? 'take' : 'renew'}_${this.table}`,
       text: `INSERT INTO ${this.table} (name, owner, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
@@ -82,11 +97,39 @@ export class Lease {
              RETURNING owner`,
       values: [this.name, this.owner, this.ttlMs],
     });
-    const won = rowCount === 1 && (!(hadLock || freshLock) || this.hasLock);
-    this.validUntil = won ? sentAt + this.ttlMs : 0;
-    // Stalled past the ttl while holding the lock, and another took the row: let that one have the lock too.
-    if (!won && hadLock) await this.unlock();
-    return this.held;
+    return rowCount === 1 && this.hasLock;
+  }
+
+  /**
+   * The fallback for a holder PostgreSQL has not seen go: another session holds the lock, yet its row
+   * has run out. The same sight is what a standby sees in the moment between another process taking
+   * the lock and writing its row (two processes starting at once, or a take-over): no row yet, or the
+   * last holder's expired one. Taking the row then would make two holders until the next renewal. So
+   * without the lock this never creates the row, and takes an expired one only once it has seen that
+   * very row (same owner, same expiry) stay expired for STALE_CONFIRM_MS, far longer than a holder
+   * needs between its lock and its write. The row already ours is renewed as before.
+   */
+  private async takeRowWithoutLock(): Promise<boolean> {
+    const stale = this.staleSeen && performance.now() - this.staleSeen.at >= STALE_CONFIRM_MS ? this.staleSeen : null;
+    const { rowCount } = await this.pool.query({
+      name: `lease_fallback_${this.table}`,
+      text: `UPDATE ${this.table} SET owner = $2, expires_at = now() + $3 * interval '1 millisecond'
+             WHERE name = $1 AND (owner = $2 OR (expires_at < now() AND owner = $4 AND expires_at = $5::timestamptz))`,
+      values: [this.name, this.owner, this.ttlMs, stale?.owner ?? null, stale?.expiresAt ?? null],
+    });
+    if (rowCount === 1) {
+      this.staleSeen = null;
+      return true;
+    }
+    const { rows } = await this.pool.query<{ owner: string; expires_at: string }>({
+      name: `lease_stale_${this.table}`,
+      text: `SELECT owner, expires_at::text FROM ${this.table} WHERE name = $1 AND expires_at < now()`,
+      values: [this.name],
+    });
+    const row = rows[0];
+    const same = row && this.staleSeen?.owner === row.owner && this.staleSeen.expiresAt === row.expires_at;
+    this.staleSeen = row ? (same ? this.staleSeen : { owner: row.owner, expiresAt: row.expires_at, at: performance.now() }) : null;
+    return false;
   }
 
   /** Hands the lease over at once (clean shutdown), instead of letting a standby wait for anything. */
