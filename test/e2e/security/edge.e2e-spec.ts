@@ -97,6 +97,7 @@ describe('security headers', () => {
       expect(csp).not.toMatch(/script-src[^;]*unsafe/);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['strict-transport-security']).toBe('max-age=15552000');
       expect(res.headers['x-powered-by']).toBeUndefined();
     }
   });
