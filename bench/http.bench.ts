@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { writeHeapSnapshot } from 'node:v8';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Body, Controller, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { Roles, ROLES, signToken } from '@app/auth';
 import { createApp } from '../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../apps/api/src/migrations';
+import { EscalationScheduler } from '../apps/worker/src/scheduler/escalation.scheduler';
 import { ReportOrderProgressDto } from '../apps/api/src/rectification-orders/order-commands.dto';
-import { httpLoad, median, openBenchDatabase } from './lib';
+import { CheckpointStore, PostgresEventStore, SubscriptionRegistry } from '@app/event-store';
+import { generateOrders } from './fixtures';
+import { httpLoad, median, openBenchDatabase, percentile } from './lib';
 
 /**
  * Issue 6, part 3: the authenticated, validated "report progress" command over HTTP against a
@@ -18,6 +24,31 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2000);
+/**
+ * Issue 18, part 8: orders already in the log when the app starts (3 events each, through the real
+ * decider), so that the memory figures are those of a city-sized log: the read models hold them,
+ * the scheduler and the queries see them. The commands still go to the ORDERS orders made over HTTP.
+ */
+const BACKGROUND_ORDERS = Number(process.env.BENCH_BACKGROUND_ORDERS ?? 100_000);
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** Samples this process's memory (the API and the worker in one process, as `npm start` runs them). */
+class MemorySampler {
+  readonly rss: number[] = [];
+  readonly heap: number[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  start(): void {
+    this.timer = setInterval(() => {
+      const m = process.memoryUsage();
+      this.rss.push(m.rss);
+      this.heap.push(m.heapUsed);
+    }, 250);
+  }
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
 const SECRET = 'bench-secret-bench-secret-bench-secret-000000';
 
 @Controller('bench')
@@ -49,8 +80,55 @@ async function main(): Promise<void> {
     RATE_LIMIT_USER_PER_MINUTE: '0',
     RATE_LIMIT_IP_PER_MINUTE: '0',
   });
+  if (BACKGROUND_ORDERS > 0) {
+    const t0 = Date.now();
+    const events = await generateOrders(db.pool, BACKGROUND_ORDERS, 0);
+    console.log(`generated ${events} events for ${BACKGROUND_ORDERS} background orders in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
   const app = await createApp({ quiet: true, imports: [TrivialModule] });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  const caughtUp = await readModelsAtHead(app);
+  const t0 = Date.now();
+  while (!(await caughtUp())) await new Promise((r) => setTimeout(r, 200));
+  console.log(`read models caught up with the log in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // The background orders' deadlines run from 200 days ago: the scheduler's first ticks raise their
+  // escalations. That is catching up, not idling: done here, so that "idle" below is the steady state.
+  const scheduler = app.get(EscalationScheduler, { strict: false });
+  let raised = 0;
+  for (;;) {
+    const tick = await scheduler.evaluate();
+    raised += tick.raised + tick.resolved;
+    if (tick.raised + tick.resolved === 0) break;
+  }
+  while (!(await caughtUp())) await new Promise((r) => setTimeout(r, 200));
+  console.log(`escalations raised or resolved before idling: ${raised}`);
+  // Idle: nothing but the runners' polls and the scheduler, long enough for V8's memory reducer to
+  // give back what the catch-up's garbage made the heap grow to (it acts some seconds after the
+  // allocation rate drops).
+  const session = new Session();
+  if (process.env.BENCH_IDLE_ALLOCATIONS) {
+    session.connect();
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 65536 });
+  }
+  for (let s = 0; s < IDLE_SECONDS; s += 10) {
+    await new Promise((r) => setTimeout(r, 10_000));
+    if (process.env.BENCH_MEMORY_DETAIL)
+      console.log(
+        `idle ${s + 10} s`,
+        JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(mb(v))]))),
+      );
+  }
+  if (process.env.BENCH_IDLE_ALLOCATIONS) {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(process.env.BENCH_IDLE_ALLOCATIONS, JSON.stringify(profile));
+    session.disconnect();
+  }
+  const idle = process.memoryUsage();
+  if (process.env.BENCH_MEMORY_DETAIL)
+    console.log('idle memoryUsage (MB)', JSON.stringify(Object.fromEntries(Object.entries(idle).map(([k, v]) => [k, Math.round(mb(v))]))));
+  // BENCH_HEAP_SNAPSHOT=1 writes the heap when idle and after the load (Heap.*.heapsnapshot in the
+  // working directory) for Chrome DevTools' Memory tab or `node tools/heap-top.mjs <file>`.
+  if (process.env.BENCH_HEAP_SNAPSHOT) console.log(`heap snapshot: ${writeHeapSnapshot()}`);
   const address = app.getHttpServer().address() as { port: number };
   const base = `http://127.0.0.1:${address.port}`;
   const office = await signToken(SECRET, {
@@ -101,6 +179,8 @@ async function main(): Promise<void> {
 
   await load(base, lead, trivial, body); // warm-up
   await load(base, lead, command, body);
+  const underLoad = new MemorySampler();
+  underLoad.start();
   const rows = { trivial: [] as Awaited<ReturnType<typeof load>>[], command: [] as Awaited<ReturnType<typeof load>>[] };
   for (let r = 0; r < ROUNDS; r++) {
     rows.trivial.push(await load(base, lead, trivial, body));
@@ -114,6 +194,8 @@ async function main(): Promise<void> {
       .toFixed(1)
       .padStart(7)} ${(rate / baseRate).toFixed(2).padStart(6)} ${String(rs.reduce((n, x) => n + x.non2xx + x.errors, 0)).padStart(6)}`;
   };
+  underLoad.stop();
+  if (process.env.BENCH_HEAP_SNAPSHOT) console.log(`heap snapshot after the load: ${writeHeapSnapshot()}`);
   const baseRate = median(rows.trivial.map((x) => x.requestsPerSecond));
   console.log(`\nHTTP: ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds, ${ORDERS} orders (Fastify, JWT, class-validator)`);
   console.log(
@@ -125,8 +207,39 @@ async function main(): Promise<void> {
     (await db.pool.query(`SELECT count(*) FROM event_store.events WHERE type = 'OrderProgressReported'`)).rows[0].count,
   );
   console.log(`OrderProgressReported events stored: ${events}`);
+  const stat = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `${mb(percentile(sorted, 0.5)).toFixed(0).padStart(7)} ${mb(sorted[sorted.length - 1])
+      .toFixed(0)
+      .padStart(7)}`;
+  };
+  console.log(
+    `\nmemory of the API + worker process (MB), ${BACKGROUND_ORDERS + ORDERS} orders (${BACKGROUND_ORDERS} in the log before the start)`,
+  );
+  console.log(`${'state'.padEnd(48)} ${'RSS p50'.padStart(7)} ${'RSS max'.padStart(7)} ${'heap'.padStart(7)}`);
+  console.log(
+    `${'idle, read models at head'.padEnd(48)} ${mb(idle.rss).toFixed(0).padStart(7)} ${mb(idle.rss).toFixed(0).padStart(7)} ${mb(idle.heapUsed).toFixed(0).padStart(7)}`,
+  );
+  console.log(
+    `${'under the load above (sampled every 250 ms)'.padEnd(48)} ${stat(underLoad.rss)} ${stat(underLoad.heap).split(' ').pop()}`,
+  );
+  console.log("target: RSS under 400 MB (a heap snapshot's top retainers when over)");
   await app.close();
   await db.drop();
+}
+
+/** True once every read model's checkpoint has reached the log's head. */
+async function readModelsAtHead(app: Awaited<ReturnType<typeof createApp>>): Promise<() => Promise<boolean>> {
+  const registry = app.get(SubscriptionRegistry);
+  const checkpoints = app.get(CheckpointStore);
+  const store = app.get(PostgresEventStore);
+  return async () => {
+    const head = await store.headPosition();
+    for (const handler of registry.all()) {
+      if (!(await store.hasReached(await checkpoints.get(handler.name), head))) return false;
+    }
+    return true;
+  };
 }
 
 void main();

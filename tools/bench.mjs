@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const PARTS = [
   { name: 'append', quick: { BENCH_EVENTS: '2000', BENCH_BATCHES: '50' } },
-  { name: 'http', quick: { BENCH_SECONDS: '3', BENCH_ORDERS: '300' } },
+  { name: 'http', quick: { BENCH_SECONDS: '3', BENCH_ORDERS: '300', BENCH_BACKGROUND_ORDERS: '10000' } },
   { name: 'rebuild', quick: { BENCH_ORDERS: '10000' } },
   { name: 'queries', quick: { BENCH_ORDERS: '10000', BENCH_SECONDS: '2' } },
   { name: 'relay', quick: { BENCH_RELAY_EVENTS: '5000', BENCH_SECONDS: '8', BENCH_ROUNDS: '2', BENCH_ORDERS: '200' } },
