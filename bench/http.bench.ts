@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeHeapSnapshot } from 'node:v8';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Body, Controller, HttpCode, Module, Param, Post } from '@nestjs/common';
@@ -179,12 +180,21 @@ async function main(): Promise<void> {
 
   await load(base, lead, trivial, body); // warm-up
   await load(base, lead, command, body);
+  // How long the API's event loop was blocked while the commands ran (the read-model runners and the
+  // scheduler share it in this layout): a command's latency includes every such wait.
+  const loopDelays: Array<{ p50: number; p99: number; max: number }> = [];
   const underLoad = new MemorySampler();
   underLoad.start();
   const rows = { trivial: [] as Awaited<ReturnType<typeof load>>[], command: [] as Awaited<ReturnType<typeof load>>[] };
   for (let r = 0; r < ROUNDS; r++) {
     rows.trivial.push(await load(base, lead, trivial, body));
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 }); // a fresh one per round: a re-enabled one counts the pause
+    loopDelay.enable();
     rows.command.push(await load(base, lead, command, body));
+    loopDelay.disable();
+    // The histogram holds whole timer intervals: the 10 ms resolution is not a delay.
+    const blocked = (ns: number) => Math.max(0, ns / 1e6 - 10);
+    loopDelays.push({ p50: blocked(loopDelay.percentile(50)), p99: blocked(loopDelay.percentile(99)), max: blocked(loopDelay.max) });
   }
   const line = (name: string, rs: typeof rows.command, baseRate: number) => {
     const rate = median(rs.map((x) => x.requestsPerSecond));
@@ -207,6 +217,9 @@ async function main(): Promise<void> {
     (await db.pool.query(`SELECT count(*) FROM event_store.events WHERE type = 'OrderProgressReported'`)).rows[0].count,
   );
   console.log(`OrderProgressReported events stored: ${events}`);
+  console.log(
+    `event loop blocked during the command rounds (ms, medians of the rounds): p50 ${median(loopDelays.map((d) => d.p50)).toFixed(1)}, p99 ${median(loopDelays.map((d) => d.p99)).toFixed(1)}, max ${median(loopDelays.map((d) => d.max)).toFixed(1)}`,
+  );
   const stat = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
     return `${mb(percentile(sorted, 0.5)).toFixed(0).padStart(7)} ${mb(sorted[sorted.length - 1])
