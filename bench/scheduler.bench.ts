@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, {
     DATABASE_URL: db.url,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-000000',
+    PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     SEED_PLAN: 'false',
     SEED_SAMPLES: 'false',
     LOG_LEVEL: 'error',

@@ -363,6 +363,89 @@ describe('a batch', () => {
   });
 });
 
+describe('a batch reads its streams', () => {
+  it('in one read, each from its cached version on, whether it exists, is cached, is behind or is new', async () => {
+    await open('cached'); // this process has it at version 1, current
+    await open('behind');
+    await otherProcess.execute(tallies, 'behind', { type: 'Add', n: 10 }, by(owner)); // this process's fold is one behind
+    await open('elsewhere', otherProcess); // exists, never read here
+    await open('taken', otherProcess);
+    const readsBefore = store.reads.length;
+    const tried = store.appendsTried;
+    const result = await executor.executeBatch(
+      tallies,
+      [
+        { id: 'new', commands: [{ type: 'Open', owner: 'owner' }] },
+        { id: 'cached', commands: [{ type: 'Add', n: 1 }] },
+        { id: 'behind', commands: [{ type: 'Add', n: 1 }] },
+        { id: 'elsewhere', commands: [{ type: 'Add', n: 1 }] },
+      ],
+      by(owner),
+    );
+    expect(store.batchedReads.at(-1)).toEqual(['tally-new', 'tally-cached', 'tally-behind', 'tally-elsewhere']);
+    expect(store.reads.slice(readsBefore)).toEqual([
+      { streamId: 'tally-new', fromVersion: 1 },
+      { streamId: 'tally-cached', fromVersion: 2 },
+      { streamId: 'tally-behind', fromVersion: 2 },
+      { streamId: 'tally-elsewhere', fromVersion: 1 },
+    ]);
+    expect(store.appendsTried).toBe(tried + 1); // decided on the log as it is: no lost race
+    expect(result.results.map((r) => [r.id, r.version])).toEqual([
+      ['new', 1],
+      ['cached', 2],
+      ['behind', 3],
+      ['elsewhere', 2],
+    ]);
+    expect(totals('behind')).toEqual(['Opened', 10, 11]);
+
+    // A stream another process created is seen to exist: its creation is refused, the others are not written.
+    const refused = await executor
+      .executeBatch(
+        tallies,
+        [
+          { id: 'fresh', commands: [{ type: 'Open', owner: 'owner' }] },
+          { id: 'taken', commands: [{ type: 'Open', owner: 'owner' }] },
+        ],
+        by(owner),
+      )
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BatchRefused);
+    expect((refused as BatchRefused).failures.map((f) => [f.index, (f.error as Error).constructor.name])).toEqual([
+      [1, 'StreamAlreadyExists'],
+    ]);
+    expect(store.events('tally-fresh')).toEqual([]);
+  });
+
+  // The mutation check of the batch's retry: were it to decide again on the states it read before
+  // losing the race, the Add would be accepted on an open tally and either written after the other
+  // process's Close or lose every retry and end in 409. Only a fresh read of every stream refuses it.
+  it('again after an expected-version conflict, and decides again on what it reads: a refusal then writes nothing', async () => {
+    await open('shared');
+    interleaveOnce(() => otherProcess.execute(tallies, 'shared', { type: 'Close' }, by(owner)));
+    const batchedReads = store.batchedReads.length;
+    const tried = store.appendsTried;
+    const refused = await executor
+      .executeBatch(
+        tallies,
+        [
+          { id: 'new', commands: [{ type: 'Open', owner: 'owner' }] },
+          { id: 'shared', commands: [{ type: 'Add', n: 1 }] },
+        ],
+        by(owner),
+      )
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BatchRefused);
+    expect((refused as BatchRefused).failures.map((f) => [f.index, f.error])).toEqual([[1, new Refused('cannot add to a closed tally')]]);
+    expect(store.batchedReads.slice(batchedReads)).toEqual([
+      ['tally-new', 'tally-shared'],
+      ['tally-new', 'tally-shared'],
+    ]);
+    expect(store.appendsTried).toBe(tried + 2); // its own (lost) and the other process's
+    expect(totals('shared')).toEqual(['Opened', 'Closed']);
+    expect(store.events('tally-new')).toEqual([]);
+  });
+});
+
 describe('withClock', () => {
   it('decides at the other clock’s time and shares the cache and the locks', async () => {
     await open();

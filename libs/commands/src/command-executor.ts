@@ -82,8 +82,6 @@ interface Loaded<S> extends CachedState<S> {
   unverified?: boolean;
 }
 
-const BATCH_READ_CONCURRENCY = 8;
-
 /**
  * The one command path (docs/architecture.md, "A command's journey"): load the stream's state,
  * check If-Match, authorize, decide, append with the version that was read.
@@ -149,7 +147,7 @@ export class CommandExecutor implements StreamReader {
     const sender: CommandMeta = { ...meta, ifMatch: undefined };
     return this.shared.locks.runAll(streamIds, async () => {
       for (let attempt = 1; ; attempt++) {
-        const loaded = await mapConcurrently(streamIds, BATCH_READ_CONCURRENCY, (streamId) => this.current(aggregate, streamId, false));
+        const loaded = await this.currentAll(aggregate, streamIds);
         const now = this.clock.now();
         const failures: BatchFailure[] = [];
         const decided = items.map((item, index) => {
@@ -299,6 +297,29 @@ export class CommandExecutor implements StreamReader {
     const cached = this.shared.cache.get<S>(streamId);
     if (cached && trustCache) return { ...cached, unverified: true };
     const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
+    return this.caughtUp(aggregate, streamId, cached, tail);
+  }
+
+  /**
+   * Several streams' states, as `current` without trusting the cache, in one read: each stream's tail
+   * after its cached version (from its start when not cached), for every stream at once.
+   */
+  private async currentAll<S, C extends { type: string }, E extends DomainEvent>(
+    aggregate: Aggregate<S, C, E>,
+    streamIds: string[],
+  ): Promise<Array<Loaded<S>>> {
+    const cached = streamIds.map((streamId) => this.shared.cache.get<S>(streamId));
+    const tails = await this.store.readStreams(streamIds.map((streamId, i) => ({ streamId, fromVersion: (cached[i]?.version ?? 0) + 1 })));
+    return streamIds.map((streamId, i) => this.caughtUp(aggregate, streamId, cached[i], tails.get(streamId) ?? []));
+  }
+
+  /** A cached state (or the initial one) brought up to date with the events read after it, and cached. */
+  private caughtUp<S, C extends { type: string }, E extends DomainEvent>(
+    aggregate: Aggregate<S, C, E>,
+    streamId: string,
+    cached: CachedState<S> | undefined,
+    tail: StoredEvent[],
+  ): Loaded<S> {
     if (cached && tail.length === 0) return cached;
     const state = tail.reduce(
       (s, e) => aggregate.decider.evolve(s, toDomainEvent<E>(e, aggregate.eventTypes)),
@@ -327,17 +348,4 @@ function eventMetadata(meta: CommandMeta, command?: string): EventMetadata {
 
 function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
-
-async function mapConcurrently<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -54,6 +54,13 @@ export interface ReadAllOptions {
   categories?: string[];
 }
 
+/** One stream's part of a batched read. */
+export interface StreamRead {
+  streamId: string;
+  /** The first version to read (1 when absent). */
+  fromVersion?: number;
+}
+
 /** One stream's part of a batch append. */
 export interface StreamAppend {
   streamId: string;
@@ -75,6 +82,11 @@ export interface EventStore {
    */
   appendBatch(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /**
+   * Several streams in one read, each from its own version on: the events by stream id, in version
+   * order; a stream with no such events (or none at all) has no entry.
+   */
+  readStreams(reads: StreamRead[]): Promise<Map<string, StoredEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   streamVersion(streamId: string): Promise<number>;
 }

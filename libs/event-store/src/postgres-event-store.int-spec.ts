@@ -349,6 +349,40 @@ describe('readStream', () => {
     expect((await store.readStream(s, { fromVersion: 2 })).map((e) => e.data.step)).toEqual([2, 3]);
   });
 
+  it('reads several streams in one call, each from its own version, upcast, and leaves out streams with nothing to read', async () => {
+    const [long, short, empty, none] = [stream(), stream(), stream(), stream()];
+    await store.append(
+      long,
+      'no-stream',
+      [1, 2, 3].map((step) => ({ type: 'Noted', data: { step } })),
+    );
+    await store.append(short, 'no-stream', [{ type: 'Noted', data: { step: 1 } }]);
+    await db.pool.query(
+      `INSERT INTO event_store.events (stream_id, version, event_id, type, schema_version, data)
+       VALUES ($1, 2, $2, 'MilestonePlanned', 1, '{"name":"封场","due":"2024-10-31"}')`,
+      [short, randomUUID()],
+    );
+    await store.append(empty, 'no-stream', [{ type: 'Noted', data: { step: 1 } }]);
+    const read = await store.readStreams([
+      { streamId: none },
+      { streamId: short },
+      { streamId: long, fromVersion: 2 },
+      { streamId: empty, fromVersion: 2 },
+    ]);
+    expect([...read.keys()]).toEqual([short, long]);
+    expect(read.get(long)!.map((e) => [e.streamId, e.version, e.data.step])).toEqual([
+      [long, 2, 2],
+      [long, 3, 3],
+    ]);
+    expect(read.get(short)!.map((e) => [e.version, e.schemaVersion, e.data])).toEqual([
+      [1, 1, { step: 1 }],
+      [2, 2, { name: '封场', baselineDue: '2024-10-31', weight: 1 }],
+    ]);
+    expect((await store.readStreams([])).size).toBe(0);
+    await expect(store.readStreams([{ streamId: 'Not A Stream' }])).rejects.toBeInstanceOf(InvalidStreamId);
+    await expect(store.readStreams([{ streamId: long }, { streamId: long, fromVersion: 2 }])).rejects.toThrow(/twice/);
+  });
+
   it('keeps the log append-only', async () => {
     await expect(db.pool.query(`UPDATE event_store.events SET data = '{}'`)).rejects.toThrow(/append-only/);
     await expect(db.pool.query(`DELETE FROM event_store.events`)).rejects.toThrow(/append-only/);

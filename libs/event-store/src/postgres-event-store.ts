@@ -17,6 +17,7 @@ import type {
   ReadStreamOptions,
   StoredEvent,
   StreamAppend,
+  StreamRead,
 } from './event-store.types';
 import type { EventTypeRegistry } from './event-type-registry';
 import type { Queryable } from './pg.types';
@@ -78,6 +79,15 @@ ORDER BY i.ord
 RETURNING stream_id, event_id, version, position`;
 
 const COLUMNS = `position, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at`;
+
+/* Several streams' tails in one round trip: one index range scan on (stream_id, version) per stream. */
+const READ_STREAMS_SQL = `
+SELECT e.position, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at
+FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS r(stream_id, from_version, ord)
+CROSS JOIN LATERAL (
+  SELECT * FROM event_store.events x WHERE x.stream_id = r.stream_id AND x.version >= r.from_version ORDER BY x.version
+) e
+ORDER BY r.ord, e.version`;
 
 /*
  * Gap safety: positions are taken when a transaction inserts but become visible when it commits, so
@@ -264,6 +274,29 @@ export class PostgresEventStore implements EventStore {
       values: [streamId, options.fromVersion ?? 1, options.asOf ?? null],
     });
     return rows.map((r) => this.toStored(r));
+  }
+
+  async readStreams(reads: StreamRead[]): Promise<Map<string, StoredEvent[]>> {
+    const byStream = new Map<string, StoredEvent[]>();
+    if (reads.length === 0) return byStream;
+    const seen = new Set<string>();
+    for (const read of reads) {
+      assertStreamId(read.streamId);
+      if (seen.has(read.streamId)) throw new RangeError(`stream ${read.streamId} appears twice in one read`);
+      seen.add(read.streamId);
+    }
+    const { rows } = await this.db.query<EventRow>({
+      name: 'event_store_read_streams',
+      text: READ_STREAMS_SQL,
+      values: [reads.map((r) => r.streamId), reads.map((r) => r.fromVersion ?? 1)],
+    });
+    for (const row of rows) {
+      const event = this.toStored(row);
+      const list = byStream.get(event.streamId);
+      if (list) list.push(event);
+      else byStream.set(event.streamId, [event]);
+    }
+    return byStream;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { BatchRefused, CommandExecutor, ConcurrencyExhausted, escalations, StreamAlreadyExists, StreamNotFound } from '@app/commands';
+import {
+  BatchRefused,
+  CommandExecutor,
+  ConcurrencyExhausted,
+  escalations,
+  StreamAlreadyExists,
+  StreamNotFound,
+  type CommandMeta,
+} from '@app/commands';
 import {
   currentEscalation,
   DomainError,
@@ -29,6 +37,8 @@ const LEASE_NAME = 'escalation-scheduler';
 const FIRST_TICK_MAX_DELAY_MS = 3000;
 /** Escalation commands appended in one statement (CommandExecutor.executeBatch). */
 const DEFAULT_BATCH_SIZE = 500;
+/** Batches under way at once: one is read and decided while another's append is in flight. */
+const BATCHES_IN_FLIGHT = 2;
 const DEADLINE_COLUMNS = `subject_type, subject_id, subject_stream_id, subject_code, subject_name, item_id, kind, item_name, department,
   responsible_person, due_date::text, original_due_date::text, done_on::text`;
 
@@ -306,40 +316,63 @@ export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplic
   }
 
   /**
-   * The commands in batches of `batchSize`, one append each. A command refused because another
-   * scheduler (or an earlier tick) carried it out already is counted as skipped, and the rest of its
-   * batch is sent again without it.
+   * The commands in batches of `batchSize`, one append each, up to BATCHES_IN_FLIGHT batches at a
+   * time (their streams are distinct, so they never wait for each other): one batch is read and
+   * decided while another's append is under way. A command refused because another scheduler (or an
+   * earlier tick) carried it out already is counted as skipped, and the rest of its batch is sent
+   * again without it. When a batch fails, the others stop after the one under way and the failure is
+   * thrown: what is left is the next tick's, as after a crash.
    */
   private async runAll(items: EscalationCommandItem[]): Promise<{ done: number; skipped: number }> {
     const meta = { actor: SCHEDULER_ACTOR, asSystem: true, correlationId: `scheduler:${shanghaiDate(this.clock.now())}` };
     const outcome = { done: 0, skipped: 0 };
-    for (let start = 0; start < items.length; start += this.batchSize) {
-      if (this.stopped) break; // shutting down: after the batch under way, the rest is the standby's
-      let pending = items.slice(start, start + this.batchSize);
-      while (pending.length > 0) {
+    let next = 0;
+    let failed = false;
+    const lane = async () => {
+      // shutting down: after the batches under way, the rest is the standby's
+      while (next < items.length && !this.stopped && !failed) {
+        const batch = items.slice(next, next + this.batchSize);
+        next += batch.length;
         try {
-          await this.commands.executeBatch(
-            escalations,
-            pending.map((p) => ({ id: p.id, commands: [p.command] })),
-            meta,
-          );
-          outcome.done += pending.length;
-          break;
+          const { done, skipped } = await this.runBatch(batch, meta);
+          outcome.done += done;
+          outcome.skipped += skipped;
         } catch (error) {
-          if (error instanceof ConcurrencyExhausted) {
-            outcome.skipped += pending.length; // the next tick looks again
-            break;
-          }
-          if (!(error instanceof BatchRefused)) throw error;
-          const unexpected = error.failures.find((f) => !isNoOp(f.error));
-          if (unexpected) throw unexpected.error;
-          const refused = new Set(error.failures.map((f) => f.index));
-          outcome.skipped += refused.size;
-          pending = pending.filter((_, index) => !refused.has(index));
+          failed = true;
+          throw error;
         }
       }
-    }
+    };
+    const lanes = Math.min(BATCHES_IN_FLIGHT, Math.ceil(items.length / this.batchSize));
+    const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) throw failure.reason;
     return outcome;
+  }
+
+  /** One batch, sent again without the commands refused as carried out already, until none is refused. */
+  private async runBatch(batch: EscalationCommandItem[], meta: CommandMeta): Promise<{ done: number; skipped: number }> {
+    let pending = batch;
+    let skipped = 0;
+    while (pending.length > 0) {
+      try {
+        await this.commands.executeBatch(
+          escalations,
+          pending.map((p) => ({ id: p.id, commands: [p.command] })),
+          meta,
+        );
+        return { done: pending.length, skipped };
+      } catch (error) {
+        if (error instanceof ConcurrencyExhausted) return { done: 0, skipped: skipped + pending.length }; // the next tick looks again
+        if (!(error instanceof BatchRefused)) throw error;
+        const unexpected = error.failures.find((f) => !isNoOp(f.error));
+        if (unexpected) throw unexpected.error;
+        const refused = new Set(error.failures.map((f) => f.index));
+        skipped += refused.size;
+        pending = pending.filter((_, index) => !refused.has(index));
+      }
+    }
+    return { done: 0, skipped };
   }
 
   /** True when the command was carried out; false when the escalation was already where it would take it. */

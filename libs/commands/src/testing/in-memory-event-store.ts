@@ -9,6 +9,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type StreamAppend,
+  type StreamRead,
 } from '@app/event-store';
 
 /**
@@ -18,7 +19,10 @@ import {
  */
 export class InMemoryEventStore implements EventStore {
   readonly streams = new Map<string, StoredEvent[]>();
+  /** Every stream read, one at a time or within a batched read. */
   readonly reads: Array<{ streamId: string; fromVersion: number }> = [];
+  /** The batched reads (readStreams), each with the streams it read. */
+  readonly batchedReads: string[][] = [];
   appendsTried = 0;
   /** Runs before each append (single or batch) is checked against the stream's head. */
   beforeAppend: ((streamIds: string[]) => Promise<void> | void) | null = null;
@@ -47,6 +51,18 @@ export class InMemoryEventStore implements EventStore {
     const fromVersion = options.fromVersion ?? 1;
     this.reads.push({ streamId, fromVersion });
     return (this.streams.get(streamId) ?? []).filter((e) => e.version >= fromVersion);
+  }
+
+  async readStreams(reads: StreamRead[]): Promise<Map<string, StoredEvent[]>> {
+    this.batchedReads.push(reads.map((r) => r.streamId));
+    const byStream = new Map<string, StoredEvent[]>();
+    for (const { streamId, fromVersion = 1 } of reads) {
+      this.reads.push({ streamId, fromVersion });
+      const events = (this.streams.get(streamId) ?? []).filter((e) => e.version >= fromVersion);
+      if (events.length > 0) byStream.set(streamId, events);
+    }
+    await Promise.resolve(); // a read takes a round trip: let other callers run in between
+    return byStream;
   }
 
   async readAll(): Promise<StoredEvent[]> {
