@@ -68,7 +68,11 @@ export async function openBenchDatabase(migrations: MigrationList, poolSize: num
   let embedded: EmbeddedPostgres | null = null;
   let server = process.env.DATABASE_URL;
   if (!server) {
-    embedded = new EmbeddedPostgres({ dataDir: '.data/bench-pg', port: 54331, database: 'bench' });
+    embedded = new EmbeddedPostgres({
+      dataDir: process.env.BENCH_EMBEDDED_PG_DIR ?? '.data/bench-pg',
+      port: Number(process.env.BENCH_EMBEDDED_PG_PORT ?? 54331),
+      database: 'bench',
+    });
     server = await embedded.start();
   }
   // BENCH_REUSE=<database> runs on a database kept by an earlier BENCH_KEEP=1 run (migrations still apply).
