@@ -125,7 +125,7 @@ const READ_ALL_SQL = readAllSql(COLUMNS);
 /* The same page for a publisher: data as the JSON text PostgreSQL holds (not parsed), the time as
  * epoch milliseconds, truncated as node-pg's Date of the timestamptz is. */
 const READ_ALL_JSON_SQL = readAllSql(
-  `position, stream_id, version, event_id, type, schema_version, data::text AS data, metadata,
+  `position, stream_id, version, event_id, type, schema_version, data::text AS data, metadata::text AS metadata,
    floor(extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at_ms`,
 );
 
@@ -141,8 +141,9 @@ interface EventRow {
   recorded_at: Date;
 }
 
-interface JsonEventRow extends Omit<EventRow, 'data' | 'recorded_at'> {
+interface JsonEventRow extends Omit<EventRow, 'data' | 'metadata' | 'recorded_at'> {
   data: string;
+  metadata: string;
   recorded_at_ms: number;
 }
 
@@ -295,7 +296,8 @@ export class PostgresEventStore implements EventStore {
   /**
    * `readAll` for a publisher that passes the payload on as JSON: the same gap-safe page, with each
    * event's data left as JSON text (upcast, then re-serialised, only when its schema is behind), so
-   * the rows cost no parse. Parsing `data` gives what `readAll` returns.
+   * the rows cost no parse. Parsing `data` gives what `readAll` returns. Consecutive events with the
+   * same metadata (one append's) share one metadata object: treat it as read-only.
    */
   async readAllJson(options: ReadAllOptions = {}): Promise<StoredEventJson[]> {
     const after = options.after ?? 0n;
@@ -308,8 +310,15 @@ export class PostgresEventStore implements EventStore {
     });
     if (rows.length === 0 && after !== 0n) await this.assertPosition(after);
     const events: StoredEventJson[] = new Array(rows.length);
+    // The events of one append share their metadata: parse it once per run of equal texts.
+    let metadataText: string | null = null;
+    let metadata: EventMetadata = {};
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
+      if (row.metadata !== metadataText) {
+        metadataText = row.metadata;
+        metadata = (JSON.parse(metadataText) as EventMetadata | null) ?? {};
+      }
       let schemaVersion = row.schema_version;
       let dataJson = row.data;
       if (this.registry.isBehind(row.type, schemaVersion)) {
@@ -325,7 +334,7 @@ export class PostgresEventStore implements EventStore {
         type: row.type,
         schemaVersion,
         dataJson,
-        metadata: row.metadata,
+        metadata,
         recordedAtMs: row.recorded_at_ms,
       };
     }

@@ -82,14 +82,25 @@ export function cloudEventJson(event: StoredEventJson, { source }: { source: str
   return cloudEventJsonWith(event, JSON.stringify(source));
 }
 
-/** `cloudEventJson` with the source already a JSON string literal (the relay's is the same for every event). */
+/** The `metadata` member's value (JSON of the metadata, as a JSON string), once per metadata object. */
+const metadataLiterals = new WeakMap<EventMetadata, string>();
+function metadataLiteral(meta: EventMetadata): string {
+  let literal = metadataLiterals.get(meta);
+  if (literal === undefined) metadataLiterals.set(meta, (literal = JSON.stringify(JSON.stringify(meta))));
+  return literal;
+}
+
+/**
+ * `cloudEventJson` with the source already a JSON string literal (the relay's is the same for every
+ * event). Metadata objects are taken as read-only (their JSON is kept per object).
+ */
 export function cloudEventJsonWith(event: StoredEventJson, sourceJson: string): string {
   const meta = event.metadata ?? {};
   let json =
     `{"specversion":"1.0","id":${JSON.stringify(event.eventId)},"type":${JSON.stringify(event.type)},"source":${sourceJson}` +
     `,"subject":${JSON.stringify(event.streamId)},"time":"${new Date(event.recordedAtMs).toISOString()}"` +
     `,"datacontenttype":"application/json","data":${event.dataJson},"streamversion":${event.version}` +
-    `,"schemaversion":${event.schemaVersion},"position":"${event.position}","metadata":${JSON.stringify(JSON.stringify(meta))}`;
+    `,"schemaversion":${event.schemaVersion},"position":"${event.position}","metadata":${metadataLiteral(meta)}`;
   if (typeof meta.correlationId === 'string') json += `,"correlationid":${JSON.stringify(meta.correlationId)}`;
   if (typeof meta.causationId === 'string') json += `,"causationid":${JSON.stringify(meta.causationId)}`;
   if (meta.actor?.userId) json += `,"actor":${JSON.stringify(meta.actor.userId)}`;
