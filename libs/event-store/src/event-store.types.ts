@@ -32,6 +32,25 @@ export interface StoredEvent<D = Record<string, unknown>> {
   recordedAt: Date;
 }
 
+/**
+ * A StoredEvent as read for publishing (PostgresEventStore.readAllJson): `data` stays the JSON text
+ * the log holds (already upcast), the position a decimal string, the time epoch milliseconds.
+ */
+export interface StoredEventJson {
+  position: string;
+  streamId: string;
+  version: number;
+  eventId: string;
+  type: string;
+  /** The schema version after upcasting (the registry's current one). */
+  schemaVersion: number;
+  /** `data` as JSON text; parsing it gives StoredEvent.data. */
+  dataJson: string;
+  metadata: EventMetadata;
+  /** `recordedAt.getTime()`. */
+  recordedAtMs: number;
+}
+
 export interface AppendResult {
   /** The stream's version after the append. */
   version: number;

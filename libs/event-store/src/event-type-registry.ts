@@ -47,6 +47,12 @@ export class EventTypeRegistry {
     return def.schemaVersion;
   }
 
+  /** Whether data of `schemaVersion` would be changed by `upcast` (false for unknown types). */
+  isBehind(type: string, schemaVersion: number): boolean {
+    const def = this.types.get(type);
+    return def !== undefined && schemaVersion < def.schemaVersion;
+  }
+
   /** Brings stored data up to the current schema; unknown types pass through unchanged for readers. */
   upcast(type: string, schemaVersion: number, data: Record<string, unknown>): { schemaVersion: number; data: Record<string, unknown> } {
     const def = this.types.get(type);

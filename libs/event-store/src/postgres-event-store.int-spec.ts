@@ -222,6 +222,42 @@ describe('readAll is gap-safe', () => {
     expect(await store.hasReached(page1[0].position, page2[0].position)).toBe(false);
   });
 
+  it('readAllJson reads the same page as readAll, with the data as JSON text (upcast when behind) and the time in ms', async () => {
+    const start = await store.headPosition();
+    const s = `gamma-${randomUUID()}`;
+    await db.pool.query(
+      `INSERT INTO event_store.events (stream_id, version, event_id, type, schema_version, data, metadata, recorded_at)
+       VALUES ($1, 1, $2, 'MilestonePlanned', 1, '{"name":"封场","due":"2024-10-31"}', '{"actor":{"userId":"u"}}', '2025-01-02 03:04:05.999999+00')`,
+      [s, randomUUID()],
+    );
+    await store.append(
+      s,
+      1,
+      [{ type: 'Noted', data: { text: 'a "quoted", b: c', list: [1.5, -2e-7, null, { 空: '\u2028' }], big: 1234567890123 } }],
+      { correlationId: 'k', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+    );
+    const parsed = await store.readAll({ after: start, categories: ['gamma'] });
+    const json = await store.readAllJson({ after: start, categories: ['gamma'] });
+    expect(json).toHaveLength(2);
+    expect(
+      json.map((e) => ({
+        position: BigInt(e.position),
+        streamId: e.streamId,
+        version: e.version,
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: JSON.parse(e.dataJson),
+        metadata: e.metadata,
+        recordedAt: new Date(e.recordedAtMs),
+      })),
+    ).toEqual(parsed);
+    expect(json[0]).toMatchObject({ schemaVersion: 2, recordedAtMs: Date.parse('2025-01-02T03:04:05.999Z') });
+    const page = await store.readAllJson({ after: BigInt(json[0].position), limit: 1, categories: ['gamma'] });
+    expect(page.map((e) => e.eventId)).toEqual([json[1].eventId]);
+    await expect(store.readAllJson({ after: 999_999_999n })).rejects.toBeInstanceOf(UnknownPosition);
+  });
+
   it('reads every event of this database while a writer of another database stays open, and skips none', async () => {
     const foreign = await other.pool.connect();
     const start = await store.headPosition();

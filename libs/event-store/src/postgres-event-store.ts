@@ -16,6 +16,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
+  StoredEventJson,
   StreamAppend,
   StreamRead,
 } from './event-store.types';
@@ -121,8 +122,8 @@ export const READ_HORIZON_SQL = `(
 
 /* The cursor's tx_id and the horizon come from scalar subqueries (InitPlans), so the row comparison
  * is an index range condition on (tx_id, position): each page costs the rows it returns, not the log's size. */
-const READ_ALL_SQL = `
-SELECT ${COLUMNS}
+const readAllSql = (columns: string) => `
+SELECT ${columns}
 FROM event_store.events e
 WHERE (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events c WHERE c.position = $1::bigint), '0'::xid8), $1::bigint)
   AND ($1::bigint = 0 OR EXISTS (SELECT 1 FROM event_store.events c WHERE c.position = $1::bigint))
@@ -130,6 +131,13 @@ WHERE (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events 
   AND ($3::text[] IS NULL OR e.stream_id LIKE ANY ($3::text[]))
 ORDER BY e.tx_id, e.position
 LIMIT $2`;
+const READ_ALL_SQL = readAllSql(COLUMNS);
+/* The same page for a publisher: data as the JSON text PostgreSQL holds (not parsed), the time as
+ * epoch milliseconds, truncated as node-pg's Date of the timestamptz is. */
+const READ_ALL_JSON_SQL = readAllSql(
+  `position, stream_id, version, event_id, type, schema_version, data::text AS data, metadata::text AS metadata,
+   floor(extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at_ms`,
+);
 
 interface EventRow {
   position: string;
@@ -141,6 +149,12 @@ interface EventRow {
   data: Record<string, unknown>;
   metadata: EventMetadata;
   recorded_at: Date;
+}
+
+interface JsonEventRow extends Omit<EventRow, 'data' | 'metadata' | 'recorded_at'> {
+  data: string;
+  metadata: string;
+  recorded_at_ms: number;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -310,6 +324,54 @@ export class PostgresEventStore implements EventStore {
     });
     if (rows.length === 0 && after !== 0n) await this.assertPosition(after);
     return rows.map((r) => this.toStored(r));
+  }
+
+  /**
+   * `readAll` for a publisher that passes the payload on as JSON: the same gap-safe page, with each
+   * event's data left as JSON text (upcast, then re-serialised, only when its schema is behind), so
+   * the rows cost no parse. Parsing `data` gives what `readAll` returns. Consecutive events with the
+   * same metadata (one append's) share one metadata object: treat it as read-only.
+   */
+  async readAllJson(options: ReadAllOptions = {}): Promise<StoredEventJson[]> {
+    const after = options.after ?? 0n;
+    const limit = options.limit ?? 500;
+    const patterns = options.categories?.map((c) => `${c}-%`) ?? null;
+    const { rows } = await this.db.query<JsonEventRow>({
+      name: 'event_store_read_all_json',
+      text: READ_ALL_JSON_SQL,
+      values: [after.toString(), limit, patterns],
+    });
+    if (rows.length === 0 && after !== 0n) await this.assertPosition(after);
+    const events: StoredEventJson[] = new Array(rows.length);
+    // The events of one append share their metadata: parse it once per run of equal texts.
+    let metadataText: string | null = null;
+    let metadata: EventMetadata = {};
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row.metadata !== metadataText) {
+        metadataText = row.metadata;
+        metadata = (JSON.parse(metadataText) as EventMetadata | null) ?? {};
+      }
+      let schemaVersion = row.schema_version;
+      let dataJson = row.data;
+      if (this.registry.isBehind(row.type, schemaVersion)) {
+        const upcast = this.registry.upcast(row.type, schemaVersion, JSON.parse(dataJson) as Record<string, unknown>);
+        schemaVersion = upcast.schemaVersion;
+        dataJson = JSON.stringify(upcast.data);
+      }
+      events[i] = {
+        position: row.position,
+        streamId: row.stream_id,
+        version: row.version,
+        eventId: row.event_id,
+        type: row.type,
+        schemaVersion,
+        dataJson,
+        metadata,
+        recordedAtMs: row.recorded_at_ms,
+      };
+    }
+    return events;
   }
 
   async streamVersion(streamId: string): Promise<number> {

@@ -1,5 +1,5 @@
-import { categoryOf, fromCloudEvent, InvalidCloudEvent, toCloudEvent, topicFor } from './cloud-event';
-import type { StoredEvent } from '@app/event-store';
+import { categoryOf, cloudEventJson, fromCloudEvent, InvalidCloudEvent, toCloudEvent, topicFor } from './cloud-event';
+import type { StoredEvent, StoredEventJson } from '@app/event-store';
 
 const event: StoredEvent = {
   position: 9007199254740993n,
@@ -44,6 +44,68 @@ describe('CloudEvents envelope', () => {
 
   it('round-trips to the same StoredEvent', () => {
     expect(fromCloudEvent(JSON.stringify(toCloudEvent(event, { source: '/mdj' })))).toEqual(event);
+  });
+
+  describe('built around the data as JSON text (what the relay sends)', () => {
+    const variants: StoredEvent[] = [
+      event,
+      { ...event, metadata: {} },
+      {
+        ...event,
+        metadata: { ...event.metadata, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'a=1' },
+      },
+      {
+        ...event,
+        type: 'Odd "type" \\ with\nescapes',
+        data: { nested: { list: [{ a: null }, true, -1.5e-7, '"quoted"', 'tab\t', '\u2028'] }, 空: '' },
+        // A causationId that is not a string gets no causationid extension.
+        metadata: {
+          correlationId: 'c "1"',
+          causationId: 42 as unknown as string,
+          actor: { userId: '用户-1' },
+          extra: { deep: [1, { x: 'y' }] },
+        },
+        recordedAt: new Date('1999-12-31T23:59:59.999Z'),
+      },
+    ];
+    const asJson = (e: StoredEvent, dataJson: string): StoredEventJson => ({
+      position: e.position.toString(),
+      streamId: e.streamId,
+      version: e.version,
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      dataJson,
+      metadata: e.metadata,
+      recordedAtMs: e.recordedAt.getTime(),
+    });
+    /** jsonb's text output: a space after every ':' and ',' between members and elements. */
+    const jsonbText = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+      if (value !== null && typeof value === 'object') {
+        return `{${Object.entries(value)
+          .map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`)
+          .join(', ')}}`;
+      }
+      return JSON.stringify(value);
+    };
+
+    it('is the very JSON of toCloudEvent when the data text is compact', () => {
+      for (const e of variants) {
+        expect(cloudEventJson(asJson(e, JSON.stringify(e.data)), { source: '/m"dj' })).toBe(
+          JSON.stringify(toCloudEvent(e, { source: '/m"dj' })),
+        );
+      }
+    });
+
+    it('parses equal to the JSON of toCloudEvent with the data as PostgreSQL prints it, and round-trips', () => {
+      for (const e of variants) {
+        const spliced = cloudEventJson(asJson(e, jsonbText(e.data)), { source: '/mdj' });
+        expect(spliced).not.toBe(JSON.stringify(toCloudEvent(e, { source: '/mdj' })));
+        expect(JSON.parse(spliced)).toEqual(JSON.parse(JSON.stringify(toCloudEvent(e, { source: '/mdj' }))));
+        expect(fromCloudEvent(spliced)).toEqual(fromCloudEvent(JSON.stringify(toCloudEvent(e, { source: '/mdj' }))));
+      }
+    });
   });
 
   it('rejects what is not a CloudEvent of ours', () => {

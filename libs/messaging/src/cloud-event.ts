@@ -1,4 +1,4 @@
-import type { EventMetadata, StoredEvent } from '@app/event-store';
+import type { EventMetadata, StoredEvent, StoredEventJson } from '@app/event-store';
 
 /**
  * CloudEvents 1.0, structured JSON mode. Extension attributes stay scalar (the spec allows no
@@ -71,6 +71,42 @@ export function toCloudEvent(event: StoredEvent, { source }: { source: string })
   if (typeof meta.traceparent === 'string') ce.traceparent = meta.traceparent;
   if (typeof meta.tracestate === 'string') ce.tracestate = meta.tracestate;
   return ce;
+}
+
+/**
+ * `JSON.stringify(toCloudEvent(event))` for an event read as JSON text, without parsing its data:
+ * the same members in the same order, `data` spliced in as PostgreSQL printed it (so it parses to
+ * the same value; only the whitespace inside it differs). What the relay publishes.
+ */
+export function cloudEventJson(event: StoredEventJson, { source }: { source: string }): string {
+  return cloudEventJsonWith(event, JSON.stringify(source));
+}
+
+/** The `metadata` member's value (JSON of the metadata, as a JSON string), once per metadata object. */
+const metadataLiterals = new WeakMap<EventMetadata, string>();
+function metadataLiteral(meta: EventMetadata): string {
+  let literal = metadataLiterals.get(meta);
+  if (literal === undefined) metadataLiterals.set(meta, (literal = JSON.stringify(JSON.stringify(meta))));
+  return literal;
+}
+
+/**
+ * `cloudEventJson` with the source already a JSON string literal (the relay's is the same for every
+ * event). Metadata objects are taken as read-only (their JSON is kept per object).
+ */
+export function cloudEventJsonWith(event: StoredEventJson, sourceJson: string): string {
+  const meta = event.metadata ?? {};
+  let json =
+    `{"specversion":"1.0","id":${JSON.stringify(event.eventId)},"type":${JSON.stringify(event.type)},"source":${sourceJson}` +
+    `,"subject":${JSON.stringify(event.streamId)},"time":"${new Date(event.recordedAtMs).toISOString()}"` +
+    `,"datacontenttype":"application/json","data":${event.dataJson},"streamversion":${event.version}` +
+    `,"schemaversion":${event.schemaVersion},"position":"${event.position}","metadata":${metadataLiteral(meta)}`;
+  if (typeof meta.correlationId === 'string') json += `,"correlationid":${JSON.stringify(meta.correlationId)}`;
+  if (typeof meta.causationId === 'string') json += `,"causationid":${JSON.stringify(meta.causationId)}`;
+  if (meta.actor?.userId) json += `,"actor":${JSON.stringify(meta.actor.userId)}`;
+  if (typeof meta.traceparent === 'string') json += `,"traceparent":${JSON.stringify(meta.traceparent)}`;
+  if (typeof meta.tracestate === 'string') json += `,"tracestate":${JSON.stringify(meta.tracestate)}`;
+  return json + '}';
 }
 
 export class InvalidCloudEvent extends Error {

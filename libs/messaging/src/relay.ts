@@ -1,8 +1,16 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Kafka, type Producer, type ProducerConfig, type TopicMessages } from 'kafkajs';
-import { CheckpointConflict, Lease, type CheckpointStore, type PgPool, type PostgresEventStore, type StoredEvent } from '@app/event-store';
-import { toCloudEvent, topicFor } from './cloud-event';
+import {
+  CheckpointConflict,
+  Lease,
+  type CheckpointStore,
+  type PgPool,
+  type PostgresEventStore,
+  type StoredEvent,
+  type StoredEventJson,
+} from '@app/event-store';
+import { cloudEventJsonWith, toCloudEvent, topicFor } from './cloud-event';
 import { traceEach } from './tracing';
 import { SpanKind } from '@opentelemetry/api';
 import { silentLogger, type MessagingLogger } from './kafka.config';
@@ -35,10 +43,39 @@ export function relayMessages(events: StoredEvent[], options: { topicPrefix: str
     entry.messages.push({
       key: event.streamId,
       value: JSON.stringify(toCloudEvent(event, { source: options.source })),
-      headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+      headers: { 'content-type': CONTENT_TYPE },
     });
   }
   return [...byTopic.values()];
+}
+
+const CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
+
+/**
+ * What the relay sends for events read with `readAllJson`: the messages of `relayMessages`, with each
+ * CloudEvent's JSON built around the data's JSON text instead of re-serialising parsed data.
+ */
+export function relayMessagesJson(events: StoredEventJson[], options: { topicPrefix: string; source: string }): TopicMessages[] {
+  const sourceJson = JSON.stringify(options.source);
+  const byTopic = new Map<string, TopicMessages>();
+  let lastStream = '';
+  let entry: TopicMessages | undefined;
+  for (const event of events) {
+    if (event.streamId !== lastStream || !entry) {
+      const topic = topicFor(event.streamId, { prefix: options.topicPrefix });
+      entry = byTopic.get(topic);
+      if (!entry) byTopic.set(topic, (entry = { topic, messages: [] }));
+      lastStream = event.streamId;
+    }
+    entry.messages.push({ key: event.streamId, value: cloudEventJsonWith(event, sourceJson), headers: { 'content-type': CONTENT_TYPE } });
+  }
+  return [...byTopic.values()];
+}
+
+/** One batch as the relay sends it. */
+interface RelayBatch {
+  events: StoredEventJson[];
+  topicMessages: TopicMessages[];
 }
 
 export interface OutboxRelayOptions {
@@ -82,6 +119,19 @@ export class OutboxRelay {
   private wake: (() => void) | null = null;
   private stopping: Promise<void> | null = null;
   private published = 0;
+  /**
+   * Where the next batch starts: the checkpoint as this holder last read it, or the end of the last
+   * batch the broker acknowledged (whose checkpoint move may still be in flight, `moving`). While
+   * the lease is held nobody else moves the checkpoint, so it is not read again before each batch;
+   * every move is still a compare-and-set from the previous batch's end, which a stale holder (one
+   * that lost the lease unnoticed) fails. Forgotten on any failure and whenever the lease is not
+   * held, so the next batch starts from the stored checkpoint again.
+   */
+  private cursor: bigint | null = null;
+  /** The checkpoint move of the last acknowledged batch, overlapping the next batch's send. */
+  private moving: Promise<void> | null = null;
+  /** The batch after `after` (read, its messages built), started while the batch ending there was being sent. */
+  private ahead: { after: bigint; batch: Promise<RelayBatch> } | null = null;
 
   constructor(
     pool: PgPool,
@@ -133,6 +183,8 @@ export class OutboxRelay {
     this.wake?.();
     await this.loop;
     this.loop = null;
+    await this.settle().catch(() => undefined); // the last batch's checkpoint move lands before the lease goes
+    await this.forget();
     await this.lease.release().catch(() => undefined);
     await this.closeProducer();
   }
@@ -144,36 +196,108 @@ export class OutboxRelay {
   /**
    * Publishes at most one batch, if this instance holds the lease. Returns how many events the
    * broker acknowledged (0 when idle, standing by, or beaten to the checkpoint).
+   *
+   * One send at a time, and a batch's checkpoint moves only after the broker acknowledged it and
+   * after the previous batch's move succeeded (compare-and-set from that batch's end, so in order).
+   * What overlaps a send: the read of the next batch (it depends on nothing but where this batch
+   * ends) and the previous batch's checkpoint move. Anything that fails throws both away and the
+   * next batch starts from the stored checkpoint: acknowledged batches whose move did not land are
+   * sent again (same CloudEvents ids), never skipped. An idle call, and `stop()`, wait for the last
+   * move, so the checkpoint is at the head whenever the relay is quiet.
    */
   async runOnce(): Promise<number> {
-    if (!this.lease.held && !(await this.lease.acquire())) return 0;
-    const from = await this.checkpoints.get(this.name);
-    const events = await this.store.readAll({ after: from, limit: this.batchSize });
-    if (events.length === 0) return 0;
-    const producer = await this.connectedProducer();
-    if (!this.lease.held) return 0; // lost while reading: the new holder publishes these
-    const spans = traceEach(events, this.name, (e) => ({
-      name: `${topicFor(e.streamId, { prefix: this.options.topicPrefix })} publish`,
-      kind: SpanKind.PRODUCER,
-    }));
+    if (!this.lease.held) {
+      await this.forget();
+      if (!(await this.lease.acquire())) return 0;
+    }
     try {
-      await spans.around(() => producer.sendBatch({ topicMessages: relayMessages(events, this.options), acks: -1 }));
+      const from = (this.cursor ??= await this.checkpoints.get(this.name));
+      const { events, topicMessages } = await this.read(from);
+      if (events.length === 0) {
+        await this.settle();
+        return 0;
+      }
+      const producer = await this.connectedProducer();
+      if (!this.lease.held) {
+        await this.forget(); // lost while reading: the new holder publishes these
+        return 0;
+      }
+      const to = BigInt(events[events.length - 1].position);
+      const spans = traceEach(events, this.name, (e) => ({
+        name: `${topicFor(e.streamId, { prefix: this.options.topicPrefix })} publish`,
+        kind: SpanKind.PRODUCER,
+      }));
+      if (events.length === this.batchSize) this.readAhead(to);
+      try {
+        await spans.around(() => producer.sendBatch({ topicMessages, acks: -1 }));
+      } catch (error) {
+        // The batch is re-sent whole by a fresh producer (fresh connections and metadata), so anything
+        // already written repeats; nothing is skipped.
+        await this.closeProducer();
+        throw error;
+      }
+      this.published += events.length;
+      if (!(await this.settle())) return 0;
+      const moving = this.checkpoints.compareAndSet(this.name, from, to);
+      moving.catch(() => undefined); // settled (and its failure handled) by the next call or stop()
+      this.moving = moving;
+      this.cursor = to;
+      return events.length;
     } catch (error) {
-      // The batch is re-sent whole by a fresh producer (fresh connections and metadata), so anything
-      // already written repeats; nothing is skipped.
-      await this.closeProducer();
+      await this.forget();
       throw error;
     }
-    this.published += events.length;
-    const to = events[events.length - 1].position;
+  }
+
+  /**
+   * Waits for the last checkpoint move. False when another relay (a stale holder) had moved it: what
+   * we sent is duplicated, never lost, and the next batch starts from the stored checkpoint. Other
+   * failures throw (the caller forgets the cursor).
+   */
+  private async settle(): Promise<boolean> {
+    const moving = this.moving;
+    this.moving = null;
     try {
-      await this.checkpoints.compareAndSet(this.name, from, to);
+      await moving;
+      return true;
     } catch (error) {
-      // Another relay (a stale holder) moved it: what we sent is duplicated, never lost.
-      if (error instanceof CheckpointConflict) return 0;
-      throw error;
+      if (!(error instanceof CheckpointConflict)) throw error;
+      await this.forget();
+      return false;
     }
-    return events.length;
+  }
+
+  /** The batch after `from`: the one read ahead when it starts there, else a fresh read. */
+  private async read(from: bigint): Promise<RelayBatch> {
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (ahead?.after === from) {
+      const batch = await ahead.batch;
+      if (batch.events.length > 0) return batch;
+    } else if (ahead) {
+      await ahead.batch.catch(() => undefined);
+    }
+    return this.readBatch(from);
+  }
+
+  private async readBatch(after: bigint): Promise<RelayBatch> {
+    const events = await this.store.readAllJson({ after, limit: this.batchSize });
+    return { events, topicMessages: relayMessagesJson(events, this.options) };
+  }
+
+  private readAhead(after: bigint): void {
+    const batch = this.readBatch(after);
+    batch.catch(() => undefined); // a failed read ahead is thrown again when (if) it is used
+    this.ahead = { after, batch };
+  }
+
+  /** Drops the cursor, any read ahead and the last checkpoint move (waiting for both, so no query outlives the relay). */
+  private async forget(): Promise<void> {
+    this.cursor = null;
+    const { ahead, moving } = this;
+    this.ahead = null;
+    this.moving = null;
+    await Promise.all([ahead?.batch.catch(() => undefined), moving?.catch(() => undefined)]);
   }
 
   private async run(): Promise<void> {

@@ -6,10 +6,13 @@ import { contextFrom, tracer, type StoredEvent, type TraceCarrier } from '@app/e
  * that recorded it, open while `work` runs: how the relay's publication and a projector's application
  * of an event join the command's trace. Events recorded without a trace get no span.
  */
-export function traceEach(
-  events: StoredEvent[],
+/** What a span of one event is made of: a StoredEvent, or the relay's StoredEventJson. */
+export type TracedEvent = Pick<StoredEvent, 'eventId' | 'streamId' | 'type' | 'metadata'> & { position: bigint | string };
+
+export function traceEach<E extends TracedEvent>(
+  events: E[],
   component: string,
-  spanOf: (event: StoredEvent) => { name: string; kind: SpanKind },
+  spanOf: (event: E) => { name: string; kind: SpanKind },
 ): { around<T>(work: () => Promise<T>): Promise<T> } {
   const spans: Span[] = [];
   for (const event of events) {
@@ -34,6 +37,7 @@ export function traceEach(
       ),
     );
   }
+  if (spans.length === 0) return { around: (work) => work() };
   return {
     async around<T>(work: () => Promise<T>): Promise<T> {
       try {
