@@ -238,7 +238,9 @@ export class KafkaProjector {
       return await Promise.race([probe, timeout]);
     } finally {
       clearTimeout(timer);
-      void admin.disconnect().catch(() => undefined);
+      // Only once the probe has settled: a disconnect while its connect is still retrying (the broker
+      // away) is overtaken by that connect when the broker returns, and the connection stays open.
+      void probe.finally(() => admin.disconnect().catch(() => undefined));
     }
   }
 
