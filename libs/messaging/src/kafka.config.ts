@@ -85,13 +85,16 @@ export function createConsumer(
   if (!factory) return kafka.consumer(config);
   const holder = kafka as unknown as Record<symbol, (options: unknown) => ClusterLike>;
   const original = holder[factory];
+  const coordinators = new Set<BrokerLike>();
   holder[factory] = (options) => {
     const cluster = original(options);
     const find = cluster.findGroupCoordinator.bind(cluster);
     cluster.findGroupCoordinator = async (args) => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await find(args);
+          const coordinator = await find(args);
+          coordinators.add(coordinator);
+          return coordinator;
         } catch (error) {
           if (!noBrokerAnswered(error) || attempt >= CLIENT_RETRY.retries || giveUp()) throw error;
           if (attempt === 0) logger.warn('no broker answers for the group coordinator, waiting for one', { groupId: config.groupId });
@@ -102,15 +105,35 @@ export function createConsumer(
     };
     return cluster;
   };
+  let consumer: Consumer;
   try {
-    return kafka.consumer(config);
+    consumer = kafka.consumer(config);
   } finally {
     holder[factory] = original;
   }
+  // After a broker restart the group keeps the coordinator's Broker object it had, while the cluster's
+  // pool holds a new one for the same node: disconnecting the consumer closes the pool's, not the
+  // group's, and that one's heartbeat connection stays open (seen after the outage drill, keeping
+  // the test process alive). So every coordinator the group was given is disconnected too.
+  const disconnect = consumer.disconnect.bind(consumer);
+  consumer.disconnect = async () => {
+    try {
+      await disconnect();
+    } finally {
+      const brokers = [...coordinators];
+      coordinators.clear();
+      await Promise.all(brokers.map((broker) => broker.disconnect().catch(() => undefined)));
+    }
+  };
+  return consumer;
+}
+
+interface BrokerLike {
+  disconnect(): Promise<void>;
 }
 
 interface ClusterLike {
-  findGroupCoordinator(args: unknown): Promise<unknown>;
+  findGroupCoordinator(args: unknown): Promise<BrokerLike>;
 }
 
 function noBrokerAnswered(error: unknown): boolean {
