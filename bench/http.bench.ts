@@ -9,9 +9,8 @@ import { createApp } from '../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../apps/api/src/migrations';
 import { EscalationScheduler } from '../apps/worker/src/scheduler/escalation.scheduler';
 import { ReportOrderProgressDto } from '../apps/api/src/rectification-orders/order-commands.dto';
-import { CheckpointStore, PostgresEventStore, SubscriptionRegistry } from '@app/event-store';
 import { generateOrders } from './fixtures';
-import { httpLoad, median, openBenchDatabase, percentile } from './lib';
+import { httpLoad, median, openBenchDatabase, percentile, readModelsAtHead } from './lib';
 
 /**
  * Issue 6, part 3: the authenticated, validated "report progress" command over HTTP against a
@@ -88,7 +87,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ quiet: true, imports: [TrivialModule] });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const caughtUp = await readModelsAtHead(app);
+  const caughtUp = readModelsAtHead(app);
   const t0 = Date.now();
   while (!(await caughtUp())) await new Promise((r) => setTimeout(r, 200));
   console.log(`read models caught up with the log in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -239,20 +238,6 @@ async function main(): Promise<void> {
   console.log("target: RSS under 400 MB (a heap snapshot's top retainers when over)");
   await app.close();
   await db.drop();
-}
-
-/** True once every read model's checkpoint has reached the log's head. */
-async function readModelsAtHead(app: Awaited<ReturnType<typeof createApp>>): Promise<() => Promise<boolean>> {
-  const registry = app.get(SubscriptionRegistry);
-  const checkpoints = app.get(CheckpointStore);
-  const store = app.get(PostgresEventStore);
-  return async () => {
-    const head = await store.headPosition();
-    for (const handler of registry.all()) {
-      if (!(await store.hasReached(await checkpoints.get(handler.name), head))) return false;
-    }
-    return true;
-  };
 }
 
 void main();

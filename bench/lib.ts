@@ -5,7 +5,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PgPool } from '@app/event-store';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CheckpointStore, PostgresEventStore, SubscriptionRegistry, type PgPool } from '@app/event-store';
 import { EmbeddedPostgres, openDatabase, poolOf, type MigrationList } from '@app/platform';
 
 export interface Sample {
@@ -133,4 +134,18 @@ export async function httpLoad(job: HttpLoadJob): Promise<HttpLoadResult> {
   } finally {
     await rm(file, { force: true });
   }
+}
+
+/** A check that is true once every read model of `app` has its checkpoint at the log's head. */
+export function readModelsAtHead(app: INestApplicationContext): () => Promise<boolean> {
+  const registry = app.get(SubscriptionRegistry);
+  const checkpoints = app.get(CheckpointStore);
+  const store = app.get(PostgresEventStore);
+  return async () => {
+    const head = await store.headPosition();
+    for (const handler of registry.all()) {
+      if (!(await store.hasReached(await checkpoints.get(handler.name), head))) return false;
+    }
+    return true;
+  };
 }

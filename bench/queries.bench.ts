@@ -1,13 +1,13 @@
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { Roles, ROLES, signToken } from '@app/auth';
 import { addDays, shanghaiDate } from '@app/domain';
-import { CheckpointStore, PostgresEventStore, SubscriptionRegistry } from '@app/event-store';
+import { SubscriptionRegistry } from '@app/event-store';
 import { createApp } from '../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../apps/api/src/migrations';
 import { EscalationScheduler } from '../apps/worker/src/scheduler/escalation.scheduler';
 import { ListEscalationsQueryDto } from '../apps/api/src/escalations/queries/list-escalations/list-escalations.dto';
 import { generateOrders } from './fixtures';
-import { httpLoad, median, openBenchDatabase, type HttpLoadResult } from './lib';
+import { httpLoad, median, openBenchDatabase, readModelsAtHead, type HttpLoadResult } from './lib';
 
 /**
  * Issue 6, part 6: the escalation queue and the deadline calendar over HTTP with ORDERS orders
@@ -77,20 +77,13 @@ async function main(): Promise<void> {
   const app = await createApp({ quiet: true, imports: [TrivialQueryModule] });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-  const registry = app.get(SubscriptionRegistry);
-  const checkpoints = app.get(CheckpointStore);
-  const store = app.get(PostgresEventStore);
-  const caughtUp = async () => {
-    const head = await store.headPosition();
-    for (const handler of registry.all()) {
-      if (!(await store.hasReached(await checkpoints.get(handler.name), head))) return false;
-    }
-    return true;
-  };
+  const caughtUp = readModelsAtHead(app);
 
   t0 = Date.now();
   await until('read models to catch up', caughtUp);
-  console.log(`read models (${registry.all().length}) caught up with the log in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `read models (${app.get(SubscriptionRegistry).all().length}) caught up with the log in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   t0 = Date.now();
   const tick = await app.get(EscalationScheduler, { strict: false }).evaluate();
   console.log(`one scheduler tick raised ${tick.raised} escalations in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

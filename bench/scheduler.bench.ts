@@ -1,11 +1,10 @@
-import { CheckpointStore, PostgresEventStore, SubscriptionRegistry } from '@app/event-store';
 import { addDays, shanghaiDate } from '@app/domain';
 import { Clock } from '@app/platform';
 import { createApp } from '../apps/api/src/bootstrap';
 import { MIGRATIONS } from '../apps/api/src/migrations';
 import { EscalationScheduler } from '../apps/worker/src/scheduler/escalation.scheduler';
 import { generateOrders } from './fixtures';
-import { median, openBenchDatabase } from './lib';
+import { median, openBenchDatabase, readModelsAtHead } from './lib';
 
 /**
  * Issue 18, part 4: the escalation scheduler at ORDERS orders (100,000; deadlines spread from 200 days
@@ -50,16 +49,7 @@ async function main(): Promise<void> {
   });
   const app = await createApp({ quiet: true });
   await app.init();
-  const registry = app.get(SubscriptionRegistry);
-  const checkpoints = app.get(CheckpointStore);
-  const store = app.get(PostgresEventStore);
-  const caughtUp = async () => {
-    const head = await store.headPosition();
-    for (const handler of registry.all()) {
-      if (!(await store.hasReached(await checkpoints.get(handler.name), head))) return false;
-    }
-    return true;
-  };
+  const caughtUp = readModelsAtHead(app);
   t0 = Date.now();
   await until('read models to catch up', caughtUp);
   console.log(`read models caught up with the log in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
