@@ -194,6 +194,43 @@ describe('runner transactions', () => {
   }, 30_000);
 });
 
+describe('subscription runner wake-ups', () => {
+  it('a poke that arrives while a read is finding nothing is not lost: the runner reads again instead of idling', async () => {
+    const name = await freshSubscription();
+    await new SubscriptionRunner(db.pool, store, checkpoints, countingHandler(name)).catchUp(); // past older events
+    const before = await total(name);
+    // A store whose next read is held after it has found nothing, until released.
+    let hold: { reached: () => void; release: Promise<void> } | null = null;
+    const slowStore = Object.create(store) as PostgresEventStore;
+    slowStore.readAll = async (options) => {
+      const events = await store.readAll(options);
+      const held = hold;
+      if (held && events.length === 0) {
+        hold = null;
+        held.reached();
+        await held.release;
+      }
+      return events;
+    };
+    // Idles for a minute between polls: only a poke can make it read within this test's time.
+    let release = () => undefined as void;
+    const reached = new Promise<void>((resolve) => {
+      hold = { reached: resolve, release: new Promise<void>((r) => (release = r)) };
+    });
+    const runner = new SubscriptionRunner(db.pool, slowStore, checkpoints, countingHandler(name), { idleDelayMs: 60_000 });
+    runner.start(); // its first read finds nothing and is held
+    try {
+      await reached;
+      await appendMany(1); // committed while that read is on its way back
+      runner.poke();
+      release();
+      await waitFor(async () => (await total(name)) === before + 1, 10_000);
+    } finally {
+      await runner.stop();
+    }
+  }, 30_000);
+});
+
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

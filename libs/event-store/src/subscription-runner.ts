@@ -77,6 +77,8 @@ export class SubscriptionRunner {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A poke arrived since the current read began (see poke()). */
+  private poked = false;
   private readonly attempts = new Map<string, number>();
   private lastPosition = 0n;
   private readonly batchSize: number;
@@ -152,8 +154,13 @@ export class SubscriptionRunner {
     this.loop = null;
   }
 
-  /** Ends an idle wait early, e.g. right after the API appended an event in this process. */
+  /**
+   * Ends an idle wait early, e.g. right after the API appended an event in this process. A poke
+   * that comes while a batch is being read or applied is remembered: that read may have missed the
+   * new event, so the runner reads once more instead of idling.
+   */
   poke(): void {
+    this.poked = true;
     this.wake?.();
   }
 
@@ -161,9 +168,10 @@ export class SubscriptionRunner {
     let backoff = this.idleDelayMs;
     while (this.running) {
       try {
+        this.poked = false;
         const n = await this.runOnce();
         backoff = this.idleDelayMs;
-        if (n === 0) await this.sleep(this.idleDelayMs);
+        if (n === 0 && !this.poked) await this.sleep(this.idleDelayMs);
         else if (n < this.batchSize && this.lingerMs > 0) await new Promise((r) => setTimeout(r, this.lingerMs));
       } catch (error) {
         this.logger.error(`${this.name}: subscription failed, retrying in ${backoff} ms`, { error: String(error) });

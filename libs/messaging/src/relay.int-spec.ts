@@ -76,6 +76,42 @@ describe('OutboxRelay', () => {
     });
   });
 
+  it('a poke that arrives while a read is finding nothing is not lost: the relay reads again instead of idling', async () => {
+    const { prefix, name } = scope();
+    await checkpoints.compareAndSet(name, 0n, await store.headPosition());
+    // A store whose first read is held after it has found nothing, until released.
+    let release = () => undefined as void;
+    let reached = () => undefined as void;
+    const held = new Promise<void>((r) => (reached = r));
+    const gate = new Promise<void>((r) => (release = r));
+    let first = true;
+    const slowStore = Object.create(store) as PostgresEventStore;
+    slowStore.readAllJson = async (options) => {
+      const events = await store.readAllJson(options);
+      if (first && events.length === 0) {
+        first = false;
+        reached();
+        await gate;
+      }
+      return events;
+    };
+    // Idles for a minute between polls: only a poke can make it read within this test's time.
+    const r = new OutboxRelay(db.pool, slowStore, checkpoints, kafka, {
+      source: '/relay-test',
+      topicPrefix: prefix,
+      name,
+      idleDelayMs: 60_000,
+    });
+    relays.push(r);
+    r.start();
+    await held;
+    await appendEvents(store, newStreams(1), 1); // committed while that read is on its way back
+    const head = await store.headPosition();
+    r.poke();
+    release();
+    await waitUntil('relay checkpoint at head', async () => (await checkpoints.get(name)) === head, 10_000);
+  });
+
   it('re-sends a batch whose checkpoint move was lost after the ack, with the same CloudEvents ids', async () => {
     const { prefix, topics, name } = scope();
     const start = await store.headPosition();

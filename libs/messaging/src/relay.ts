@@ -117,6 +117,8 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private keeper: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
+  /** A poke arrived since the current batch began (see poke()). */
+  private poked = false;
   private stopping: Promise<void> | null = null;
   private published = 0;
   /**
@@ -189,7 +191,13 @@ export class OutboxRelay {
     await this.closeProducer();
   }
 
+  /**
+   * Ends an idle wait early (an append in this process). A poke that comes while a batch is being
+   * read or sent is remembered: that read may have missed the new event, so the relay reads once
+   * more instead of idling.
+   */
   poke(): void {
+    this.poked = true;
     this.wake?.();
   }
 
@@ -305,13 +313,14 @@ export class OutboxRelay {
     let wasActive = false;
     while (this.running) {
       try {
+        this.poked = false;
         const n = await this.runOnce();
         if (this.lease.held !== wasActive) {
           wasActive = this.lease.held;
           this.logger.log(wasActive ? 'relay active (lease taken)' : 'relay standing by', { relay: this.name, owner: this.owner });
         }
         backoff = this.idleDelayMs;
-        if (n === 0) await this.sleep(this.lease.held ? this.idleDelayMs : this.standbyPollMs);
+        if (n === 0 && !(this.poked && this.lease.held)) await this.sleep(this.lease.held ? this.idleDelayMs : this.standbyPollMs);
       } catch (error) {
         backoff = Math.min(Math.max(backoff * 2, 100), this.maxBackoffMs);
         this.logger.warn('relay batch failed; checkpoint kept, retrying', { relay: this.name, error: String(error), retryInMs: backoff });
