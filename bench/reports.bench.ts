@@ -3,7 +3,7 @@ import { CommandExecutor, rectificationOrders } from '@app/commands';
 import type { Actor } from '@app/domain';
 import { PostgresEventStore, type PgPool, type SubscriptionHandler } from '@app/event-store';
 import { Clock, validateConfig } from '@app/platform';
-import { DeadlineProjection, RectificationOrderProjection } from '@app/read-models';
+import { DeadlineProjection, MessageProjection, RectificationOrderProjection } from '@app/read-models';
 import { MIGRATIONS } from '../apps/api/src/migrations';
 import { orderRegistry } from './fixtures';
 import { median, openBenchDatabase, percentile } from './lib';
@@ -12,8 +12,8 @@ import { median, openBenchDatabase, percentile } from './lib';
  * Issue 18, part 5: what one progress report costs on an order that has had none against one that has
  * had REPORTS (1,000) already, in the same run. One report's cost is everything it causes: the command
  * (CommandExecutor: cached fold, decide, append) and the read models that fold the order
- * (RectificationOrderProjection and DeadlineProjection, each in its own transaction, as their runners
- * do). Rounds alternate: SAMPLE reports on a fresh order (its reports #1…), then SAMPLE on the long
+ * (RectificationOrderProjection, DeadlineProjection and MessageProjection, each in its own
+ * transaction, as their runners do). Rounds alternate: SAMPLE reports on a fresh order (its reports #1…), then SAMPLE on the long
  * one (its #REPORTS+1…). Target: long ÷ fresh ≤ 1.2.
  */
 const REPORTS = Number(process.env.BENCH_REPORTS ?? (process.argv.includes('--quick') ? 300 : 1000));
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore(pool, orderRegistry());
   const config = validateConfig({ ...process.env, DATABASE_URL: db.url });
   const commands = new CommandExecutor({ store, clock: new Clock(), domainConfig: config.domainConfig });
-  const handlers: SubscriptionHandler[] = [new RectificationOrderProjection(), new DeadlineProjection(config)];
+  const handlers: SubscriptionHandler[] = [new RectificationOrderProjection(), new DeadlineProjection(config), new MessageProjection()];
 
   /** Folds the stream's events after `version` into both read models, each in one transaction. */
   const project = async (streamId: string, after: number) => {
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     `SELECT pg_column_size(state)::text AS bytes FROM read_models.rectification_orders WHERE id = $1`,
     [long],
   );
-  console.log(`\nprogress report cost (command + order and deadline read models), ${SAMPLE} reports x ${ROUNDS} rounds`);
+  console.log(`\nprogress report cost (command + order, deadline and message read models), ${SAMPLE} reports x ${ROUNDS} rounds`);
   console.log(`${'side'.padEnd(48)} ${'p50 ms'.padStart(8)} ${'p90 ms'.padStart(8)} ${'ratio'.padStart(7)}`);
   const base = p50(fresh);
   for (const [name, rounds] of [

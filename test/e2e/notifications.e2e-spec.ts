@@ -133,6 +133,37 @@ describe('待办', () => {
   });
 });
 
+describe('what the message center keeps of an order', () => {
+  it('does not grow with its progress reports: the twentieth is kept in what the first was', async () => {
+    const id = await issue('2030-06-30', true);
+    await post(`${ORDERS}/${id}/start`, tokens.lead);
+    const kept = async () =>
+      (
+        await t.db.pool.query<{ bytes: number; reports: number }>(
+          `SELECT octet_length((state - 'version')::text) AS bytes, jsonb_array_length(state -> 'progressReports') AS reports
+           FROM read_models.message_subjects WHERE stream_id = $1`,
+          [`rectification-order-${id}`],
+        )
+      ).rows[0];
+    const report = (n: number) =>
+      post(`${ORDERS}/${id}/report-progress`, tokens.lead, { summary: `第${n}次进展：管网铺设推进中。`, percentComplete: 50 });
+    await report(1);
+    const afterOne = await kept();
+    for (let n = 2; n <= 20; n++) await report(n);
+    expect(await kept()).toEqual({ ...afterOne, reports: 0 });
+    // The fold it keeps still serves the messages that need the order's lead department.
+    await post(`${ORDERS}/${id}/request-extension`, tokens.lead, {
+      requestId: 'X-1',
+      requestedDeadline: '2030-12-31',
+      reason: '冬季施工受限',
+      progressSoFar: '管网已完成 20%',
+    });
+    await post(`${ORDERS}/${id}/reject-extension`, tokens.leader, { requestId: 'X-1', reason: '工期可以保证。' });
+    const refused = (await messages(tokens.lead)).items.find((m) => m.link === `/orders/${id}` && m.kind === 'REFUSED');
+    expect(refused?.body).toContain('延期申请未获批准：工期可以保证。');
+  });
+});
+
 describe('an escalation raised by the scheduler', () => {
   let orderId: string;
   let escalationId: string;

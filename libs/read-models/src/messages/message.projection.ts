@@ -32,6 +32,15 @@ export function messageId(eventId: string, recipient: string): string {
 type Folded = RectificationOrderState | KeyProjectState | EscalationState;
 
 /**
+ * The fold as kept in message_subjects: without the progress reports, which no message reads. Kept,
+ * they would grow the row with every report, and report #1,000 on one order would cost this read
+ * model a thousand times what report #1 did (read, parse, write the whole list).
+ */
+function withoutReports(state: Folded): Folded {
+  return 'progressReports' in state && state.progressReports.length > 0 ? { ...state, progressReports: [] } : state;
+}
+
+/**
  * read_models.messages from the log (docs/architecture.md, 消息中心): the domain says who is told
  * what (escalationMessages, orderMessages, keyProjectMessages, reminderMessages); this writes one row
  * per recipient. Orders, key projects and escalations are folded here with their deciders' evolve
@@ -93,7 +102,7 @@ export class MessageProjection implements SubscriptionHandler {
         `INSERT INTO message_subjects (stream_id, state, version)
          SELECT * FROM unnest($1::text[], $2::jsonb[], $3::int[])
          ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version`,
-        [changed.map(([id]) => id), changed.map(([, s]) => JSON.stringify(s.state)), changed.map(([, s]) => s.version)],
+        [changed.map(([id]) => id), changed.map(([, s]) => JSON.stringify(withoutReports(s.state))), changed.map(([, s]) => s.version)],
       );
     }
     const rows = out.flatMap(({ draft, event }) => [...new Set(draft.recipients)].map((recipient) => ({ draft, event, recipient })));
