@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { EVENT_STORE, SubscriptionHost, type EventStore } from '@app/event-store';
+import { AppendSignal, EVENT_STORE, SubscriptionHost, type EventStore } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
 import { CommandExecutor } from './command-executor';
 
@@ -9,9 +9,16 @@ import { CommandExecutor } from './command-executor';
   providers: [
     {
       provide: CommandExecutor,
-      inject: [EVENT_STORE, Clock, AppConfig, { token: SubscriptionHost, optional: true }],
-      useFactory: (store: EventStore, clock: Clock, config: AppConfig, subscriptions?: SubscriptionHost) =>
-        new CommandExecutor({ store, clock, domainConfig: config.domainConfig, onAppended: () => subscriptions?.poke() }),
+      inject: [EVENT_STORE, Clock, AppConfig, AppendSignal, { token: SubscriptionHost, optional: true }],
+      // With the worker in this process, wake its runners (or relay) directly; an API-only process
+      // tells the workers' processes instead (NOTIFY), so they need not wait for their next poll.
+      useFactory: (store: EventStore, clock: Clock, config: AppConfig, signal: AppendSignal, subscriptions?: SubscriptionHost) =>
+        new CommandExecutor({
+          store,
+          clock,
+          domainConfig: config.domainConfig,
+          onAppended: subscriptions ? () => subscriptions.poke() : () => signal.announce(),
+        }),
     },
   ],
   exports: [CommandExecutor],

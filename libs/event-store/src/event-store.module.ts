@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { AppendSignal } from './append-signal';
 import { CheckpointStore } from './checkpoint-store';
 import { EVENT_STORE } from './event-store.types';
 import { EventTypeRegistry } from './event-type-registry';
@@ -22,7 +24,13 @@ import { SubscriptionRegistry } from './subscription-registry';
     { provide: EVENT_STORE, useExisting: PostgresEventStore },
     { provide: CheckpointStore, inject: [PG_POOL], useFactory: (pool: PgPool) => new CheckpointStore(pool) },
     SubscriptionRegistry,
+    { provide: AppendSignal, inject: [PG_POOL], useFactory: (pool: PgPool) => new AppendSignal(pool, appendSignalLogger()) },
   ],
-  exports: [EventTypeRegistry, PostgresEventStore, EVENT_STORE, CheckpointStore, SubscriptionRegistry],
+  exports: [EventTypeRegistry, PostgresEventStore, EVENT_STORE, CheckpointStore, SubscriptionRegistry, AppendSignal],
 })
 export class EventStoreModule {}
+
+function appendSignalLogger(): { warn(message: string, context?: unknown): void } {
+  const logger = new Logger('AppendSignal');
+  return { warn: (message, context) => logger.warn({ ...(context as object) }, message) };
+}

@@ -10,5 +10,6 @@ export * from './pg.types';
 export * from './event-store.module';
 export { CreateEventStore1764300000000 } from './migrations/1764300000000-create-event-store';
 export * from './subscription-registry';
+export * from './append-signal';
 export * from './transaction';
 export * from './domain-event';

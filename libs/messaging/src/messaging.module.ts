@@ -1,6 +1,15 @@
-import { Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import {
+  AppendListener,
   CheckpointStore,
   PG_POOL,
   PostgresEventStore,
@@ -130,6 +139,27 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
 }
 
 /**
+ * Wakes this process's subscriptions (runners, or the relay in Kafka mode) when an API-only process
+ * signals an append (AppendSignal), instead of leaving them to their next poll.
+ */
+@Injectable()
+export class AppendWakeUp implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly listener: AppendListener;
+
+  constructor(host: SubscriptionHost, @Inject(PG_POOL) pool: PgPool) {
+    this.listener = AppendListener.forPool(pool, () => host.poke(), nestLogger('AppendWakeUp'));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listener.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.listener.stop();
+  }
+}
+
+/**
  * The worker's subscriptions. Without KAFKA_BROKERS (the embedded default) SubscriptionHost runs
  * the handlers straight from the log; with it, KafkaSubscriptionHost takes its place under the same
  * token, so code that pokes SubscriptionHost after an append works either way.
@@ -143,7 +173,7 @@ export class MessagingModule {
 
   static forRoot(): DynamicModule {
     if (!validateConfig(process.env).KAFKA_BROKERS) {
-      return { module: MessagingModule, providers: [SubscriptionHost], exports: [SubscriptionHost] };
+      return { module: MessagingModule, providers: [SubscriptionHost, AppendWakeUp], exports: [SubscriptionHost] };
     }
     return {
       module: MessagingModule,
@@ -162,6 +192,7 @@ export class MessagingModule {
             }),
         },
         { provide: SubscriptionHost, useClass: KafkaSubscriptionHost },
+        AppendWakeUp,
       ],
       exports: [SubscriptionHost, KAFKA],
     };
