@@ -40,6 +40,25 @@ export class CheckpointStore {
     throw new CheckpointConflict(name, expected, await this.getOrNull(name, db));
   }
 
+  /**
+   * compareAndSet in a transaction of its own, sent in one round trip (simple protocol: `begin`,
+   * the compare-and-set, COMMIT): for a runner whose batch held nothing for its handler, which has
+   * only its checkpoint to move. `begin` carries the runner's transaction settings (e.g.
+   * synchronous_commit off for a read model).
+   */
+  async compareAndSetAlone(name: string, expected: bigint, next: bigint, begin = 'BEGIN'): Promise<void> {
+    const literal = `'${name.replace(/'/g, "''")}'`;
+    const cas =
+      expected === 0n
+        ? `INSERT INTO event_store.checkpoints (name, position) VALUES (${literal}, ${next})
+           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
+           WHERE event_store.checkpoints.position = 0`
+        : `UPDATE event_store.checkpoints SET position = ${next}, updated_at = now() WHERE name = ${literal} AND position = ${expected}`;
+    const results = (await this.db.query(`${begin}; ${cas}; COMMIT`)) as unknown as Array<{ rowCount: number | null }>;
+    if (results[results.length - 2]?.rowCount === 1) return;
+    throw new CheckpointConflict(name, expected, await this.getOrNull(name, this.db));
+  }
+
   async reset(name: string, db: Queryable = this.db): Promise<void> {
     await db.query(`DELETE FROM event_store.checkpoints WHERE name = $1`, [name]);
   }

@@ -79,6 +79,8 @@ export class SubscriptionRunner {
   private wake: (() => void) | null = null;
   /** A poke arrived since the current read began (see poke()). */
   private poked = false;
+  /** The checkpoint as this runner's last committed batch left it; null: read it again. */
+  private cursor: bigint | null = null;
   private readonly attempts = new Map<string, number>();
   private lastPosition = 0n;
   private readonly batchSize: number;
@@ -88,6 +90,7 @@ export class SubscriptionRunner {
   private readonly logger: RunnerLogger;
   private readonly categoryFilter: RegExp | null;
   private readonly schema: string | undefined;
+  private readonly beginSql: string;
 
   constructor(
     private readonly pool: PgPool,
@@ -102,6 +105,7 @@ export class SubscriptionRunner {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = options.logger ?? silent;
     this.schema = options.schema ?? handler.schema;
+    this.beginSql = beginHandlerTransactionSql({ schema: this.schema, derivedOnly: handler.derivedOnly });
     const categories = handler.categories?.map((c) => c.replace(/[^a-z0-9-]/g, ''));
     this.categoryFilter = categories?.length ? new RegExp(`^(?:${categories.join('|')})-`) : null;
   }
@@ -117,7 +121,11 @@ export class SubscriptionRunner {
 
   /** Processes at most one batch; returns how many events it moved past (0 when idle or beaten). */
   async runOnce(): Promise<number> {
-    const from = await this.checkpoints.get(this.name);
+    // After a batch it committed, the runner knows where its checkpoint is; otherwise (idle, any
+    // failure, a conflict) it reads it again, so a checkpoint moved by someone else (a rebuild, a
+    // reset, a competing runner) is seen. A stale cursor cannot do harm: its compare-and-set fails.
+    const from = this.cursor ?? (await this.checkpoints.get(this.name));
+    this.cursor = null;
     this.lastPosition = from;
     // Read everything, not just our categories, so the checkpoint keeps up with the log head and
     // "has this read model reached position P" (X-Min-Position) has an answer for any P.
@@ -125,6 +133,7 @@ export class SubscriptionRunner {
     if (events.length === 0) return 0;
     try {
       await this.commit(from, events);
+      this.cursor = this.lastPosition;
       return events.length;
     } catch (error) {
       if (error instanceof CheckpointConflict) return 0;
@@ -224,17 +233,22 @@ export class SubscriptionRunner {
   private async commit(from: bigint, events: StoredEvent[]): Promise<void> {
     const to = events[events.length - 1].position;
     const mine = this.categoryFilter ? events.filter((e) => this.categoryFilter?.test(e.streamId)) : events;
-    await this.transaction(async (tx) => {
-      if (mine.length > 0) await this.handler.handle(mine, tx);
-      await this.checkpoints.compareAndSet(this.name, from, to, tx);
-    });
+    if (mine.length === 0) {
+      // Nothing for the handler: only the checkpoint moves, in one round trip.
+      await this.checkpoints.compareAndSetAlone(this.name, from, to, this.beginSql);
+    } else {
+      await this.transaction(async (tx) => {
+        await this.handler.handle(mine, tx);
+        await this.checkpoints.compareAndSet(this.name, from, to, tx);
+      });
+    }
     for (const e of events) this.attempts.delete(e.eventId);
     this.lastPosition = to;
   }
 
   private transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
     return withTransaction(this.pool, work, {
-      begin: beginHandlerTransactionSql({ schema: this.schema, derivedOnly: this.handler.derivedOnly }),
+      begin: this.beginSql,
       // A connection that dies mid-transaction must fail this batch, not crash the process.
       onConnectionError: (error) => this.logger.warn(`${this.name}: connection lost`, { error: String(error) }),
       // A failed connection is destroyed rather than handed to the next batch.
