@@ -10,7 +10,7 @@ import { MIGRATIONS } from '../apps/api/src/migrations';
 import { EscalationScheduler } from '../apps/worker/src/scheduler/escalation.scheduler';
 import { ReportOrderProgressDto } from '../apps/api/src/rectification-orders/order-commands.dto';
 import { generateOrders } from './fixtures';
-import { httpLoad, median, openBenchDatabase, percentile, readModelsAtHead } from './lib';
+import { httpLoad, median, openBenchDatabase, percentile, readModelsAtHead, startWorkerProcess } from './lib';
 
 /**
  * Issue 6, part 3: the authenticated, validated "report progress" command over HTTP against a
@@ -31,6 +31,8 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 2000);
  */
 const BACKGROUND_ORDERS = Number(process.env.BENCH_BACKGROUND_ORDERS ?? 100_000);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
+/** `one`: API and worker in one process (as `npm start`); `split`: also the API alone beside a worker process (production). */
+const LAYOUTS = (process.env.BENCH_LAYOUTS ?? 'one,split').split(',');
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 /** Samples this process's memory (the API and the worker in one process, as `npm start` runs them). */
@@ -177,48 +179,19 @@ async function main(): Promise<void> {
   const command = ids.map((id) => `/api/v1/rectification-orders/${id}/report-progress`);
   const trivial = ids.map((id) => `/bench/trivial/${id}/report-progress`);
 
-  await load(base, lead, trivial, body); // warm-up
-  await load(base, lead, command, body);
-  // How long the API's event loop was blocked while the commands ran (the read-model runners and the
-  // scheduler share it in this layout): a command's latency includes every such wait.
-  const loopDelays: Array<{ p50: number; p99: number; max: number }> = [];
   const underLoad = new MemorySampler();
   underLoad.start();
-  const rows = { trivial: [] as Awaited<ReturnType<typeof load>>[], command: [] as Awaited<ReturnType<typeof load>>[] };
-  for (let r = 0; r < ROUNDS; r++) {
-    rows.trivial.push(await load(base, lead, trivial, body));
-    const loopDelay = monitorEventLoopDelay({ resolution: 10 }); // a fresh one per round: a re-enabled one counts the pause
-    loopDelay.enable();
-    rows.command.push(await load(base, lead, command, body));
-    loopDelay.disable();
-    // The histogram holds whole timer intervals: the 10 ms resolution is not a delay.
-    const blocked = (ns: number) => Math.max(0, ns / 1e6 - 10);
-    loopDelays.push({ p50: blocked(loopDelay.percentile(50)), p99: blocked(loopDelay.percentile(99)), max: blocked(loopDelay.max) });
-  }
-  const line = (name: string, rs: typeof rows.command, baseRate: number) => {
-    const rate = median(rs.map((x) => x.requestsPerSecond));
-    return `${name.padEnd(48)} ${rate.toFixed(0).padStart(8)} ${median(rs.map((x) => x.p50))
-      .toFixed(1)
-      .padStart(7)} ${median(rs.map((x) => x.p99))
-      .toFixed(1)
-      .padStart(7)} ${(rate / baseRate).toFixed(2).padStart(6)} ${String(rs.reduce((n, x) => n + x.non2xx + x.errors, 0)).padStart(6)}`;
-  };
+  // BENCH_CPU_PROFILE=<file>: a CPU profile of this process over the command rounds only (for
+  // Chrome DevTools, or `node tools/long-tasks.mjs <file>` for what blocked the event loop).
+  const measured = await rounds(base, lead, trivial, command, body, process.env.BENCH_CPU_PROFILE);
   underLoad.stop();
   if (process.env.BENCH_HEAP_SNAPSHOT) console.log(`heap snapshot after the load: ${writeHeapSnapshot()}`);
-  const baseRate = median(rows.trivial.map((x) => x.requestsPerSecond));
-  console.log(`\nHTTP: ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds, ${ORDERS} orders (Fastify, JWT, class-validator)`);
-  console.log(
-    `${'side'.padEnd(48)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)} ${'errors'.padStart(6)}`,
-  );
-  console.log(line('trivial endpoint (auth + validation, no DB)', rows.trivial, baseRate));
-  console.log(line('POST …/report-progress (command → event store)', rows.command, baseRate));
+  // The layout `npm start` runs: the read-model runners and the scheduler share the API's event loop.
+  printRounds('HTTP, one process (API + worker, as npm start)', measured);
   const events = Number(
     (await db.pool.query(`SELECT count(*) FROM event_store.events WHERE type = 'OrderProgressReported'`)).rows[0].count,
   );
   console.log(`OrderProgressReported events stored: ${events}`);
-  console.log(
-    `event loop blocked during the command rounds (ms, medians of the rounds): p50 ${median(loopDelays.map((d) => d.p50)).toFixed(1)}, p99 ${median(loopDelays.map((d) => d.p99)).toFixed(1)}, max ${median(loopDelays.map((d) => d.max)).toFixed(1)}`,
-  );
   const stat = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
     return `${mb(percentile(sorted, 0.5)).toFixed(0).padStart(7)} ${mb(sorted[sorted.length - 1])
@@ -237,7 +210,97 @@ async function main(): Promise<void> {
   );
   console.log("target: RSS under 400 MB (a heap snapshot's top retainers when over)");
   await app.close();
+  if (LAYOUTS.includes('split')) await splitLayout(lead, trivial, command, body);
+  console.log('\ntarget: command p99 < 50 ms at ≥ 1,500 commands/s');
   await db.drop();
+}
+
+type LoadResult = Awaited<ReturnType<typeof load>>;
+interface Rounds {
+  rows: { trivial: LoadResult[]; command: LoadResult[] };
+  /** How long the API's event loop was blocked while the commands ran: a command's latency includes every such wait. */
+  loopDelays: Array<{ p50: number; p99: number; max: number }>;
+}
+
+/** A warm-up, then ROUNDS rounds of the trivial endpoint and the command, alternating. */
+async function rounds(
+  base: string,
+  token: string,
+  trivial: string[],
+  command: string[],
+  body: string,
+  profileFile?: string,
+): Promise<Rounds> {
+  await load(base, token, trivial, body); // warm-up
+  await load(base, token, command, body);
+  const result: Rounds = { rows: { trivial: [], command: [] }, loopDelays: [] };
+  const profiler = profileFile ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
+    await profiler.post('Profiler.enable');
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    result.rows.trivial.push(await load(base, token, trivial, body));
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 }); // a fresh one per round: a re-enabled one counts the pause
+    loopDelay.enable();
+    if (profiler) await profiler.post('Profiler.start');
+    result.rows.command.push(await load(base, token, command, body));
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(r === 0 ? String(profileFile) : `${profileFile}.${r + 1}`, JSON.stringify(profile));
+    }
+    loopDelay.disable();
+    // The histogram holds whole timer intervals: the 10 ms resolution is not a delay.
+    const blocked = (ns: number) => Math.max(0, ns / 1e6 - 10);
+    result.loopDelays.push({ p50: blocked(loopDelay.percentile(50)), p99: blocked(loopDelay.percentile(99)), max: blocked(loopDelay.max) });
+  }
+  profiler?.disconnect();
+  return result;
+}
+
+function line(name: string, rs: LoadResult[], baseRate: number): string {
+  const rate = median(rs.map((x) => x.requestsPerSecond));
+  return `${name.padEnd(48)} ${rate.toFixed(0).padStart(8)} ${median(rs.map((x) => x.p50))
+    .toFixed(1)
+    .padStart(7)} ${median(rs.map((x) => x.p99))
+    .toFixed(1)
+    .padStart(7)} ${(rate / baseRate).toFixed(2).padStart(6)} ${String(rs.reduce((n, x) => n + x.non2xx + x.errors, 0)).padStart(6)}`;
+}
+
+function printRounds(title: string, { rows, loopDelays }: Rounds): void {
+  const baseRate = median(rows.trivial.map((x) => x.requestsPerSecond));
+  console.log(`\n${title}: ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds, ${ORDERS} orders (Fastify, JWT, class-validator)`);
+  console.log(
+    `${'side'.padEnd(48)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)} ${'errors'.padStart(6)}`,
+  );
+  console.log(line('trivial endpoint (auth + validation, no DB)', rows.trivial, baseRate));
+  console.log(line('POST …/report-progress (command → event store)', rows.command, baseRate));
+  const m = (f: (d: Rounds['loopDelays'][number]) => number) => median(loopDelays.map(f)).toFixed(1);
+  console.log(
+    `event loop blocked during the command rounds (ms, medians of the rounds): p50 ${m((d) => d.p50)}, p99 ${m((d) => d.p99)}, max ${m((d) => d.max)}`,
+  );
+}
+
+/**
+ * The production layout: the API in this process with RUN_WORKER=false (no runners, no scheduler on
+ * its event loop), `start:worker` in a second process, on the same database and orders.
+ */
+async function splitLayout(token: string, trivial: string[], command: string[], body: string): Promise<void> {
+  process.env.RUN_WORKER = 'false';
+  const worker = await startWorkerProcess();
+  const api = await createApp({ quiet: true, imports: [TrivialModule] });
+  try {
+    await api.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`;
+    const caughtUp = readModelsAtHead(api);
+    while (!(await caughtUp())) await new Promise((r) => setTimeout(r, 200));
+    printRounds('HTTP, API process alone (the worker in its own process)', await rounds(base, token, trivial, command, body));
+  } finally {
+    await api.close();
+    await worker.stop();
+    delete process.env.RUN_WORKER;
+  }
 }
 
 void main();

@@ -1,7 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -147,5 +148,54 @@ export function readModelsAtHead(app: INestApplicationContext): () => Promise<bo
       if (!(await store.hasReached(await checkpoints.get(handler.name), head))) return false;
     }
     return true;
+  };
+}
+
+export interface WorkerProcess {
+  pid: number;
+  /** SIGTERM, then waits for the process to exit (its relay hands its lease over, its groups leave). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The production layout's second process: `npm run start:worker` (the read models, the relay and
+ * consumer groups in Kafka mode, the scheduler) on this process's environment plus `env`, beside an
+ * API created here with RUN_WORKER=false. Resolves once its /health/live answers.
+ */
+export async function startWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: p } = probe.address() as AddressInfo;
+      probe.close(() => resolve(p));
+    });
+  });
+  const child = spawn(process.execPath, [join(__dirname, '../apps/worker/src/main.js')], {
+    env: { ...process.env, RUN_WORKER: 'true', WORKER_HTTP_PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (const started = Date.now(); ;) {
+    if (gone) throw new Error(`the worker process exited before it was ready (code ${await exited})`);
+    const live = await fetch(`http://127.0.0.1:${port}/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (live) break;
+    if (Date.now() - started > 60_000) {
+      child.kill('SIGKILL');
+      throw new Error('the worker process did not answer /health/live within 60 s');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    pid: child.pid ?? 0,
+    stop: async () => {
+      if (!gone) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }
