@@ -58,6 +58,7 @@ export class AppendListener {
   private running = false;
   private retry: NodeJS.Timeout | null = null;
   private backoffMs = 100;
+  private connecting: Promise<void> | null = null;
 
   constructor(
     private readonly config: ClientConfig,
@@ -81,16 +82,26 @@ export class AppendListener {
     await this.connect();
   }
 
+  /** Closes the connection; a (re)connect under way is waited for, so no connection outlives this. */
   async stop(): Promise<void> {
     this.running = false;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
+    await this.connecting;
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
   }
 
-  private async connect(): Promise<void> {
+  private connect(): Promise<void> {
+    const connecting = this.open().finally(() => {
+      if (this.connecting === connecting) this.connecting = null;
+    });
+    this.connecting = connecting;
+    return connecting;
+  }
+
+  private async open(): Promise<void> {
     const client = new Client({ ...this.config, application_name: 'append-listener' });
     client.on('notification', (msg) => {
       if (msg.channel === APPENDED_CHANNEL) this.onAppended();

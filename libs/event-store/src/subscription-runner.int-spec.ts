@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { holdingStore } from '../../../test/support/holding-store';
 import {
   CheckpointConflict,
   CheckpointStore,
@@ -230,36 +231,19 @@ describe('subscription runner wake-ups', () => {
   it('a poke that arrives while a read is finding nothing is not lost: the runner reads again instead of idling', async () => {
     const name = await freshSubscription();
     await new SubscriptionRunner(db.pool, store, checkpoints, countingHandler(name)).catchUp(); // past older events
-    // A store that counts the reads begun, and holds the first one that finds nothing until released.
-    let reads = 0;
-    let release = () => undefined as void;
-    let reached = () => undefined as void;
-    const held = new Promise<void>((r) => (reached = r));
-    const gate = new Promise<void>((r) => (release = r));
-    let holding = true;
-    const slowStore = Object.create(store) as PostgresEventStore;
-    slowStore.readAll = async (options) => {
-      reads++;
-      const events = await store.readAll(options);
-      if (holding && events.length === 0) {
-        holding = false;
-        reached();
-        await gate;
-      }
-      return events;
-    };
+    const slow = holdingStore(store, 'readAll');
     // Idles for a minute between polls: only a poke can make it read again within this test's time.
-    const runner = new SubscriptionRunner(db.pool, slowStore, checkpoints, countingHandler(name), { idleDelayMs: 60_000 });
+    const runner = new SubscriptionRunner(db.pool, slow.store, checkpoints, countingHandler(name), { idleDelayMs: 60_000 });
     runner.start(); // its first read finds nothing and is held
     try {
-      await held;
+      await slow.held;
       await appendMany(1); // committed while that read is on its way back
       runner.poke();
-      const before = reads;
-      release();
+      const before = slow.reads();
+      slow.release();
       // It reads again at once. (Whether that read already sees the event depends on other
       // transactions in flight on the server: the log is read gap-safely. So the test counts reads.)
-      await waitFor(() => reads > before, 10_000);
+      await waitFor(() => slow.reads() > before, 10_000);
     } finally {
       await runner.stop();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CheckpointStore, CreateEventStore1764300000000, type PostgresEventStore } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { testBroker } from '../../../test/kafka/broker';
+import { holdingStore } from '../../../test/support/holding-store';
 import {
   appendEvents,
   checkDelivery,
@@ -89,26 +90,9 @@ describe('OutboxRelay', () => {
   it('a poke that arrives while a read is finding nothing is not lost: the relay reads again instead of idling', async () => {
     const { prefix, name } = scope();
     await checkpoints.compareAndSet(name, 0n, await store.headPosition());
-    // A store that counts the reads begun, and holds the first one that finds nothing until released.
-    let reads = 0;
-    let release = () => undefined as void;
-    let reached = () => undefined as void;
-    const held = new Promise<void>((r) => (reached = r));
-    const gate = new Promise<void>((r) => (release = r));
-    let holding = true;
-    const slowStore = Object.create(store) as PostgresEventStore;
-    slowStore.readAllJson = async (options) => {
-      reads++;
-      const events = await store.readAllJson(options);
-      if (holding && events.length === 0) {
-        holding = false;
-        reached();
-        await gate;
-      }
-      return events;
-    };
+    const slow = holdingStore(store, 'readAllJson');
     // Idles for a minute between polls: only a poke can make it read again within this test's time.
-    const r = new OutboxRelay(db.pool, slowStore, checkpoints, kafka, {
+    const r = new OutboxRelay(db.pool, slow.store, checkpoints, kafka, {
       source: '/relay-test',
       topicPrefix: prefix,
       name,
@@ -116,14 +100,14 @@ describe('OutboxRelay', () => {
     });
     relays.push(r);
     r.start();
-    await held;
+    await slow.held;
     await appendEvents(store, newStreams(1), 1); // committed while that read is on its way back
     r.poke();
-    const before = reads;
-    release();
+    const before = slow.reads();
+    slow.release();
     // It reads again at once (whether that read sees the event yet depends on other transactions in
     // flight on the server: the log is read gap-safely, so the test counts reads).
-    await waitUntil('another read', async () => reads > before, 10_000, 10);
+    await waitUntil('another read', async () => slow.reads() > before, 10_000, 10);
   });
 
   it('re-sends a batch whose checkpoint move was lost after the ack, with the same CloudEvents ids', async () => {
