@@ -22,18 +22,8 @@ export class CheckpointStore {
   async compareAndSet(name: string, expected: bigint, next: bigint, db: Queryable = this.db): Promise<void> {
     const { rowCount } = await db.query(
       expected === 0n
-        ? {
-            name: 'checkpoint_cas_first',
-            text: `INSERT INTO event_store.checkpoints (name, position) VALUES ($1, $2)
-                   ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
-                   WHERE event_store.checkpoints.position = 0`,
-            values: [name, next.toString()],
-          }
-        : {
-            name: 'checkpoint_cas',
-            text: `UPDATE event_store.checkpoints SET position = $3, updated_at = now() WHERE name = $1 AND position = $2`,
-            values: [name, expected.toString(), next.toString()],
-          },
+        ? { name: 'checkpoint_cas_first', text: casSql(true, '$1', '0', '$2'), values: [name, next.toString()] }
+        : { name: 'checkpoint_cas', text: casSql(false, '$1', '$2', '$3'), values: [name, expected.toString(), next.toString()] },
     );
     if (rowCount === 1) return;
     // Nothing inserted or updated: either the row moved on, or (expected 0) someone inserted first.
@@ -47,13 +37,7 @@ export class CheckpointStore {
    * synchronous_commit off for a read model).
    */
   async compareAndSetAlone(name: string, expected: bigint, next: bigint, begin = 'BEGIN'): Promise<void> {
-    const literal = `'${name.replace(/'/g, "''")}'`;
-    const cas =
-      expected === 0n
-        ? `INSERT INTO event_store.checkpoints (name, position) VALUES (${literal}, ${next})
-           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
-           WHERE event_store.checkpoints.position = 0`
-        : `UPDATE event_store.checkpoints SET position = ${next}, updated_at = now() WHERE name = ${literal} AND position = ${expected}`;
+    const cas = casSql(expected === 0n, `'${name.replace(/'/g, "''")}'`, String(expected), String(next));
     const results = (await this.db.query(`${begin}; ${cas}; COMMIT`)) as unknown as Array<{ rowCount: number | null }>;
     if (results[results.length - 2]?.rowCount === 1) return;
     throw new CheckpointConflict(name, expected, await this.getOrNull(name, this.db));
@@ -74,4 +58,13 @@ export class CheckpointStore {
     const { rows } = await db.query<{ position: string }>(`SELECT position FROM event_store.checkpoints WHERE name = $1`, [name]);
     return rows[0] ? BigInt(rows[0].position) : null;
   }
+}
+
+/** The compare-and-set of `name` from `expected` to `next`, with each given as a parameter or a literal. */
+function casSql(first: boolean, name: string, expected: string, next: string): string {
+  return first
+    ? `INSERT INTO event_store.checkpoints (name, position) VALUES (${name}, ${next})
+       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
+       WHERE event_store.checkpoints.position = ${expected}`
+    : `UPDATE event_store.checkpoints SET position = ${next}, updated_at = now() WHERE name = ${name} AND position = ${expected}`;
 }
