@@ -140,17 +140,7 @@ async function relayThroughput(kafka: Kafka): Promise<void> {
     /** Runs one side into fresh topics; checks that exactly `written` messages landed, then deletes them. */
     const inFreshTopic = async (side: 'raw' | 'relay', run: (prefix: string) => Promise<Sample>): Promise<Sample> => {
       const prefix = `bench-${side}-${tag()}`;
-      await ensureTopics(kafka, [topicOf(prefix)], PARTITIONS);
-      // Leaders in the metadata are not yet leaders that answer: a first produce (no retries here)
-      // can meet NOT_LEADER on a loaded machine. ListOffsets goes to each leader: wait until all answer.
-      for (const deadline = Date.now() + 60_000; ; await sleep(100)) {
-        try {
-          await admin.fetchTopicOffsets(topicOf(prefix));
-          break;
-        } catch (error) {
-          if (Date.now() > deadline) throw error;
-        }
-      }
+      await ensureTopics(kafka, [topicOf(prefix)], PARTITIONS); // returns once every leader answers
       const sample = await run(prefix);
       const landed = (await admin.fetchTopicOffsets(topicOf(prefix))).reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
       if (landed !== written) throw new Error(`${side}: ${landed} messages on ${topicOf(prefix)}, expected ${written}`);

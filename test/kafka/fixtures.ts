@@ -9,7 +9,7 @@ import {
   type Queryable,
   type SubscriptionHandler,
 } from '@app/event-store';
-import { ensureTopics, fromCloudEvent, type CloudEvent, type MessagingLogger } from '@app/messaging';
+import { fromCloudEvent, type CloudEvent, type MessagingLogger } from '@app/messaging';
 
 export const registry = new EventTypeRegistry().register('Opened', 'Progressed', 'Poison');
 
@@ -198,26 +198,3 @@ export const stderrLogger: MessagingLogger = {
   warn: (message, context) => process.stderr.write(`${new Date().toISOString()} WARN ${message} ${JSON.stringify(context ?? {})}\n`),
   error: (message, context) => process.stderr.write(`${new Date().toISOString()} ERROR ${message} ${JSON.stringify(context ?? {})}\n`),
 };
-
-/**
- * Creates `topics` and waits until every partition's leader answers. Leaders in the metadata are
- * not yet leaders that answer: the relay's first send to a topic made on the fly can meet
- * NOT_LEADER, and the relay then re-sends its whole batch (at least once: duplicates, none lost). A
- * test that counts exact copies starts on topics that are ready.
- */
-export async function readyTopics(kafka: Kafka, topics: string[], partitions = 3): Promise<void> {
-  await ensureTopics(kafka, topics, partitions);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of topics)
-      await waitUntil(`leaders of ${topic} answering`, () =>
-        admin.fetchTopicOffsets(topic).then(
-          () => true,
-          () => false,
-        ),
-      );
-  } finally {
-    await admin.disconnect();
-  }
-}

@@ -152,7 +152,7 @@ const TOPIC_LEADERS_TIMEOUT_MS = 30_000;
 
 /**
  * Creates the topics that are missing and returns once every partition of every topic has a leader in
- * the metadata the brokers serve. On a cluster, the broker that forwarded the creation knows the topic
+ * the metadata the brokers serve, and that leader answers. On a cluster, the broker that forwarded the creation knows the topic
  * before the others do: until then a metadata request answers "This server does not host this
  * topic-partition" (UNKNOWN_TOPIC_OR_PARTITION), which kafkajs's own `waitForLeaders` does not wait
  * out, and a concurrent creator (another worker) skips that wait altogether. Both wait here instead.
@@ -178,6 +178,20 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions: n
   }
 }
 
+/**
+ * Leaders in the metadata are not yet leaders that answer: a first produce without retries (the
+ * relay's) can still meet NOT_LEADER and re-send its batch. ListOffsets goes to each partition's
+ * leader, so its answer means they all serve.
+ */
+async function leadersAnswer(admin: Admin, topics: string[]): Promise<boolean> {
+  try {
+    for (const topic of topics) await admin.fetchTopicOffsets(topic);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function topicLeaders(admin: Admin, topics: string[]): Promise<void> {
   const deadline = Date.now() + TOPIC_LEADERS_TIMEOUT_MS;
   for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
@@ -185,8 +199,12 @@ async function topicLeaders(admin: Admin, topics: string[]): Promise<void> {
     try {
       const { topics: found } = await admin.fetchTopicMetadata({ topics });
       const leaderless = found.flatMap((t) => t.partitions.filter((p) => p.leader < 0).map((p) => `${t.name}/${p.partitionId}`));
-      if (found.length === topics.length && leaderless.length === 0) return;
-      reason = leaderless.length ? `no leader yet for ${leaderless.join(', ')}` : 'a topic is missing from the metadata';
+      if (found.length === topics.length && leaderless.length === 0) {
+        if (await leadersAnswer(admin, topics)) return;
+        reason = 'a leader named in the metadata does not answer yet';
+      } else {
+        reason = leaderless.length ? `no leader yet for ${leaderless.join(', ')}` : 'a topic is missing from the metadata';
+      }
     } catch (error) {
       const type = (error as { type?: string }).type;
       if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
