@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Kafka } from 'kafkajs';
-import { CheckpointStore, CreateEventStore1764300000000, type PostgresEventStore } from '@app/event-store';
+import { CheckpointStore, CreateEventStore1764300000000, type PostgresEventStore, type SubscriptionHandler } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { testBroker } from '../../../test/kafka/broker';
 import {
@@ -43,8 +43,13 @@ afterEach(async () => {
 });
 afterAll(() => db.drop());
 
-/** A relay publishing this test's events under its own prefix, and a Kafka-fed read model in `table`. */
-async function pipeline(options: { maxAttempts?: number } = {}) {
+/**
+ * A relay publishing this test's events under its own prefix, and a Kafka-fed read model in `table`
+ * (not started with `projectorStarted: false`; `handler` wraps the read model's handler).
+ */
+async function pipeline(
+  options: { maxAttempts?: number; projectorStarted?: boolean; handler?: (inner: SubscriptionHandler) => SubscriptionHandler } = {},
+) {
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const table = `rm_${prefix}`;
   const checkpoints = new CheckpointStore(db.pool);
@@ -53,7 +58,8 @@ async function pipeline(options: { maxAttempts?: number } = {}) {
   await checkpoints.compareAndSet(name, 0n, start);
   await createReadModelTable(db.pool, table);
   const relay = new OutboxRelay(db.pool, store, checkpoints, kafka, { topicPrefix: prefix, source: '/test', name, idleDelayMs: 20 });
-  const projector = new KafkaProjector(db.pool, kafka, orderedReadModel(table), {
+  const handler = options.handler ?? ((inner: SubscriptionHandler) => inner);
+  const projector = new KafkaProjector(db.pool, kafka, handler(orderedReadModel(table)), {
     topicPrefix: prefix,
     categories: CATEGORIES,
     store,
@@ -62,8 +68,10 @@ async function pipeline(options: { maxAttempts?: number } = {}) {
   });
   running.push(relay, projector);
   relay.start();
-  await projector.start();
-  return { prefix, table, relay, projector, start };
+  if (options.projectorStarted !== false) await projector.start();
+  const published = () =>
+    waitUntil('relay published', async () => store.hasReached(await checkpoints.get(name), await store.headPosition()));
+  return { prefix, table, relay, projector, start, published };
 }
 
 /** The Kafka-fed read model equals the one rebuilt from the log, restricted to this test's streams. */
@@ -139,6 +147,55 @@ describe('KafkaProjector', () => {
     expect(parked.find((d) => d.event_id === events[0].eventId).error).toContain('poison event');
     expect(parked.find((d) => d.event_id === null)).toMatchObject({ payload: 'not a cloud event', attempts: 1 });
     expect(parked.find((d) => d.event_id === null).error).toContain('InvalidCloudEvent');
+    await expectEqualToRebuild(table, streams);
+  });
+
+  it('applies the batches one fetch brings from several partitions in one transaction, and commits their offsets by the time it stops', async () => {
+    const calls: string[][] = [];
+    const { prefix, table, projector, published } = await pipeline({
+      projectorStarted: false,
+      handler: (inner) => ({
+        name: inner.name,
+        async handle(events, tx) {
+          calls.push(events.map((e) => e.streamId));
+          await inner.handle(events, tx);
+        },
+      }),
+    });
+    const streams = newStreams(30); // two topics, three partitions each
+    await appendEvents(store, streams, 30);
+    await published();
+    await projector.start();
+    await waitUntil('read model caught up', async () => (await versionsApplied(table)) === 30);
+    expect(calls).toHaveLength(1);
+    expect(new Set(calls[0])).toEqual(new Set(streams));
+    await expectEqualToRebuild(table, streams);
+
+    await projector.stop();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      for (const topic of CATEGORIES.map((c) => topicForCategory(c, { prefix }))) {
+        const [{ partitions }] = await admin.fetchOffsets({ groupId: projector.groupId, topics: [topic] });
+        const ends = await admin.fetchTopicOffsets(topic);
+        expect(partitions.map((p) => [p.partition, p.offset]).sort()).toEqual(ends.map((e) => [e.partition, e.high]).sort());
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('a batch that fails the transaction it shares holds back none of the others: they are applied, it is parked', async () => {
+    const { table, projector, published } = await pipeline({ maxAttempts: 2, projectorStarted: false });
+    const streams = newStreams(30);
+    await appendEvents(store, streams, 30);
+    const { events } = await store.append(`key-project-${randomUUID()}`, 'no-stream', [{ type: 'Poison', data: {} }]);
+    await appendEvents(store, streams, 30);
+    await published();
+    await projector.start();
+    await waitUntil('others applied', async () => (await versionsApplied(table)) === 60); // 30 streams at version 2
+    await waitUntil('poison parked', async () => (await deadLetters(table)).length === 1);
+    expect((await deadLetters(table))[0]).toMatchObject({ event_id: events[0].eventId, attempts: 2 });
     await expectEqualToRebuild(table, streams);
   });
 

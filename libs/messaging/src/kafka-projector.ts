@@ -1,4 +1,5 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { escapeLiteral, type QueryResult } from 'pg';
 import {
   beginHandlerTransactionSql,
   type PgClient,
@@ -24,6 +25,17 @@ const PROBE_INTERVAL_MS = 5_000;
 const RETURN_GRACE_MS = 15_000;
 /** Pause before replacing a crashed consumer: long enough not to spin, short for a broker that is back. */
 const RESTART_DELAY_MS = 500;
+/**
+ * How long applied offsets wait before they are committed to Kafka, together in one request. The
+ * high-water marks in PostgreSQL make a redelivery harmless, so committing each batch's offset before
+ * fetching the next would only cost a broker round trip per batch.
+ */
+const OFFSET_FLUSH_MS = 250;
+/**
+ * Batches of several partitions share a transaction up to this many messages, so a catch-up still
+ * commits in steps of about one batch (a batch bigger than this goes alone).
+ */
+const SHARED_TRANSACTION_EVENTS = 500;
 
 export interface KafkaProjectorOptions {
   topicPrefix: string;
@@ -34,7 +46,10 @@ export interface KafkaProjectorOptions {
   /** Failures of one event before it is parked in messaging.dead_letters and skipped. */
   maxAttempts?: number;
   retryDelayMs?: number;
-  /** Partitions hold disjoint streams, so they may be applied in parallel. */
+  /**
+   * Batches handed over at once (kafkajs's partitionsConsumedConcurrently); those waiting together are
+   * applied in one transaction. Defaults to every partition of the projector's topics.
+   */
   partitionsConsumedConcurrently?: number;
   /** Partitions of topics created here. */
   partitions?: number;
@@ -49,6 +64,25 @@ interface Parsed {
   message: KafkaMessage;
   event?: StoredEvent;
   error?: Error;
+}
+
+/** The messages of one partition's batch, as applied in a transaction. */
+interface Slice {
+  topic: string;
+  partition: number;
+  parsed: Parsed[];
+}
+
+/** A batch waiting for the shared transaction (see `together`). */
+interface Waiting extends Slice {
+  settle(error?: unknown): void;
+}
+
+/** The shared transaction failed: each of its batches is tried on its own. */
+class SharedTransactionFailed extends Error {
+  constructor(cause: unknown) {
+    super(`transaction of several batches failed: ${String(cause)}`, { cause });
+  }
 }
 
 /**
@@ -72,6 +106,12 @@ export class KafkaProjector {
   private restartTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private lastActivity = Date.now();
+  private readonly waiting: Waiting[] = [];
+  private applying = false;
+  /** Offsets applied in PostgreSQL and not yet committed to Kafka, by topic and partition. */
+  private readonly toCommit = new Map<string, { topic: string; partition: number; offset: string }>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
 
   constructor(
     private readonly pool: PgPool,
@@ -155,9 +195,12 @@ export class KafkaProjector {
     });
     const alive = () => (this.lastActivity = Date.now());
     for (const event of [consumer.events.FETCH_START, consumer.events.HEARTBEAT, consumer.events.GROUP_JOIN]) consumer.on(event, alive);
-    consumer.on(consumer.events.GROUP_JOIN, (e) =>
-      this.logger.log('projector joined its group', { subscription: this.name, memberId: e.payload.memberId, joinMs: e.payload.duration }),
-    );
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      // A new assignment: offsets kept for partitions of the old one are not ours to commit (their
+      // events are applied, so the new owner skips them as redeliveries).
+      this.toCommit.clear();
+      this.logger.log('projector joined its group', { subscription: this.name, memberId: e.payload.memberId, joinMs: e.payload.duration });
+    });
     this.armWatchdog(consumer);
     this.consumer = consumer;
     try {
@@ -166,7 +209,7 @@ export class KafkaProjector {
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? this.topics.length * (this.options.partitions ?? 3),
         eachBatch: (payload) => this.onBatch(payload),
       });
     } catch (error) {
@@ -182,6 +225,7 @@ export class KafkaProjector {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     if (this.watchdog) clearInterval(this.watchdog);
     const consumer = this.consumer;
+    if (consumer) await this.flushOffsets(consumer);
     this.consumer = null;
     await consumer?.disconnect();
   }
@@ -264,26 +308,69 @@ export class KafkaProjector {
     const { batch, isRunning, isStale } = payload;
     if (batch.messages.length === 0) return;
     this.lastActivity = Date.now();
-    const parsed = batch.messages.map(parse);
+    const slice: Slice = { topic: batch.topic, partition: batch.partition, parsed: batch.messages.map(parse) };
     let applied = false;
     const spans = traceEach(
-      parsed.flatMap((p) => (p.event ? [p.event] : [])),
+      slice.parsed.flatMap((p) => (p.event ? [p.event] : [])),
       this.name,
       () => ({ name: `${batch.topic} process ${this.name}`, kind: SpanKind.CONSUMER }),
     );
     try {
-      await spans.around(() => this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, parsed)));
+      await spans.around(() => this.together(slice));
       applied = true;
     } catch (error) {
       if (!isRunning() || isStale()) return;
-      this.logger.warn('batch failed, applying one by one', { subscription: this.name, size: parsed.length, error: String(error) });
+      if (error instanceof SharedTransactionFailed) {
+        try {
+          await spans.around(() => this.applyTransaction([slice]));
+          applied = true;
+        } catch (alone) {
+          error = alone;
+        }
+      }
+      if (!applied)
+        this.logger.warn('batch failed, applying one by one', { subscription: this.name, size: slice.parsed.length, error: String(error) });
     }
-    // A failed offset commit (a coordinator still loading after a broker restart) goes to kafkajs,
-    // which retries it; the batch is applied already, and a redelivery of it would change nothing.
     if (applied) return this.commit(payload, batch.messages[batch.messages.length - 1].offset);
-    for (const one of parsed) {
+    for (const one of slice.parsed) {
       if (!(await this.applyOne(payload, one))) return; // stopping or partition revoked: the rest is redelivered
-      await this.commit(payload, one.message.offset);
+      this.commit(payload, one.message.offset);
+    }
+  }
+
+  /**
+   * Applies a batch in one transaction with the batches of other partitions that arrive while one is
+   * being applied (group commit): kafkajs hands over a fetch's batches at once, and one transaction
+   * for them costs a third of three. Streams are disjoint across partitions, so their order does not
+   * matter. If the shared transaction fails, each batch is told so and tried on its own.
+   */
+  private together(slice: Slice): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...slice, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.applying) void this.applyWaiting();
+    });
+  }
+
+  private async applyWaiting(): Promise<void> {
+    this.applying = true;
+    try {
+      while (this.waiting.length) {
+        // kafkajs hands a fetch's batches to its workers at once: let them all arrive first.
+        await new Promise((resolve) => setImmediate(resolve));
+        let size = 0;
+        let count = 0;
+        while (count < this.waiting.length && (count === 0 || size + this.waiting[count].parsed.length <= SHARED_TRANSACTION_EVENTS))
+          size += this.waiting[count++].parsed.length;
+        const taken = this.waiting.splice(0, count);
+        try {
+          await this.applyTransaction(taken);
+          for (const w of taken) w.settle();
+        } catch (error) {
+          for (const w of taken) w.settle(taken.length > 1 ? new SharedTransactionFailed(error) : error);
+        }
+      }
+    } finally {
+      this.applying = false;
     }
   }
 
@@ -294,7 +381,7 @@ export class KafkaProjector {
     for (;;) {
       let failure: unknown;
       try {
-        await this.transaction((tx) => this.apply(tx, batch.topic, batch.partition, [one]));
+        await this.applyTransaction([{ topic: batch.topic, partition: batch.partition, parsed: [one] }]);
         this.attempts.delete(key);
         return true;
       } catch (error) {
@@ -319,17 +406,72 @@ export class KafkaProjector {
     }
   }
 
-  private async commit(payload: EachBatchPayload, offset: string): Promise<void> {
-    const { batch } = payload;
+  /** Marks `offset` applied; it reaches Kafka with the next flush (OFFSET_FLUSH_MS). */
+  private commit(payload: EachBatchPayload, offset: string): void {
+    const { topic, partition } = payload.batch;
     payload.resolveOffset(offset);
-    await payload.commitOffsetsIfNecessary({
-      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }],
-    });
+    this.toCommit.set(`${topic}\u0000${partition}`, { topic, partition, offset: (BigInt(offset) + 1n).toString() });
+    if (!this.flushTimer && !this.flushing && this.consumer) {
+      const consumer = this.consumer;
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null;
+        void this.flushOffsets(consumer);
+      }, OFFSET_FLUSH_MS);
+    }
   }
 
-  private async apply(tx: PgClient, topic: string, partition: number, messages: Parsed[]): Promise<void> {
-    const events = messages.flatMap((m) => (m.event ? [m.event] : []));
-    const marks = await this.lockStreams(tx, events);
+  /**
+   * Commits the applied offsets in one request. A failure (a coordinator still loading after a broker
+   * restart, a rebalance) keeps them for the next flush, unless newer ones have come meanwhile.
+   */
+  private async flushOffsets(consumer: Consumer): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.flushing;
+    if (this.toCommit.size === 0) return;
+    const offsets = [...this.toCommit.entries()];
+    this.toCommit.clear();
+    this.flushing = consumer
+      .commitOffsets(offsets.map(([, o]) => o))
+      .catch((error: unknown) => {
+        for (const [key, o] of offsets) if (!this.toCommit.has(key)) this.toCommit.set(key, o);
+        this.logger.warn('offset commit failed, keeping it for the next', { subscription: this.name, error: String(error) });
+      })
+      .finally(() => {
+        this.flushing = null;
+        if (this.toCommit.size && this.consumer === consumer && !this.stopped && !this.flushTimer) {
+          this.flushTimer = setTimeout(() => {
+            this.flushTimer = null;
+            void this.flushOffsets(consumer);
+          }, OFFSET_FLUSH_MS);
+        }
+      });
+    await this.flushing;
+  }
+
+  /**
+   * Applies `slices` in one transaction with two fixed round trips: BEGIN together with locking the
+   * streams' high-water marks, and their update together with COMMIT; the handler's own statements
+   * run between.
+   */
+  private async applyTransaction(slices: Slice[]): Promise<void> {
+    const events = slices.flatMap((s) => s.parsed.flatMap((m) => (m.event ? [m.event] : [])));
+    const streams = [...new Set(events.map((e) => e.streamId))];
+    const begin = beginHandlerTransactionSql(this.handler);
+    await withTransaction(
+      this.pool,
+      async (tx, begun) => this.apply(tx, slices, events, streams.length ? marksOf(begun[begun.length - 1]) : new Map()),
+      {
+        begin: streams.length ? `${begin}; ${lockSql(this.name, streams)}` : begin,
+        beforeCommit: (moved) => (moved.size ? setMarksSql(this.name, moved) : null),
+        onConnectionError: (error) => this.logger.warn('connection lost', { subscription: this.name, error: String(error) }),
+        discardConnection: isTransient,
+      },
+    );
+  }
+
+  /** Hands the events past their streams' marks to the handler; returns the marks to move. */
+  private async apply(tx: PgClient, slices: Slice[], events: StoredEvent[], marks: Map<string, number>): Promise<Map<string, number>> {
     const fresh: StoredEvent[] = [];
     const moved = new Map<string, number>();
     for (const event of events) {
@@ -341,48 +483,20 @@ export class KafkaProjector {
       moved.set(event.streamId, event.version);
     }
     if (fresh.length) await this.handler.handle(fresh, tx);
-    if (moved.size) {
-      await tx.query({
-        name: 'messaging_stream_positions_set',
-        text: `UPDATE messaging.stream_positions sp SET version = v.version
-               FROM unnest($2::text[], $3::int[]) AS v(stream_id, version)
-               WHERE sp.subscription = $1 AND sp.stream_id = v.stream_id`,
-        values: [this.name, [...moved.keys()], [...moved.values()]],
-      });
-    }
-    for (const bad of messages.filter((m) => m.error)) {
-      this.logger.error('unreadable message parked', {
-        subscription: this.name,
-        topic,
-        partition,
-        offset: bad.message.offset,
-        error: String(bad.error),
-      });
-      await this.insertDeadLetter(tx, topic, partition, bad, bad.error, 1);
+    for (const { topic, partition, parsed } of slices) {
+      for (const bad of parsed.filter((m) => m.error)) {
+        this.logger.error('unreadable message parked', {
+          subscription: this.name,
+          topic,
+          partition,
+          offset: bad.message.offset,
+          error: String(bad.error),
+        });
+        await this.insertDeadLetter(tx, topic, partition, bad, bad.error, 1);
+      }
     }
     this.applied += fresh.length;
-  }
-
-  /**
-   * Locks the streams' high-water marks in a fixed order (no deadlocks), creating missing rows
-   * first, so a stale consumer still working on a revoked partition waits and then skips.
-   */
-  private async lockStreams(tx: PgClient, events: StoredEvent[]): Promise<Map<string, number>> {
-    const streams = [...new Set(events.map((e) => e.streamId))].sort();
-    if (streams.length === 0) return new Map();
-    await tx.query({
-      name: 'messaging_stream_positions_init',
-      text: `INSERT INTO messaging.stream_positions (subscription, stream_id, version)
-             SELECT $1, s, 0 FROM unnest($2::text[]) AS s ORDER BY s ON CONFLICT DO NOTHING`,
-      values: [this.name, streams],
-    });
-    const { rows } = await tx.query<{ stream_id: string; version: number }>({
-      name: 'messaging_stream_positions_lock',
-      text: `SELECT stream_id, version FROM messaging.stream_positions
-             WHERE subscription = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id FOR UPDATE`,
-      values: [this.name, streams],
-    });
-    return new Map(rows.map((r) => [r.stream_id, r.version]));
+    return moved;
   }
 
   /** Versions between the mark and `event` that never arrived: read from the log, the source of truth. */
@@ -402,13 +516,9 @@ export class KafkaProjector {
   private async park(tx: PgClient, topic: string, partition: number, one: Parsed, error: unknown, attempts: number): Promise<void> {
     const event = one.event;
     if (event) {
-      const mark = (await this.lockStreams(tx, [event])).get(event.streamId) ?? 0;
+      const mark = marksOf(await tx.query(lockSql(this.name, [event.streamId]))).get(event.streamId) ?? 0;
       if (event.version <= mark) return;
-      await tx.query(`UPDATE messaging.stream_positions SET version = $3 WHERE subscription = $1 AND stream_id = $2`, [
-        this.name,
-        event.streamId,
-        event.version,
-      ]);
+      await tx.query(setMarksSql(this.name, new Map([[event.streamId, event.version]])));
     }
     this.logger.error('parking event after repeated failures', {
       subscription: this.name,
@@ -458,6 +568,34 @@ export class KafkaProjector {
       discardConnection: isTransient,
     });
   }
+}
+
+/**
+ * Locks the streams' high-water marks (messaging.stream_positions) in a fixed order, so two
+ * consumers never deadlock, creating the missing ones at 0, and returns them: a stale consumer still
+ * working on a revoked partition waits here and then skips what the new owner applied. Literal values
+ * (simple protocol), so it can share a round trip with BEGIN.
+ */
+function lockSql(subscription: string, streams: string[]): string {
+  return `INSERT INTO messaging.stream_positions AS sp (subscription, stream_id, version)
+          SELECT ${escapeLiteral(subscription)}, s, 0 FROM unnest(ARRAY[${streams.map(escapeLiteral).join(',')}]::text[]) AS s ORDER BY s
+          ON CONFLICT (subscription, stream_id) DO UPDATE SET version = sp.version
+          RETURNING stream_id, version`;
+}
+
+/** Moves the streams' high-water marks (locked by lockSql in the same transaction); literal values. */
+function setMarksSql(subscription: string, marks: Map<string, number>): string {
+  const versions = [...marks.values()].map((v) => {
+    if (!Number.isSafeInteger(v)) throw new Error(`stream version ${String(v)} is not an integer`);
+    return String(v);
+  });
+  return `UPDATE messaging.stream_positions sp SET version = v.version
+          FROM unnest(ARRAY[${[...marks.keys()].map(escapeLiteral).join(',')}]::text[], ARRAY[${versions.join(',')}]::int[]) AS v(stream_id, version)
+          WHERE sp.subscription = ${escapeLiteral(subscription)} AND sp.stream_id = v.stream_id`;
+}
+
+function marksOf(result: QueryResult): Map<string, number> {
+  return new Map((result.rows as Array<{ stream_id: string; version: number }>).map((r) => [r.stream_id, r.version]));
 }
 
 function parse(message: KafkaMessage): Parsed {
