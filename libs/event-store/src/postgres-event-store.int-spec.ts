@@ -350,6 +350,32 @@ describe('readAll is gap-safe', () => {
   it('refuses a cursor that names no event', async () => {
     await expect(store.readAll({ after: 999_999_999n })).rejects.toBeInstanceOf(UnknownPosition);
   });
+
+  it('looks a cursor up only when its page is empty and no read has ended at it', async () => {
+    const sent: string[] = [];
+    const counting = new PostgresEventStore(
+      {
+        query: ((config: unknown, values?: unknown) => {
+          sent.push(typeof config === 'string' ? config : ((config as { name?: string }).name ?? 'query'));
+          return db.pool.query(config as string, values as unknown[]);
+        }) as typeof db.pool.query,
+      },
+      registry,
+    );
+    await counting.append(stream(), 'no-stream', [{ type: 'Happened', data: { n: 1 } }]);
+    const head = await counting.headPosition();
+    const page = await counting.readAll({ after: head - 1n });
+    expect(page.map((e) => e.position)).toEqual([head]);
+
+    sent.length = 0;
+    expect(await counting.readAllJson({ after: head })).toEqual([]); // a read ended at head: nothing to look up
+    expect(await counting.readAll({ after: head })).toEqual([]);
+    expect(sent).toEqual(['event_store_read_all_json', 'event_store_read_all']);
+
+    const fresh = new PostgresEventStore(db.pool, registry); // has read nothing: looks the cursor up
+    expect(await fresh.readAll({ after: head })).toEqual([]);
+    await expect(fresh.readAll({ after: head + 1_000_000n })).rejects.toBeInstanceOf(UnknownPosition);
+  });
 });
 
 describe('readStream', () => {

@@ -158,6 +158,13 @@ interface JsonEventRow extends Omit<EventRow, 'data' | 'metadata' | 'recorded_at
 }
 
 export class PostgresEventStore implements EventStore {
+  /**
+   * Positions this store has seen hold an event, the last of each page read: a reader's next cursor.
+   * The log is append-only (a trigger refuses DELETE and TRUNCATE), so an empty page after one of them
+   * needs no lookup to tell "nothing new" from "no such position".
+   */
+  private readonly knownPositions = new Set<string>();
+
   constructor(
     private readonly db: Queryable,
     private readonly registry: EventTypeRegistry,
@@ -322,7 +329,7 @@ export class PostgresEventStore implements EventStore {
       text: READ_ALL_SQL,
       values: [after.toString(), limit, patterns],
     });
-    if (rows.length === 0 && after !== 0n) await this.assertPosition(after);
+    await this.checkCursor(after, rows);
     return rows.map((r) => this.toStored(r));
   }
 
@@ -341,7 +348,7 @@ export class PostgresEventStore implements EventStore {
       text: READ_ALL_JSON_SQL,
       values: [after.toString(), limit, patterns],
     });
-    if (rows.length === 0 && after !== 0n) await this.assertPosition(after);
+    await this.checkCursor(after, rows);
     const events: StoredEventJson[] = new Array(rows.length);
     // The events of one append share their metadata: parse it once per run of equal texts.
     let metadataText: string | null = null;
@@ -480,9 +487,17 @@ export class PostgresEventStore implements EventStore {
     return row ? { pid: row.pid, ageSeconds: Math.max(0, row.age), query: row.query, applicationName: row.application_name } : null;
   }
 
-  private async assertPosition(position: bigint): Promise<void> {
-    const { rowCount } = await this.db.query(`SELECT 1 FROM event_store.events WHERE position = $1`, [position.toString()]);
-    if (!rowCount) throw new UnknownPosition(position);
+  /** An empty page after a position that holds no event is a bad cursor (UnknownPosition), not the log's end. */
+  private async checkCursor(after: bigint, rows: Array<{ position: string }>): Promise<void> {
+    if (rows.length) {
+      if (this.knownPositions.size >= 1024) this.knownPositions.clear();
+      this.knownPositions.add(rows[rows.length - 1].position);
+      return;
+    }
+    if (after === 0n || this.knownPositions.has(after.toString())) return;
+    const { rowCount } = await this.db.query(`SELECT 1 FROM event_store.events WHERE position = $1`, [after.toString()]);
+    if (!rowCount) throw new UnknownPosition(after);
+    this.knownPositions.add(after.toString());
   }
 
   private toStored(row: EventRow): StoredEvent {
