@@ -68,8 +68,12 @@ async function main(): Promise<void> {
     const r = await scheduler.evaluate();
     const seconds = ms(t) / 1000;
     raising.push({ name, n: r.raised + r.resolved, seconds });
-    console.log(`${name}: raised ${r.raised}, resolved ${r.resolved}, skipped ${r.skipped} in ${seconds.toFixed(1)} s`);
+    const t1 = process.hrtime.bigint();
     await until('read models to catch up', caughtUp);
+    console.log(
+      `${name}: raised ${r.raised}, resolved ${r.resolved}, skipped ${r.skipped} in ${seconds.toFixed(1)} s; ` +
+        `the read models (escalation queue, deadlines, messages) had them ${(ms(t1) / 1000).toFixed(1)} s later`,
+    );
   };
   setDay(addDays(today, -190));
   await tickTimed('tick at today - 190 days, one append per escalation', 1);

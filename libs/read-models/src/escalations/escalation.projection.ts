@@ -3,6 +3,9 @@ import { escalationDecider, type EscalationEvent, type EscalationState, personal
 import type { PgClient, StoredEvent, SubscriptionHandler } from '@app/event-store';
 
 const STREAM_PREFIX = 'escalation-';
+const COLUMNS = `id, level, trigger, status, subject_type, subject_id, subject_code, subject_name, item_kind, item_id, item_name,
+  department, responsible_person, due_date, original_due_date, raised_at, raised_on, acknowledged_at, resolved_at, resolved_on,
+  resolution_reason, resolution_note, actions, state, version, last_position, updated_at`;
 
 /**
  * read_models.escalations from the escalation streams, folded with the decider's own evolve.
@@ -19,14 +22,17 @@ export class EscalationProjection implements SubscriptionHandler {
   readonly tables = ['escalations', 'escalation_counts'];
 
   async handle(events: StoredEvent[], tx: PgClient): Promise<void> {
-    const touched = new Map<string, { before: EscalationState; state: EscalationState; position: bigint; updatedAt: Date | null }>();
-    for (const event of events) {
-      if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
+    const mine = events.filter((e) => e.streamId.startsWith(STREAM_PREFIX));
+    if (mine.length === 0) return;
+    const stored = await this.load([...new Set(mine.map((e) => e.streamId.slice(STREAM_PREFIX.length)))], tx);
+    const touched = new Map<string, { before: EscalationState; state: EscalationState; position: bigint; updatedAt: Date }>();
+    for (const event of mine) {
       const id = event.streamId.slice(STREAM_PREFIX.length);
-      const current = touched.get(id) ?? (await this.load(id, tx));
-      if (event.version <= current.state.version) continue;
-      const state = escalationDecider.evolve(current.state, { type: event.type, data: event.data } as unknown as EscalationEvent);
-      touched.set(id, { before: current.before, state, position: event.position, updatedAt: event.recordedAt });
+      const before = touched.get(id)?.before ?? stored.get(id.toLowerCase()) ?? escalationDecider.initialState();
+      const current = touched.get(id)?.state ?? before;
+      if (event.version <= current.version) continue;
+      const state = escalationDecider.evolve(current, { type: event.type, data: event.data } as unknown as EscalationEvent);
+      touched.set(id, { before, state, position: event.position, updatedAt: event.recordedAt });
     }
     const counts = new Map<string, [EscalationState['status'], number, string | null, string | null, number]>();
     const count = (s: EscalationState, delta: number) => {
@@ -43,48 +49,52 @@ export class EscalationProjection implements SubscriptionHandler {
       [...counts.values()].filter((g) => g[4] !== 0),
       tx,
     );
-    for (const [id, { state: s, position, updatedAt }] of touched) {
-      if (s.status === null || updatedAt === null) continue;
-      await tx.query(
-        `INSERT INTO escalations (id, level, trigger, status, subject_type, subject_id, subject_code, subject_name, item_kind,
-           item_id, item_name, department, responsible_person, due_date, original_due_date, raised_at, raised_on, acknowledged_at,
-           resolved_at, resolved_on, resolution_reason, resolution_note, actions, state, version, last_position, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)
-         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, acknowledged_at = EXCLUDED.acknowledged_at,
-           resolved_at = EXCLUDED.resolved_at, resolved_on = EXCLUDED.resolved_on, resolution_reason = EXCLUDED.resolution_reason,
-           resolution_note = EXCLUDED.resolution_note, actions = EXCLUDED.actions, state = EXCLUDED.state, version = EXCLUDED.version,
-           last_position = EXCLUDED.last_position, updated_at = EXCLUDED.updated_at`,
-        [
-          id,
-          s.level,
-          s.trigger,
-          s.status,
-          s.subjectType,
-          s.subjectId,
-          s.subjectCode,
-          s.subjectName,
-          s.itemKind,
-          s.itemId,
-          s.itemName,
-          s.department,
-          personalToColumn(s.responsiblePerson),
-          s.dueDate,
-          s.originalDueDate,
-          s.raisedAt,
-          s.raisedOn,
-          s.acknowledgedAt,
-          s.resolvedAt,
-          s.resolvedOn,
-          s.resolution?.reason ?? null,
-          s.resolution?.note ?? null,
-          JSON.stringify(s.actions),
-          JSON.stringify(s),
-          s.version,
-          position.toString(),
-          updatedAt,
-        ],
-      );
-    }
+    const rows = [...touched]
+      .filter(([, { state }]) => state.status !== null)
+      .map(([id, { state: s, position, updatedAt }]) => ({
+        id,
+        level: s.level,
+        trigger: s.trigger,
+        status: s.status,
+        subject_type: s.subjectType,
+        subject_id: s.subjectId,
+        subject_code: s.subjectCode,
+        subject_name: s.subjectName,
+        item_kind: s.itemKind,
+        item_id: s.itemId,
+        item_name: s.itemName,
+        department: s.department,
+        responsible_person: personalToColumn(s.responsiblePerson),
+        due_date: s.dueDate,
+        original_due_date: s.originalDueDate,
+        raised_at: s.raisedAt,
+        raised_on: s.raisedOn,
+        acknowledged_at: s.acknowledgedAt,
+        resolved_at: s.resolvedAt,
+        resolved_on: s.resolvedOn,
+        resolution_reason: s.resolution?.reason ?? null,
+        resolution_note: s.resolution?.note ?? null,
+        actions: s.actions,
+        state: s,
+        version: s.version,
+        last_position: position.toString(),
+        updated_at: updatedAt,
+      }));
+    if (rows.length === 0) return;
+    // One statement for the batch (a scheduler tick raises thousands at once), rows given as JSON.
+    await tx.query(
+      `INSERT INTO escalations (${COLUMNS})
+       SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, level smallint, trigger text, status text,
+         subject_type text, subject_id uuid, subject_code text, subject_name text, item_kind text, item_id text, item_name text,
+         department text, responsible_person text, due_date date, original_due_date date, raised_at timestamptz, raised_on date,
+         acknowledged_at timestamptz, resolved_at timestamptz, resolved_on date, resolution_reason text, resolution_note text,
+         actions jsonb, state jsonb, version integer, last_position bigint, updated_at timestamptz)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, acknowledged_at = EXCLUDED.acknowledged_at,
+         resolved_at = EXCLUDED.resolved_at, resolved_on = EXCLUDED.resolved_on, resolution_reason = EXCLUDED.resolution_reason,
+         resolution_note = EXCLUDED.resolution_note, actions = EXCLUDED.actions, state = EXCLUDED.state, version = EXCLUDED.version,
+         last_position = EXCLUDED.last_position, updated_at = EXCLUDED.updated_at`,
+      [JSON.stringify(rows)],
+    );
   }
 
   /** escalation_counts += delta per (status, level, department, subject type), one statement; groups left at 0 are removed. */
@@ -109,15 +119,12 @@ export class EscalationProjection implements SubscriptionHandler {
     );
   }
 
-  private async load(
-    id: string,
-    tx: PgClient,
-  ): Promise<{ before: EscalationState; state: EscalationState; position: bigint; updatedAt: Date | null }> {
-    const { rows } = await tx.query<{ state: EscalationState; last_position: string }>(
-      `SELECT state, last_position FROM escalations WHERE id = $1 FOR UPDATE`,
-      [id],
+  /** The stored states of these escalations, locked in a fixed order (id) for the rest of the transaction. */
+  private async load(ids: string[], tx: PgClient): Promise<Map<string, EscalationState>> {
+    const { rows } = await tx.query<{ id: string; state: EscalationState }>(
+      `SELECT id, state FROM escalations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
     );
-    const state = rows[0]?.state ?? escalationDecider.initialState();
-    return { before: state, state, position: rows[0] ? BigInt(rows[0].last_position) : 0n, updatedAt: null };
+    return new Map(rows.map((r) => [r.id, r.state]));
   }
 }
