@@ -351,7 +351,7 @@ describe('readAll is gap-safe', () => {
     await expect(store.readAll({ after: 999_999_999n })).rejects.toBeInstanceOf(UnknownPosition);
   });
 
-  it('looks a cursor up only when its page is empty and no read has ended at it', async () => {
+  it('looks a cursor up only when its page is empty and no read has ended at it, and shares identical reads under way', async () => {
     const sent: string[] = [];
     const counting = new PostgresEventStore(
       {
@@ -372,9 +372,19 @@ describe('readAll is gap-safe', () => {
     expect(await counting.readAll({ after: head })).toEqual([]);
     expect(sent).toEqual(['event_store_read_all_json', 'event_store_read_all']);
 
+    sent.length = 0;
+    const together = await Promise.all([0, 1, 2].map(() => counting.readAll({ after: head - 1n })));
+    expect(sent).toEqual(['event_store_read_all']); // three identical reads under way at once: one query
+    expect(together.map((p) => p.map((e) => e.position))).toEqual([[head], [head], [head]]);
+    expect(new Set(together).size).toBe(3); // each caller has an array of its own
+    await counting.append(stream(), 'no-stream', [{ type: 'Happened', data: { n: 2 } }]);
+    expect((await counting.readAll({ after: head - 1n })).length).toBe(2); // a later read is a new query, not a cached page
+    expect(sent).toEqual(['event_store_read_all', 'event_store_append_one', 'event_store_read_all']);
+
     const fresh = new PostgresEventStore(db.pool, registry); // has read nothing: looks the cursor up
-    expect(await fresh.readAll({ after: head })).toEqual([]);
-    await expect(fresh.readAll({ after: head + 1_000_000n })).rejects.toBeInstanceOf(UnknownPosition);
+    const last = await fresh.headPosition();
+    expect(await fresh.readAll({ after: last })).toEqual([]);
+    await expect(fresh.readAll({ after: last + 1_000_000n })).rejects.toBeInstanceOf(UnknownPosition);
   });
 });
 

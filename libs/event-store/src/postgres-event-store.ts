@@ -164,6 +164,7 @@ export class PostgresEventStore implements EventStore {
    * needs no lookup to tell "nothing new" from "no such position".
    */
   private readonly knownPositions = new Set<string>();
+  private readonly pagesInFlight = new Map<string, Promise<StoredEvent[]>>();
 
   constructor(
     private readonly db: Queryable,
@@ -320,14 +321,29 @@ export class PostgresEventStore implements EventStore {
     return byStream;
   }
 
+  /**
+   * A gap-safe page of the log after `after`. Identical reads while one is under way share it (the
+   * runners of a process are poked together and mostly stand at the same checkpoint): one query and
+   * one parse instead of one per runner. Each caller gets its own array of the same event objects,
+   * which are read-only.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const after = options.after ?? 0n;
     const limit = options.limit ?? 500;
-    const patterns = options.categories?.map((c) => `${c}-%`) ?? null;
+    const key = `${after}/${limit}/${options.categories?.join(',') ?? ''}`;
+    let page = this.pagesInFlight.get(key);
+    if (!page) {
+      page = this.readPage(after, limit, options.categories).finally(() => this.pagesInFlight.delete(key));
+      this.pagesInFlight.set(key, page);
+    }
+    return (await page).slice();
+  }
+
+  private async readPage(after: bigint, limit: number, categories: string[] | undefined): Promise<StoredEvent[]> {
     const { rows } = await this.db.query<EventRow>({
       name: 'event_store_read_all',
       text: READ_ALL_SQL,
-      values: [after.toString(), limit, patterns],
+      values: [after.toString(), limit, categories?.map((c) => `${c}-%`) ?? null],
     });
     await this.checkCursor(after, rows);
     return rows.map((r) => this.toStored(r));
