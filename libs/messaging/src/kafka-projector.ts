@@ -320,16 +320,21 @@ export class KafkaProjector {
       applied = true;
     } catch (error) {
       if (!isRunning() || isStale()) return;
+      let failure = error;
       if (error instanceof SharedTransactionFailed) {
         try {
           await spans.around(() => this.applyTransaction([slice]));
           applied = true;
         } catch (alone) {
-          error = alone;
+          failure = alone;
         }
       }
       if (!applied)
-        this.logger.warn('batch failed, applying one by one', { subscription: this.name, size: slice.parsed.length, error: String(error) });
+        this.logger.warn('batch failed, applying one by one', {
+          subscription: this.name,
+          size: slice.parsed.length,
+          error: String(failure),
+        });
     }
     if (applied) return this.commit(payload, batch.messages[batch.messages.length - 1].offset);
     for (const one of slice.parsed) {
