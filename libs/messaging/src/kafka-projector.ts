@@ -86,10 +86,11 @@ class SharedTransactionFailed extends Error {
 }
 
 /**
- * Feeds a SubscriptionHandler from Kafka as its own consumer group. Each batch is applied in one
- * PostgreSQL transaction together with the per-stream high-water marks (messaging.stream_positions),
- * so a redelivered message (relay re-send, uncommitted offset, rebalance) changes nothing; offsets
- * are committed only after that transaction has committed. Kafka keeps one stream in one partition,
+ * Feeds a SubscriptionHandler from Kafka as its own consumer group. The batches of one fetch are
+ * applied in one PostgreSQL transaction together with the per-stream high-water marks
+ * (messaging.stream_positions), so a redelivered message (relay re-send, uncommitted offset,
+ * rebalance) changes nothing; offsets are committed only after that transaction has committed, every
+ * OFFSET_FLUSH_MS. Kafka keeps one stream in one partition,
  * in order, which is the only order handlers may rely on here (the log runner gives global order).
  * An event that keeps failing is parked and its stream moves on, so it blocks nothing.
  */
@@ -416,13 +417,15 @@ export class KafkaProjector {
     const { topic, partition } = payload.batch;
     payload.resolveOffset(offset);
     this.toCommit.set(`${topic}\u0000${partition}`, { topic, partition, offset: (BigInt(offset) + 1n).toString() });
-    if (!this.flushTimer && !this.flushing && this.consumer) {
-      const consumer = this.consumer;
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = null;
-        void this.flushOffsets(consumer);
-      }, OFFSET_FLUSH_MS);
-    }
+    if (!this.flushing && this.consumer) this.scheduleFlush(this.consumer);
+  }
+
+  private scheduleFlush(consumer: Consumer): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flushOffsets(consumer);
+    }, OFFSET_FLUSH_MS);
   }
 
   /**
@@ -444,12 +447,7 @@ export class KafkaProjector {
       })
       .finally(() => {
         this.flushing = null;
-        if (this.toCommit.size && this.consumer === consumer && !this.stopped && !this.flushTimer) {
-          this.flushTimer = setTimeout(() => {
-            this.flushTimer = null;
-            void this.flushOffsets(consumer);
-          }, OFFSET_FLUSH_MS);
-        }
+        if (this.toCommit.size && this.consumer === consumer && !this.stopped) this.scheduleFlush(consumer);
       });
     await this.flushing;
   }
