@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
-import { APPEND_ONE_SQL, CreateEventStore1764300000000, EventTypeRegistry, PostgresEventStore } from '@app/event-store';
+import {
+  APPEND_AFTER_KNOWN_SQL,
+  APPEND_ONE_SQL,
+  CreateEventStore1764300000000,
+  EventTypeRegistry,
+  PostgresEventStore,
+} from '@app/event-store';
 import { measure, openBenchDatabase, printTable, type Sample } from './lib';
 
 /**
  * Issue 6, parts 1 and 2. Append: one event per command with an expected version, WRITERS concurrent
  * writers over STREAMS streams, against the ceiling (raw `pg` single-row INSERT into an equivalent
  * table with the same unique constraint) and the peer Emmett (`appendToStream` with an expected
- * version). Two breakdown sides between them attribute the gap: the ceiling's INSERT into a copy of
- * the real event table (its extra index and defaults), then the store's exact guarded SQL run bare
- * through `pg`; what remains up to the store is its own Node-side work. Batch append: 100 events per
+ * version). Breakdown sides between them attribute the gap, each the store's exact SQL run bare through
+ * `pg` against a copy of the real event table: the ceiling's INSERT there (its extra index and
+ * defaults); the INSERT the store sends after a version it has seen (RETURNING the position); and, for
+ * comparison, the guarded INSERT it sends when it knows no head (a head lookup first). What remains up to
+ * the store is its own Node-side work. Batch append: 100 events per
  * transaction against a multi-row INSERT. Sides alternate round by round on the same PostgreSQL;
  * medians of ROUNDS rounds.
  */
@@ -31,6 +39,7 @@ async function main(): Promise<void> {
   // without its append-only triggers (UPDATE/DELETE/TRUNCATE only, so no cost on INSERT anyway).
   await db.pool.query(`CREATE TABLE ceiling_events (LIKE event_store.events INCLUDING ALL)`);
   const guardedSql = APPEND_ONE_SQL.replaceAll('event_store.events', 'ceiling_events');
+  const afterKnownSql = APPEND_AFTER_KNOWN_SQL.replaceAll('event_store.events', 'ceiling_events');
   const raw = new Pool({ connectionString: db.url, max: WRITERS + 4 });
   const emmettPool = new Pool({ connectionString: db.url, max: WRITERS + 4 });
   for (const p of [raw, emmettPool]) p.on('error', () => undefined);
@@ -78,7 +87,18 @@ async function main(): Promise<void> {
       ),
     },
     {
-      name: 'breakdown: + expected-version guard (same SQL)',
+      name: 'breakdown: + RETURNING position (same SQL)',
+      run: single(async (stream, v) => {
+        const { rowCount } = await raw.query({
+          name: 'ceiling_after_known',
+          text: afterKnownSql,
+          values: [stream, v, randomUUID(), 'ProgressReported', 1, JSON.stringify(data()), JSON.stringify(meta)],
+        });
+        if (rowCount !== 1) throw new Error(`insert into ${stream} at version ${v + 1} wrote nothing`);
+      }),
+    },
+    {
+      name: 'breakdown: head lookup instead (same SQL)',
       run: single(async (stream, v) => {
         const { rowCount } = await raw.query({
           name: 'ceiling_guarded',

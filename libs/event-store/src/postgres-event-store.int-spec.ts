@@ -68,6 +68,68 @@ describe('append', () => {
     await expect(store.append(s, 'any', [{ type: 'Happened', data: {} }])).resolves.toMatchObject({ version: 3 });
   });
 
+  it('skips the head lookup only after a version it has seen committed, and still refuses stale and too-high expectations', async () => {
+    const sent: string[] = [];
+    const counting = new PostgresEventStore(
+      {
+        query: ((config: unknown, values?: unknown) => {
+          sent.push((config as { name?: string }).name ?? 'query');
+          return db.pool.query(config as string, values as unknown[]);
+        }) as typeof db.pool.query,
+      },
+      registry,
+    );
+    const elsewhere = new PostgresEventStore(db.pool, registry); // another process
+    const s = stream();
+    await counting.append(s, 'no-stream', [{ type: 'Happened', data: { n: 1 } }]);
+    await counting.append(s, 1, [{ type: 'Happened', data: { n: 2 } }]);
+    await elsewhere.append(s, 2, [{ type: 'Happened', data: { n: 3 } }]); // this store still knows version 2
+    expect(sent).toEqual(['event_store_append_after_known', 'event_store_append_after_known']);
+
+    sent.length = 0;
+    const before = await countAll();
+    await expect(counting.append(s, 1, [{ type: 'Happened', data: {} }])).rejects.toMatchObject({ actual: 3 }); // stale
+    await expect(counting.append(s, 2, [{ type: 'Happened', data: {} }])).rejects.toMatchObject({ actual: 3 }); // stale
+    await expect(counting.append(s, 5, [{ type: 'Happened', data: {} }])).rejects.toMatchObject({ actual: 3 }); // too high: looked up
+    expect(await countAll()).toBe(before);
+    expect(sent.filter((n) => n.startsWith('event_store_append'))).toEqual([
+      'event_store_append_after_known',
+      'event_store_append_after_known',
+      'event_store_append_one',
+    ]);
+
+    sent.length = 0;
+    await expect(counting.append(s, 3, [{ type: 'Happened', data: { n: 4 } }])).resolves.toMatchObject({ version: 4 }); // 3 unseen: guarded
+    expect((await counting.readStream(s, { fromVersion: 4 })).map((e) => e.version)).toEqual([4]);
+    await elsewhere.append(s, 4, [{ type: 'Happened', data: { n: 5 } }]);
+    expect((await counting.readStream(s, { fromVersion: 5 })).map((e) => e.version)).toEqual([5]); // read: version 5 seen
+    await expect(counting.append(s, 5, [{ type: 'Happened', data: { n: 6 } }])).resolves.toMatchObject({ version: 6 });
+    expect(sent).toEqual([
+      'event_store_append_one',
+      'event_store_read_stream',
+      'event_store_read_stream',
+      'event_store_append_after_known',
+    ]);
+    expect((await store.readStream(s)).map((e) => e.data.n)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('learns nothing from what it wrote inside a transaction, which may roll back', async () => {
+    const s = stream();
+    const client = await db.pool.connect();
+    try {
+      const inTransaction = new PostgresEventStore(client, registry);
+      await client.query('BEGIN');
+      await inTransaction.append(s, 'no-stream', [{ type: 'Happened', data: {} }]);
+      await inTransaction.append(s, 1, [{ type: 'Happened', data: {} }]);
+      await client.query('ROLLBACK');
+      // Had it remembered version 2, this would go in as version 3 after a gap.
+      await expect(inTransaction.append(s, 2, [{ type: 'Happened', data: {} }])).rejects.toMatchObject({ actual: 0 });
+    } finally {
+      client.release();
+    }
+    expect(await store.readStream(s)).toEqual([]);
+  });
+
   it('lets exactly one of 50 concurrent appends with the same expected version win', async () => {
     const s = stream();
     await store.append(s, 'no-stream', [{ type: 'Happened', data: { n: 0 } }]);
@@ -379,7 +441,7 @@ describe('readAll is gap-safe', () => {
     expect(new Set(together).size).toBe(3); // each caller has an array of its own
     await counting.append(stream(), 'no-stream', [{ type: 'Happened', data: { n: 2 } }]);
     expect((await counting.readAll({ after: head - 1n })).length).toBe(2); // a later read is a new query, not a cached page
-    expect(sent).toEqual(['event_store_read_all', 'event_store_append_one', 'event_store_read_all']);
+    expect(sent).toEqual(['event_store_read_all', 'event_store_append_after_known', 'event_store_read_all']);
 
     const fresh = new PostgresEventStore(db.pool, registry); // has read nothing: looks the cursor up
     const last = await fresh.headPosition();

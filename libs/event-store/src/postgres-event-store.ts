@@ -58,6 +58,21 @@ WHERE $2::int < 0 OR head.v = $2::int
 RETURNING event_id, version, position`;
 
 /*
+ * One event after a version known to exist: the expected version itself when it is 0 (a new stream), or
+ * at most a head this store has seen committed. The log is append-only, so a version seen once is still
+ * there and the next one cannot leave a gap; UNIQUE (stream_id, version) refuses a stale expectation.
+ * So no head lookup: the bare INSERT, returning only what the caller cannot know (the position).
+ * Exported for the append benchmark's breakdown.
+ */
+export const APPEND_AFTER_KNOWN_SQL = `
+INSERT INTO event_store.events (stream_id, version, event_id, type, schema_version, data, metadata)
+VALUES ($1, $2::int + 1, $3, $4, $5, $6, $7)
+RETURNING position`;
+
+/** How many streams' heads a store remembers (the oldest learnt is forgotten first). */
+const KNOWN_HEADS = 50_000;
+
+/*
  * Several streams in one statement, so all or nothing without a transaction of our own: every
  * stream's head is checked against its expectation and, if any differs, nothing is inserted (the
  * caller then learns which one). A concurrent writer that takes a version first fails the whole
@@ -165,11 +180,21 @@ export class PostgresEventStore implements EventStore {
    */
   private readonly knownPositions = new Set<string>();
   private readonly pagesInFlight = new Map<string, Promise<StoredEvent[]>>();
+  /**
+   * Each stream's highest version this store has seen committed (appended or read): an append that
+   * expects at most that version skips the guard's head lookup (APPEND_AFTER_KNOWN_SQL). Learnt only
+   * on a pool, where every statement is committed when it returns; a store on a client may be inside
+   * a transaction that rolls back, and what it wrote would then not exist.
+   */
+  private readonly knownHeads = new Map<string, number>();
+  private readonly learnsHeads: boolean;
 
   constructor(
     private readonly db: Queryable,
     private readonly registry: EventTypeRegistry,
-  ) {}
+  ) {
+    this.learnsHeads = !('release' in db);
+  }
 
   /** Appends in a span of its own; the trace context goes into the events' metadata (traceparent). */
   async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata = {}): Promise<AppendResult> {
@@ -194,6 +219,9 @@ export class PostgresEventStore implements EventStore {
     }
     const { ids, types, versions, datas, metas } = this.rows(events, metadata);
 
+    if (ids.length === 1 && expectedParam >= 0 && (expectedParam === 0 || (this.knownHeads.get(streamId) ?? 0) >= expectedParam)) {
+      return this.appendAfterKnown(streamId, expected, expectedParam, ids[0], [types[0], versions[0], datas[0], metas[0]]);
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         const { rows } = await this.db.query<{ event_id: string; version: number; position: string }>(
@@ -212,23 +240,60 @@ export class PostgresEventStore implements EventStore {
           .map((r) => ({ eventId: r.event_id, version: r.version, position: BigInt(r.position) }))
           .sort((a, b) => a.version - b.version);
         const last = appended[appended.length - 1];
+        this.learnHead(streamId, last.version);
         return { version: last.version, position: last.position, events: appended };
       } catch (error) {
-        const pgError = error as DatabaseError;
-        if (pgError.code === '23505' && pgError.constraint === 'events_stream_version_uq') {
-          // "any" has no expectation to be wrong about: a concurrent writer took the slot, so try the new head.
-          if (expected === 'any' && attempt < ANY_RETRIES) {
-            if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * attempt));
-            continue;
-          }
-          throw new WrongExpectedVersion(streamId, expected, await this.streamVersion(streamId));
+        // "any" has no expectation to be wrong about: a concurrent writer took the slot, so try the new head.
+        if (expected === 'any' && attempt < ANY_RETRIES && isUniqueViolation(error, 'events_stream_version_uq')) {
+          if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * attempt));
+          continue;
         }
-        if (pgError.code === '23505' && pgError.constraint === 'events_event_id_uq') {
-          throw new InvalidAppend(`an event with one of these ids is already stored: ${ids.join(', ')}`);
-        }
-        throw error;
+        throw await this.appendRefusal(error, streamId, expected, ids);
       }
     }
+  }
+
+  /** One event after a version known to exist (see APPEND_AFTER_KNOWN_SQL); refused only by a stale expectation. */
+  private async appendAfterKnown(
+    streamId: string,
+    expected: ExpectedVersion,
+    after: number,
+    eventId: string,
+    [type, schemaVersion, data, metadata]: [string, number, string, string],
+  ): Promise<AppendResult> {
+    try {
+      const { rows } = await this.db.query<{ position: string }>({
+        name: 'event_store_append_after_known',
+        text: APPEND_AFTER_KNOWN_SQL,
+        values: [streamId, after, eventId, type, schemaVersion, data, metadata],
+      });
+      const appended = { eventId, version: after + 1, position: BigInt(rows[0].position) };
+      this.learnHead(streamId, appended.version);
+      return { version: appended.version, position: appended.position, events: [appended] };
+    } catch (error) {
+      throw await this.appendRefusal(error, streamId, expected, [eventId]);
+    }
+  }
+
+  /** What a failed single-stream INSERT means to the caller: a stale expectation, a reused event id, or the error itself. */
+  private async appendRefusal(error: unknown, streamId: string, expected: ExpectedVersion, ids: string[]): Promise<unknown> {
+    if (isUniqueViolation(error, 'events_stream_version_uq')) {
+      return new WrongExpectedVersion(streamId, expected, await this.streamVersion(streamId));
+    }
+    if (isUniqueViolation(error, 'events_event_id_uq'))
+      return new InvalidAppend(`an event with one of these ids is already stored: ${ids.join(', ')}`);
+    return error;
+  }
+
+  private learnHead(streamId: string, version: number): void {
+    if (!this.learnsHeads) return;
+    const known = this.knownHeads.get(streamId);
+    if (known !== undefined) {
+      if (version > known) this.knownHeads.set(streamId, version);
+      return;
+    }
+    if (this.knownHeads.size >= KNOWN_HEADS) this.knownHeads.delete(this.knownHeads.keys().next().value as string);
+    this.knownHeads.set(streamId, version);
   }
 
   async appendBatch(appends: StreamAppend[]): Promise<AppendResult[]> {
@@ -265,11 +330,10 @@ export class PostgresEventStore implements EventStore {
         values: [columns.streams, columns.expected, columns.ids, columns.types, payload.versions, payload.datas, payload.metas],
       }));
     } catch (error) {
-      const pgError = error as DatabaseError;
-      if (pgError.code === '23505' && pgError.constraint === 'events_event_id_uq') {
+      if (isUniqueViolation(error, 'events_event_id_uq')) {
         throw new InvalidAppend(`an event with one of these ids is already stored: ${columns.ids.join(', ')}`);
       }
-      if (pgError.code !== '23505' || pgError.constraint !== 'events_stream_version_uq') throw error;
+      if (!isUniqueViolation(error, 'events_stream_version_uq')) throw error;
       rows = [];
     }
     if (rows.length === 0) throw await this.firstWrongExpectation(appends);
@@ -282,6 +346,7 @@ export class PostgresEventStore implements EventStore {
     return appends.map((a) => {
       const events = (byStream.get(a.streamId) ?? []).sort((x, y) => x.version - y.version);
       const last = events[events.length - 1];
+      this.learnHead(a.streamId, last.version);
       return { version: last.version, position: last.position, events };
     });
   }
@@ -295,6 +360,7 @@ export class PostgresEventStore implements EventStore {
              ORDER BY version`,
       values: [streamId, options.fromVersion ?? 1, options.asOf ?? null],
     });
+    if (rows.length > 0) this.learnHead(streamId, rows[rows.length - 1].version);
     return rows.map((r) => this.toStored(r));
   }
 
@@ -318,6 +384,7 @@ export class PostgresEventStore implements EventStore {
       if (list) list.push(event);
       else byStream.set(event.streamId, [event]);
     }
+    for (const [streamId, events] of byStream) this.learnHead(streamId, events[events.length - 1].version);
     return byStream;
   }
 
@@ -536,6 +603,10 @@ export function assertStreamId(streamId: unknown): asserts streamId is string {
   if (typeof streamId !== 'string' || streamId.length > MAX_STREAM_ID || !STREAM_ID.test(streamId)) {
     throw new InvalidStreamId(streamId);
   }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return (error as DatabaseError).code === '23505' && (error as DatabaseError).constraint === constraint;
 }
 
 function toExpectedParam(expected: ExpectedVersion): number {
