@@ -4,6 +4,7 @@ import { addDays, shanghaiDate } from '@app/domain';
 import { keyProjectIdForCode } from '../../../apps/api/src/key-projects/key-project-id';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser';
+import { choose as chooseIn, confirm, modal, pickDate, signIn } from './journeys';
 
 /**
  * The 交办 journey in Chromium: the supervision office finds Lagu (ZL7-1) among the 待交办 items and
@@ -33,36 +34,12 @@ async function api<T>(token: string, path: string, init: RequestInit = {}): Prom
   return { status: res.status, body: (await res.json()) as T };
 }
 
-async function newPage(token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${base}/`);
-  await page.getByTestId('token-input').fill(token);
-  await page.getByTestId('token-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+const newPage = (token: string): Promise<Page> => signIn(browser, base, token);
 
-const modal = (page: Page) => page.locator('.ant-modal-container:visible');
+/** Picks the option of the open dialog's field whose text contains `optionText`. */
+const choose = (page: Page, fieldLabel: string, optionText: string) => chooseIn(page, fieldLabel, optionText, { exact: false });
 
-async function choose(page: Page, fieldLabel: string, optionText: string): Promise<void> {
-  await modal(page).locator('.ant-form-item').filter({ hasText: fieldLabel }).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
-}
-
-/** Types a date into the antd DatePicker of a form field and confirms it. */
-async function pickDate(page: Page, fieldLabel: string, date: string): Promise<void> {
-  const input = modal(page).locator('.ant-form-item').filter({ hasText: fieldLabel }).locator('input');
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-async function submit(page: Page, confirmation: string | RegExp): Promise<void> {
-  await modal(page).getByRole('button', { name: '提交' }).click();
-  await page.getByText(confirmation).first().waitFor();
-}
+const submit = (page: Page, confirmation: string | RegExp): Promise<void> => confirm(page, confirmation, /^提交$/);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);

@@ -3,7 +3,7 @@ import { addDays, shanghaiDate } from '@app/domain';
 import { EscalationScheduler } from '../../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium } from './browser';
-import { confirm, fill, modal, pickDate, shot, signIn } from './journeys';
+import { confirm, fill, modal, pickDate, SETTLED, shot, signIn } from './journeys';
 
 /**
  * Leadership and an escalation, in Chromium: an order of 宁安市 is past its deadline; the escalation
@@ -97,7 +97,7 @@ describe('leadership and an escalation', () => {
     await shot(leader, 'escalation-01-queue');
 
     await queueRow(leader).getByRole('button', { name: '已阅', exact: true }).click();
-    await leader.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+    await leader.locator(`.ant-popconfirm${SETTLED}`).getByRole('button', { name: '确认' }).click();
     await queueRow(leader).locator('.ant-tag').filter({ hasText: '已阅' }).waitFor();
 
     await act(leader, '批示', /领导批示：.*已提交/, (p) => fill(p, '批示内容', '请宁安市政府主要负责同志牵头，月底前整改到位。'));

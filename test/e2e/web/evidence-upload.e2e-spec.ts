@@ -4,6 +4,7 @@ import { addDays, shanghaiDate } from '@app/domain';
 import { createTestApp, type TestApp } from '../../support/app';
 import { samplePdf, samplePng } from '../../support/sample-files';
 import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser';
+import { expectMessage, modal as openDialog, pickOption, recordMessages } from './journeys';
 
 /**
  * The evidence browser journey (issue 15, item 2): a project lead uploads a site photo and a PDF report
@@ -67,16 +68,16 @@ afterAll(async () => {
 
 async function uploadThroughThePage(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, phase?: string) {
   await page.getByTestId('upload-evidence').click();
-  const modal = page.locator('.ant-modal-container:visible');
+  const modal = openDialog(page);
   await modal.locator('input[type=file]').setInputFiles(file);
-  await modal.locator('.ant-form-item').filter({ hasText: '所佐证的整改措施' }).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'M1' }).first().click();
-  if (phase) {
-    await modal.locator('.ant-form-item').filter({ hasText: '整改前 / 整改后' }).locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: phase }).first().click();
-  }
-  await modal.getByRole('button', { name: /上\s*传/ }).click();
-  await page.getByText('佐证材料已上传').first().waitFor();
+  await pickOption(page, modal.locator('.ant-form-item').filter({ hasText: '所佐证的整改措施' }).locator('.ant-select'), 'M1', {
+    exact: false,
+  });
+  if (phase)
+    await pickOption(page, modal.locator('.ant-form-item').filter({ hasText: '整改前 / 整改后' }).locator('.ant-select'), phase, {
+      exact: false,
+    });
+  await expectMessage(page, '佐证材料已上传', () => modal.getByRole('button', { name: /上\s*传/ }).click());
 }
 
 it('a project lead uploads a photo and a PDF as evidence and previews both', async () => {
@@ -85,6 +86,7 @@ it('a project lead uploads a photo and a PDF as evidence and previews both', asy
   await context.addInitScript(
     `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
   );
+  await recordMessages(context);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(`${base}/`);

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { indicatorIdForCode } from '../../../apps/api/src/indicators/indicator-id';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser';
+import { modal as openDialog, pickOption } from './journeys';
 
 jest.setTimeout(180_000);
 
@@ -66,11 +67,14 @@ it('lists the indicators, opens PM2.5 and reports a value as its lead department
   await shot(page, 'indicator-detail');
 
   await page.getByTestId('indicator-actions').getByRole('button', { name: '报送数值' }).click();
-  const modal = page.locator('.ant-modal-container:visible');
-  await modal.locator('.ant-form-item').filter({ hasText: '统计期' }).locator('.ant-select').click();
-  const period = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-  const periodText = (await period.textContent()) ?? '';
-  await period.click();
+  const modal = openDialog(page);
+  // The first period the picker offers.
+  const periodPicker = modal.locator('.ant-form-item').filter({ hasText: '统计期' }).locator('.ant-select');
+  await periodPicker.click();
+  const firstPeriod = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+  const periodText = (await firstPeriod.getAttribute('title')) ?? (await firstPeriod.textContent()) ?? '';
+  await page.keyboard.press('Escape');
+  await pickOption(page, periodPicker, periodText);
   await modal.locator('.ant-form-item').filter({ hasText: '数值（μg/m³）' }).locator('input').fill('35');
   await modal.locator('.ant-form-item').filter({ hasText: '数据来源' }).locator('input').fill('国控站点自动监测');
   await modal.getByRole('button', { name: '提交' }).click();

@@ -5,7 +5,7 @@ import { MinPositionInterceptor } from '../../../apps/api/src/shared/min-positio
 import { EscalationScheduler } from '../../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser';
-import { confirm, modal, signIn } from './journeys';
+import { confirm, expectMessage, modal, pickOption, signIn } from './journeys';
 
 jest.setTimeout(180_000);
 
@@ -120,9 +120,11 @@ it('gives the supervision office the 整改销号审批表 of a closed order on 
   const page = await signIn(browser, base, office);
   await page.goto(`${base}/orders/${order!.id}`);
   await page.getByTestId('order-status').getByText('已销号').waitFor();
-  const name = await downloadBy(page, () => page.getByRole('button', { name: '整改销号审批表' }).click());
+  let name = '';
+  await expectMessage(page, `已编号并下载：牡整改销〔${year}〕1号`, async () => {
+    name = await downloadBy(page, () => page.getByRole('button', { name: '整改销号审批表' }).click());
+  });
   expect(name).toBe(`牡整改销〔${year}〕1号-整改销号审批表.docx`);
-  await page.locator('.ant-message').getByText(`已编号并下载：牡整改销〔${year}〕1号`).waitFor();
   // Leadership reads the order but does not number this document: no button.
   const leader = await signIn(browser, base, await t.token('leadership', null, 'leader-order'));
   await leader.goto(`${base}/orders/${order!.id}`);
@@ -154,9 +156,11 @@ it('lets leadership download the 督办单 of an escalation on the cockpit once 
     .locator('tr.ant-table-row', { hasText: first.subjectCode })
     .filter({ has: page.getByRole('button', { name: '下载督办单' }) })
     .first();
-  const name = await downloadBy(page, () => row.getByRole('button', { name: '下载督办单' }).click());
+  let name = '';
+  await expectMessage(page, `已编号并下载：牡生态督〔${year}〕1号`, async () => {
+    name = await downloadBy(page, () => row.getByRole('button', { name: '下载督办单' }).click());
+  });
   expect(name).toBe(`牡生态督〔${year}〕1号-督办单.docx`);
-  await page.locator('.ant-message').getByText(`已编号并下载：牡生态督〔${year}〕1号`).waitFor();
   await page.context().close();
 });
 
@@ -172,13 +176,7 @@ it('lets leadership sign a department’s 目标责任书 on the assessment page
   await page.getByRole('link', { name: '年度考核与公文' }).click();
   const card = page.getByTestId('target-responsibility');
   await card.getByText('请选择单位', { exact: true }).waitFor();
-  await card.locator('.ant-select').click();
-  await card.locator('.ant-select input').fill(dept!.departmentName);
-  await page
-    .locator(
-      `.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-leave"]) .ant-select-item-option[title="${dept!.departmentName}"]`,
-    )
-    .click();
+  await pickOption(page, card.locator('.ant-select').first(), dept!.departmentName);
   await card.getByTestId('target-signed').getByText('未签订').waitFor();
   await card.getByTestId('target-entries').locator('tbody tr.ant-table-row').first().waitFor();
   await card.getByRole('button', { name: '签订目标责任书' }).click();

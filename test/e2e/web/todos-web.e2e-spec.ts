@@ -5,6 +5,7 @@ import { MinPositionInterceptor } from '../../../apps/api/src/shared/min-positio
 import { EscalationScheduler } from '../../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser';
+import { confirm, modal, signIn } from './journeys';
 
 jest.setTimeout(180_000);
 
@@ -133,16 +134,7 @@ it.each([
 });
 
 it('a 催办 sent from the cockpit reaches the department’s message centre live', async () => {
-  const open = async (token: string) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/`);
-    await page.getByTestId('token-input').fill(token);
-    await page.getByTestId('token-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  };
+  const open = (token: string) => signIn(browser, base, token);
   const lead = await open(await t.token('project-lead', LEAD, 'ning-an-reader'));
   await lead.getByRole('button', { name: '消息' }).click();
   const list = lead.getByTestId('message-list');
@@ -154,10 +146,8 @@ it('a 催办 sent from the cockpit reaches the department’s message centre liv
   await leader.getByRole('menuitem', { name: '领导驾驶舱' }).click();
   const row = leader.getByTestId('escalation-queue').locator('tbody tr', { hasText: orderCode }).first();
   await row.getByRole('button', { name: '催办' }).click();
-  const modal = leader.locator('.ant-modal-container:visible');
-  await modal.getByLabel('催办内容').fill('请于本周五前报送整改进展。');
-  await modal.getByRole('button', { name: '提交' }).click();
-  await leader.getByText(/催办：.*已提交/).waitFor();
+  await modal(leader).getByLabel('催办内容').fill('请于本周五前报送整改进展。');
+  await confirm(leader, /催办：.*已提交/);
 
   // Without a reload, the department's user sees it, unread.
   const reminder = list.getByTestId('message-item').filter({ hasText: '请于本周五前报送整改进展' });

@@ -7,6 +7,7 @@ import { EscalationScheduler } from '../../../apps/worker/src/scheduler/escalati
 import { LEDGER_COLUMNS } from '../../../apps/api/src/ledger/ledger.layout';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium, SCREENSHOTS } from './browser';
+import { choose as chooseIn, confirm, modal, newPage as newJourneyPage, pageNow, pickOption, waitForShown } from './journeys';
 
 jest.setTimeout(180_000);
 
@@ -30,17 +31,7 @@ async function eventually<T>(fn: () => Promise<T | undefined | null | false>, wh
   }
 }
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
+const newPage = (): Promise<Page> => newJourneyPage(browser);
 
 async function signInWithToken(page: Page, token: string): Promise<void> {
   await page.goto(`${base}/`);
@@ -49,11 +40,8 @@ async function signInWithToken(page: Page, token: string): Promise<void> {
   await page.getByTestId('current-user').waitFor();
 }
 
-/** Picks an option of the antd Select in the open modal/form by its visible label. */
-async function choose(page: Page, fieldLabel: string, optionText: string): Promise<void> {
-  await page.locator('.ant-modal-container:visible .ant-form-item').filter({ hasText: fieldLabel }).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
-}
+/** Picks the option of the open dialog's field whose text contains `optionText` (the milestone's id). */
+const choose = (page: Page, fieldLabel: string, optionText: string) => chooseIn(page, fieldLabel, optionText, { exact: false });
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
@@ -116,27 +104,25 @@ describe('web UI in Chromium', () => {
 
     if (project!.status === 'PLANNED') {
       await page.getByRole('button', { name: /^确认(开工|启动)$/ }).click();
-      await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
+      await modal(page).getByRole('button', { name: '提交' }).click();
       await page.getByText('实施中').first().waitFor();
     }
 
     // 报送进展
     await page.getByRole('button', { name: '报送进展' }).click();
     await choose(page, '推进中的里程碑', milestone.milestoneId);
-    await page.locator('.ant-modal-container:visible').getByLabel('该里程碑完成百分比').fill('60');
-    await page.locator('.ant-modal-container:visible').getByLabel('进展情况').fill('浏览器测试：主体工程完成六成，设备已进场。');
-    await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
-    await page.getByText('报送进展：已提交').waitFor();
+    await modal(page).getByLabel('该里程碑完成百分比').fill('60');
+    await modal(page).getByLabel('进展情况').fill('浏览器测试：主体工程完成六成，设备已进场。');
+    await confirm(page, '报送进展：已提交');
     await page.getByRole('tab', { name: /进度报告/ }).click();
     await page.getByTestId('progress-reports').getByText('浏览器测试：主体工程完成六成').waitFor();
 
     // 确认里程碑完成，附佐证材料
     await page.getByRole('button', { name: '确认里程碑完成' }).click();
     await choose(page, '里程碑', milestone.milestoneId);
-    await page.locator('.ant-modal-container:visible').getByLabel('佐证材料名称').fill('浏览器测试竣工验收单');
-    await page.locator('.ant-modal-container:visible').getByLabel('文号或链接').fill('宁环发〔2025〕8号');
-    await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
-    await page.getByText('确认里程碑完成：已提交').waitFor();
+    await modal(page).getByLabel('佐证材料名称').fill('浏览器测试竣工验收单');
+    await modal(page).getByLabel('文号或链接').fill('宁环发〔2025〕8号');
+    await confirm(page, '确认里程碑完成：已提交');
     await page.getByRole('tab', { name: '里程碑时间轴' }).click();
     const row = page
       .getByTestId('milestone-table')
@@ -185,6 +171,7 @@ describe('web UI in Chromium', () => {
     await page.getByTestId('league-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     // The real escalation engine's tick, over the seeded sample orders (several are overdue).
+    const beforeTick = await pageNow(page);
     const scheduler = t.app.get(EscalationScheduler);
     const top = await eventually(async () => {
       await scheduler.evaluate();
@@ -193,14 +180,13 @@ describe('web UI in Chromium', () => {
     // Polling every 10 s: the row appears without a reload, with a notification.
     const row = page.getByTestId('escalation-queue').locator('tbody tr', { hasText: top.subjectCode }).first();
     await row.waitFor({ timeout: 25_000 });
-    await page.locator('.ant-notification-notice').filter({ hasText: '新增' }).first().waitFor();
+    await waitForShown(page, '新增', beforeTick);
     await shot(page, '01-cockpit');
 
     const text = '请宁安市政府主要负责同志牵头，月底前整改到位，每周报告进展。';
     await row.getByRole('button', { name: '批示' }).click();
-    await page.locator('.ant-modal-container:visible').getByLabel('批示内容').fill(text);
-    await page.locator('.ant-modal-container:visible').getByRole('button', { name: '提交' }).click();
-    await page.getByText(/领导批示：.*已提交/).waitFor();
+    await modal(page).getByLabel('批示内容').fill(text);
+    await confirm(page, /领导批示：.*已提交/);
     const instructed = await eventually(async () => {
       const queue = await api<Queue>(leader, `/api/v1/escalations?status=OPEN&subjectId=${top.subjectId}`);
       return queue.items.find((e) => e.actions.some((a) => a.type === 'LeadershipInstructed' && a.text?.includes(text)));
@@ -223,11 +209,7 @@ describe('web UI in Chromium', () => {
     const page = await newPage();
     await signInWithToken(page, office);
     await page.getByText('整改台账', { exact: true }).first().click();
-    await page.getByTestId('filter-source').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: /^中央生态环境保护督察$/ })
-      .click();
+    await pickOption(page, page.getByTestId('filter-source'), '中央生态环境保护督察');
     await page
       .getByTestId('ledger-total')
       .filter({ hasText: `共 ${expected.total} 条` })

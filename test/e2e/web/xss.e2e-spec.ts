@@ -3,6 +3,7 @@ import { shanghaiDate } from '@app/domain';
 import { EscalationScheduler } from '../../../apps/worker/src/scheduler/escalation.scheduler';
 import { createTestApp, type TestApp } from '../../support/app';
 import { ensureWebBuilt, launch, requireChromium } from './browser';
+import { modal } from './journeys';
 
 jest.setTimeout(240_000);
 
@@ -290,7 +291,7 @@ describe('no HTML from data', () => {
     const lead = await openAs(await t.token('project-lead', 'ning-an-city', 'lead-viewer'));
     await lead.page.goto(`${base}/projects/${planted.projectId}`);
     await lead.page.getByRole('button', { name: '报送进展' }).click();
-    await lead.page.locator('.ant-modal-container:visible .ant-select').first().click();
+    await modal(lead.page).locator('.ant-select').first().click();
     await lead.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     await lead.page.keyboard.press('Escape');
     await lead.page.goto(`${base}/orders/${planted.orderId}`);
