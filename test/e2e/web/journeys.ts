@@ -35,8 +35,8 @@ const RECORD_MESSAGES = `
   const pointer = (window.__pointerEvents = []);
   const describe = (el) => {
     if (!(el instanceof Element)) return String(el);
-    const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 20);
-    return el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + (text ? ' “' + text + '”' : '');
+    const text = (el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 20);
+    return el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + (text ? ' “' + text + '”' : '');
   };
   for (const type of ['mousedown', 'mouseup', 'click']) {
     window.addEventListener(type, (e) => {
@@ -168,7 +168,8 @@ async function explain(page: Page, name: string): Promise<string> {
       ).join(' | ') || '(none)'
     }`,
     `presses and clicks, newest last: ${
-      (await page.evaluate(() => (globalThis as unknown as Shown).__pointerEvents ?? []).catch(() => [] as string[])).join(' | ') || '(none)'
+      (await page.evaluate(() => (globalThis as unknown as Shown).__pointerEvents ?? []).catch(() => [] as string[])).join(' | ') ||
+      '(none)'
     }`,
     'API calls, newest last:',
     ...(apiCalls.get(page) ?? []),
@@ -201,7 +202,6 @@ export const SETTLED = ':not([class*="ant-zoom"])';
  * must not either. A closing dialog (`ant-zoom-leave`) is not the open one either.
  */
 export const modal = (page: Page): Locator => page.locator(`.ant-modal${SETTLED} .ant-modal-container:visible`);
-
 
 /** Opens the dialog of an action button of the page. */
 export async function open(page: Page, button: string): Promise<void> {
