@@ -19,6 +19,7 @@ import {
   ensureTopics,
   MESSAGING_MIGRATIONS,
   OutboxRelay,
+  projectorGroups,
   RELAY_PRODUCER_CONFIG,
   relayMessagesJson,
   topicForCategory,
@@ -410,12 +411,11 @@ interface KafkaSide {
 }
 
 async function kafkaQuiet({ admin, topicPrefix, handlers }: KafkaSide): Promise<boolean> {
-  const groupIds = handlers.map((h) => `${topicPrefix}.projector.${h.name}`);
-  const { groups } = await admin.describeGroups(groupIds);
+  const consumers = projectorGroups(handlers, { topicPrefix, categories: DEFAULT_CATEGORIES });
+  const { groups } = await admin.describeGroups(consumers.map((c) => c.groupId));
   if (groups.some((g) => g.state !== 'Stable')) return false;
-  for (const h of handlers) {
-    const topics = (h.categories?.length ? h.categories : DEFAULT_CATEGORIES).map((c) => topicForCategory(c, { prefix: topicPrefix }));
-    const committed = await admin.fetchOffsets({ groupId: `${topicPrefix}.projector.${h.name}`, topics });
+  for (const { groupId, topics } of consumers) {
+    const committed = await admin.fetchOffsets({ groupId, topics });
     for (const { topic, partitions } of committed) {
       const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
       for (const p of partitions) if (Math.max(0, Number(p.offset)) < (ends.get(p.partition) ?? 0)) return false;

@@ -237,3 +237,101 @@ describe('KafkaProjector', () => {
     await expectEqualToRebuild(table, [stream]);
   });
 });
+
+describe('KafkaProjector of several handlers', () => {
+  /**
+   * Two read models on one consumer: `all` of both topics, `projects` of key projects only, each
+   * recording the transaction every call of it ran in; `projects` fails on events whose data is sour.
+   */
+  async function shared(options: { maxAttempts?: number } = {}) {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const all = `rm_${prefix}_all`;
+    const projects = `rm_${prefix}_projects`;
+    await Promise.all([createReadModelTable(db.pool, all), createReadModelTable(db.pool, projects)]);
+    const checkpoints = new CheckpointStore(db.pool);
+    const name = `relay-${prefix}`;
+    await checkpoints.compareAndSet(name, 0n, await store.headPosition());
+    const calls: Array<{ handler: string; tx: string; streams: string[] }> = [];
+    const recorded = (inner: SubscriptionHandler, categories?: string[], refuseSour = false): SubscriptionHandler => ({
+      name: inner.name,
+      categories,
+      async handle(events, tx) {
+        const { rows } = await tx.query<{ tx: string }>('SELECT txid_current()::text AS tx');
+        calls.push({ handler: inner.name, tx: rows[0].tx, streams: events.map((e) => e.streamId) });
+        const sour = refuseSour && events.find((e) => (e.data as { sour?: boolean }).sour);
+        if (sour) throw new Error(`${inner.name} refuses ${sour.eventId}`);
+        await inner.handle(events, tx);
+      },
+    });
+    const relay = new OutboxRelay(db.pool, store, checkpoints, kafka, { topicPrefix: prefix, source: '/test', name, idleDelayMs: 20 });
+    const projector = new KafkaProjector(
+      db.pool,
+      kafka,
+      [recorded(orderedReadModel(all)), recorded(orderedReadModel(projects), ['key-project'], true)],
+      { name: 'shared', topicPrefix: prefix, categories: CATEGORIES, store, retryDelayMs: 20, maxAttempts: options.maxAttempts ?? 3 },
+    );
+    running.push(relay, projector);
+    const published = () =>
+      waitUntil('relay published', async () => store.hasReached(await checkpoints.get(name), await store.headPosition()));
+    relay.start();
+    return { prefix, all, projects, projector, calls, published };
+  }
+
+  it('fetches each message once and applies it for every handler of its topic in one transaction', async () => {
+    const { prefix, all, projects, projector, calls, published } = await shared();
+    expect(projector.groupId).toBe(`${prefix}.projector.shared`);
+    const streams = streamsInEveryPartition(30);
+    await appendEvents(store, streams, 60);
+    await published();
+    await projector.start();
+    await waitUntil(
+      'both read models caught up',
+      async () => (await versionsApplied(all)) === 60 && (await versionsApplied(projects)) === 30,
+    );
+    await expectEqualToRebuild(all, streams);
+    const projectStreams = streams.filter((s) => s.startsWith('key-project-'));
+    expect((await readModelRows(db.pool, projects)).map((r) => r.stream_id).sort()).toEqual(projectStreams.sort());
+    expect(projector.appliedCount).toBe(90);
+    // The first fetch brings every partition: one transaction, both handlers in it, each its own topics.
+    const first = calls.filter((c) => c.tx === calls[0].tx);
+    expect(first.map((c) => c.handler).sort()).toEqual([all, projects]);
+    expect(first.find((c) => c.handler === projects)?.streams.every((s) => s.startsWith('key-project-'))).toBe(true);
+    expect(
+      calls.find((c) => c.handler === projects && c.tx !== calls[0].tx && !calls.some((a) => a.handler === all && a.tx === c.tx)),
+    ).toBeUndefined();
+    await waitUntil('offsets committed', async () => (await projector.handlerLags()).every((l) => l.events === 0));
+    expect((await projector.handlerLags()).map((l) => l.name)).toEqual([all, projects]);
+    expect(await deadLetters(all)).toEqual([]);
+    expect(await deadLetters(projects)).toEqual([]);
+  });
+
+  it('a handler that keeps failing an event parks it for itself alone; the other handler applies it and nothing waits', async () => {
+    const { all, projects, projector, published } = await shared({ maxAttempts: 2 });
+    const streams = newStreams(10);
+    await appendEvents(store, streams, 10);
+    const sour = `key-project-${randomUUID()}`;
+    const { events } = await store.append(sour, 'no-stream', [{ type: 'Opened', data: { sour: true } }]);
+    await appendEvents(store, streams, 10);
+    await published();
+    await projector.start();
+    await waitUntil('all caught up', async () => (await versionsApplied(all)) === 21); // 10 streams at 2, the sour stream at 1
+    await waitUntil('sour event parked', async () => (await deadLetters(projects)).length === 1);
+    await waitUntil('projects caught up', async () => (await versionsApplied(projects)) === 10); // 5 key projects at 2
+    expect((await deadLetters(projects))[0]).toMatchObject({ event_id: events[0].eventId, stream_id: sour, attempts: 2 });
+    expect((await deadLetters(projects))[0].error).toContain(`refuses ${events[0].eventId}`);
+    expect(await deadLetters(all)).toEqual([]);
+    expect((await readModelRows(db.pool, all)).find((r) => r.stream_id === sour)).toMatchObject({ version: 1 });
+    expect((await readModelRows(db.pool, projects)).find((r) => r.stream_id === sour)).toBeUndefined();
+  });
+
+  it('refuses handlers that begin their transactions differently', () => {
+    expect(
+      () =>
+        new KafkaProjector(db.pool, kafka, [orderedReadModel('a'), { ...orderedReadModel('b'), derivedOnly: true }], {
+          name: 'mixed',
+          topicPrefix: 'x',
+          categories: CATEGORIES,
+        }),
+    ).toThrow('cannot share a consumer');
+  });
+});

@@ -41,7 +41,12 @@ export interface KafkaProjectorOptions {
   topicPrefix: string;
   /** Aggregate types to consume when the handler names none. */
   categories: string[];
-  /** Defaults to `<prefix>.projector.<handler name>`. */
+  /**
+   * What the projector is called in its group id, logs and traces: required for several handlers; one
+   * handler's projector is called by the handler's name.
+   */
+  name?: string;
+  /** Defaults to `<prefix>.projector.<name>`. */
   groupId?: string;
   /** Failures of one event before it is parked in messaging.dead_letters and skipped. */
   maxAttempts?: number;
@@ -78,6 +83,12 @@ interface Waiting extends Slice {
   settle(error?: unknown): void;
 }
 
+/** A handler and the topics it consumes. */
+interface Fed {
+  handler: SubscriptionHandler;
+  topics: Set<string>;
+}
+
 /** The shared transaction failed: each of its batches is tried on its own. */
 class SharedTransactionFailed extends Error {
   constructor(cause: unknown) {
@@ -86,17 +97,27 @@ class SharedTransactionFailed extends Error {
 }
 
 /**
- * Feeds a SubscriptionHandler from Kafka as its own consumer group. The batches of one fetch are
- * applied in one PostgreSQL transaction together with the per-stream high-water marks
- * (messaging.stream_positions), so a redelivered message (relay re-send, uncommitted offset,
- * rebalance) changes nothing; offsets are committed only after that transaction has committed, every
- * OFFSET_FLUSH_MS. Kafka keeps one stream in one partition,
- * in order, which is the only order handlers may rely on here (the log runner gives global order).
- * An event that keeps failing is parked and its stream moves on, so it blocks nothing.
+ * Feeds one or several SubscriptionHandlers from Kafka as one consumer group. Each message is fetched
+ * and decoded once, whatever the number of handlers. The batches of one fetch are applied in one
+ * PostgreSQL transaction, every handler's events in it, together with the per-handler, per-stream
+ * high-water marks (messaging.stream_positions), so a redelivered message (relay re-send, uncommitted
+ * offset, rebalance) changes nothing; offsets are committed only after that transaction has committed,
+ * every OFFSET_FLUSH_MS. Handlers that share a consumer must begin their transactions the same way
+ * (schema, durability). Kafka keeps one stream in one partition, in order, which is the only order
+ * handlers may rely on here (the log runner gives global order).
+ *
+ * A failing handler holds the others back only briefly: when the shared transaction fails, each
+ * handler applies the batch in a transaction of its own, and the one that fails goes through it event
+ * by event; an event that keeps failing is parked for that handler and its stream moves on, so it
+ * blocks nothing.
  */
 export class KafkaProjector {
   readonly groupId: string;
   readonly topics: string[];
+  readonly name: string;
+  readonly handlers: readonly SubscriptionHandler[];
+  private readonly fed: Fed[];
+  private readonly beginSql: string;
   private consumer: Consumer | null = null;
   private readonly attempts = new Map<string, number>();
   private readonly maxAttempts: number;
@@ -117,19 +138,27 @@ export class KafkaProjector {
   constructor(
     private readonly pool: PgPool,
     private readonly kafka: Kafka,
-    readonly handler: SubscriptionHandler,
+    handlers: SubscriptionHandler | readonly SubscriptionHandler[],
     private readonly options: KafkaProjectorOptions,
   ) {
-    this.groupId = options.groupId ?? `${options.topicPrefix}.projector.${handler.name}`;
-    const categories = handler.categories?.length ? handler.categories : options.categories;
-    this.topics = categories.map((c) => topicForCategory(c, { prefix: options.topicPrefix }));
+    this.handlers = Array.isArray(handlers) ? handlers : [handlers as SubscriptionHandler];
+    if (this.handlers.length === 0) throw new Error('a Kafka projector needs at least one handler');
+    if (this.handlers.length > 1 && !options.name) throw new Error('a Kafka projector of several handlers needs a name');
+    if (new Set(this.handlers.map((h) => h.name)).size !== this.handlers.length) throw new Error('handler names must differ');
+    this.name = options.name ?? this.handlers[0].name;
+    this.beginSql = beginHandlerTransactionSql(this.handlers[0]);
+    const other = this.handlers.find((h) => beginHandlerTransactionSql(h) !== this.beginSql);
+    if (other)
+      throw new Error(`${other.name} begins its transactions differently from ${this.handlers[0].name}: they cannot share a consumer`);
+    this.groupId = options.groupId ?? `${options.topicPrefix}.projector.${this.name}`;
+    this.fed = this.handlers.map((handler) => {
+      const categories = handler.categories?.length ? handler.categories : options.categories;
+      return { handler, topics: new Set(categories.map((c) => topicForCategory(c, { prefix: options.topicPrefix }))) };
+    });
+    this.topics = [...new Set(this.fed.flatMap((f) => [...f.topics]))];
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.logger = options.logger ?? silentLogger;
-  }
-
-  get name(): string {
-    return this.handler.name;
   }
 
   /** Events handed to the handler by this instance (duplicates excluded). */
@@ -142,20 +171,39 @@ export class KafkaProjector {
    * does not answer within PROBE_TIMEOUT_MS): its lag, as any Kafka tool would report it.
    */
   async lag(): Promise<number | null> {
+    const byTopic = await this.lagByTopic();
+    return byTopic && [...byTopic.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * Each handler's lag: the group's uncommitted messages on the handler's topics (offsets move when
+   * every handler has applied a message, so this is at most what the handler itself has still to do).
+   */
+  async handlerLags(): Promise<Array<{ name: string; events: number | null }>> {
+    const byTopic = await this.lagByTopic();
+    return this.fed.map(({ handler, topics }) => ({
+      name: handler.name,
+      events: byTopic && [...topics].reduce((sum, t) => sum + (byTopic.get(t) ?? 0), 0),
+    }));
+  }
+
+  private async lagByTopic(): Promise<Map<string, number> | null> {
     const admin = this.kafka.admin();
     const measure = (async () => {
       await admin.connect();
-      let total = 0;
+      const lags = new Map<string, number>();
       for (const { topic, partitions } of await admin.fetchOffsets({ groupId: this.groupId, topics: this.topics })) {
         const ends = await admin.fetchTopicOffsets(topic);
+        let total = 0;
         for (const { partition, offset } of partitions) {
           const end = ends.find((e) => e.partition === partition);
           if (!end) continue;
           const committed = Number(offset) < 0 ? Number(end.low) : Number(offset);
           total += Math.max(0, Number(end.high) - committed);
         }
+        lags.set(topic, total);
       }
-      return total;
+      return lags;
     })();
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -310,36 +358,42 @@ export class KafkaProjector {
     if (batch.messages.length === 0) return;
     this.lastActivity = Date.now();
     const slice: Slice = { topic: batch.topic, partition: batch.partition, parsed: batch.messages.map(parse) };
-    let applied = false;
     const spans = traceEach(
       slice.parsed.flatMap((p) => (p.event ? [p.event] : [])),
       this.name,
       () => ({ name: `${batch.topic} process ${this.name}`, kind: SpanKind.CONSUMER }),
     );
+    // The handlers this batch still has to reach, and why the last attempt failed.
+    let failed: Fed[] = [];
+    let failure: unknown;
     try {
       await spans.around(() => this.together(slice));
-      applied = true;
     } catch (error) {
       if (!isRunning() || isStale()) return;
-      let failure = error;
-      if (error instanceof SharedTransactionFailed) {
-        try {
-          await spans.around(() => this.applyTransaction([slice]));
-          applied = true;
-        } catch (alone) {
-          failure = alone;
+      failure = error;
+      const own = this.fed.filter((f) => f.topics.has(slice.topic));
+      if (error instanceof SharedTransactionFailed || own.length > 1) {
+        // Another partition's batch or another handler may be the one failing: each handler on its own.
+        for (const f of own) {
+          try {
+            await spans.around(() => this.applyTransaction([slice], [f]));
+          } catch (alone) {
+            failed.push(f);
+            failure = alone;
+          }
         }
-      }
-      if (!applied)
+      } else failed = own;
+      if (failed.length)
         this.logger.warn('batch failed, applying one by one', {
           subscription: this.name,
+          handlers: failed.map((f) => f.handler.name),
           size: slice.parsed.length,
           error: String(failure),
         });
     }
-    if (applied) return this.commit(payload, batch.messages[batch.messages.length - 1].offset);
+    if (failed.length === 0) return this.commit(payload, batch.messages[batch.messages.length - 1].offset);
     for (const one of slice.parsed) {
-      if (!(await this.applyOne(payload, one))) return; // stopping or partition revoked: the rest is redelivered
+      for (const f of failed) if (!(await this.applyOne(payload, one, f))) return; // stopping or partition revoked: the rest is redelivered
       this.commit(payload, one.message.offset);
     }
   }
@@ -380,14 +434,18 @@ export class KafkaProjector {
     }
   }
 
-  /** Applies one message, retrying with backoff, parking it after maxAttempts; false when told to stop. */
-  private async applyOne(payload: EachBatchPayload, one: Parsed): Promise<boolean> {
+  /**
+   * Applies one message for one handler, retrying with backoff, parking it for that handler after
+   * maxAttempts; false when told to stop.
+   */
+  private async applyOne(payload: EachBatchPayload, one: Parsed, fed: Fed): Promise<boolean> {
     const { batch, heartbeat, isRunning, isStale } = payload;
-    const key = one.event?.eventId ?? `${batch.topic}/${batch.partition}/${one.message.offset}`;
+    const subscription = fed.handler.name;
+    const key = `${subscription}\u0000${one.event?.eventId ?? `${batch.topic}/${batch.partition}/${one.message.offset}`}`;
     for (;;) {
       let failure: unknown;
       try {
-        await this.applyTransaction([{ topic: batch.topic, partition: batch.partition, parsed: [one] }]);
+        await this.applyTransaction([{ topic: batch.topic, partition: batch.partition, parsed: [one] }], [fed]);
         this.attempts.delete(key);
         return true;
       } catch (error) {
@@ -398,14 +456,14 @@ export class KafkaProjector {
       this.attempts.set(key, attempts);
       if (attempts >= this.maxAttempts) {
         try {
-          await this.transaction((tx) => this.park(tx, batch.topic, batch.partition, one, failure, attempts));
+          await this.transaction((tx) => this.park(tx, subscription, batch.topic, batch.partition, one, failure, attempts));
           this.attempts.delete(key);
           return true;
         } catch (error) {
           failure = error;
         }
       }
-      this.logger.warn('event failed', { subscription: this.name, event: key, attempts, error: String(failure) });
+      this.logger.warn('event failed', { subscription, event: one.event?.eventId ?? key, attempts, error: String(failure) });
       await sleep(Math.min(this.retryDelayMs * 2 ** attempts, 5_000));
       await heartbeat().catch(() => undefined);
       if (!isRunning() || isStale()) return false;
@@ -453,59 +511,72 @@ export class KafkaProjector {
   }
 
   /**
-   * Applies `slices` in one transaction with two fixed round trips: BEGIN together with locking the
-   * streams' high-water marks, and their update together with COMMIT; the handler's own statements
-   * run between.
+   * Applies `slices` for `fed` (every handler by default) in one transaction with two fixed round
+   * trips: BEGIN together with locking the handlers' high-water marks of the streams, and their update
+   * together with COMMIT; the handlers' own statements run between.
    */
-  private async applyTransaction(slices: Slice[]): Promise<void> {
-    const events = slices.flatMap((s) => s.parsed.flatMap((m) => (m.event ? [m.event] : [])));
-    const streams = [...new Set(events.map((e) => e.streamId))];
-    const begin = beginHandlerTransactionSql(this.handler);
+  private async applyTransaction(slices: Slice[], fed: readonly Fed[] = this.fed): Promise<void> {
+    const work = fed.map((f) => ({
+      fed: f,
+      slices: slices.filter((s) => f.topics.has(s.topic)),
+      events: slices.flatMap((s) => (f.topics.has(s.topic) ? s.parsed.flatMap((m) => (m.event ? [m.event] : [])) : [])),
+    }));
+    const marked = work.flatMap((w) =>
+      [...new Set(w.events.map((e) => e.streamId))].map((stream) => ({ subscription: w.fed.handler.name, stream })),
+    );
     await withTransaction(
       this.pool,
-      async (tx, begun) => this.apply(tx, slices, events, streams.length ? marksOf(begun[begun.length - 1]) : new Map()),
+      async (tx, begun) => {
+        const marks = marked.length ? marksOf(begun[begun.length - 1]) : new Map<string, Mark>();
+        const moved: Mark[] = [];
+        for (const w of work) moved.push(...(await this.apply(tx, w.fed, w.slices, w.events, marks)));
+        return moved;
+      },
       {
-        begin: streams.length ? `${begin}; ${lockSql(this.name, streams)}` : begin,
-        beforeCommit: (moved) => (moved.size ? setMarksSql(this.name, moved) : null),
+        begin: marked.length ? `${this.beginSql}; ${lockSql(marked)}` : this.beginSql,
+        beforeCommit: (moved) => (moved.length ? setMarksSql(moved) : null),
         onConnectionError: (error) => this.logger.warn('connection lost', { subscription: this.name, error: String(error) }),
         discardConnection: isTransient,
       },
     );
   }
 
-  /** Hands the events past their streams' marks to the handler; returns the marks to move. */
-  private async apply(tx: PgClient, slices: Slice[], events: StoredEvent[], marks: Map<string, number>): Promise<Map<string, number>> {
+  /** Hands one handler the events past its streams' marks; returns the marks to move. */
+  private async apply(tx: PgClient, fed: Fed, slices: Slice[], events: StoredEvent[], marks: Map<string, Mark>): Promise<Mark[]> {
+    const subscription = fed.handler.name;
     const fresh: StoredEvent[] = [];
-    const moved = new Map<string, number>();
+    const moved = new Map<string, Mark>();
     for (const event of events) {
-      const mark = marks.get(event.streamId) ?? 0;
+      const key = markKey(subscription, event.streamId);
+      const mark = marks.get(key)?.version ?? 0;
       if (event.version <= mark) continue; // already applied: a redelivery
-      if (event.version > mark + 1) fresh.push(...(await this.missing(event, mark)));
+      if (event.version > mark + 1) fresh.push(...(await this.missing(subscription, event, mark)));
       fresh.push(event);
-      marks.set(event.streamId, event.version);
-      moved.set(event.streamId, event.version);
+      const next = { subscription, stream: event.streamId, version: event.version };
+      marks.set(key, next);
+      moved.set(key, next);
     }
-    if (fresh.length) await this.handler.handle(fresh, tx);
+    if (fresh.length) await fed.handler.handle(fresh, tx);
     for (const { topic, partition, parsed } of slices) {
       for (const bad of parsed.filter((m) => m.error)) {
         this.logger.error('unreadable message parked', {
-          subscription: this.name,
+          subscription,
           topic,
           partition,
           offset: bad.message.offset,
           error: String(bad.error),
         });
-        await this.insertDeadLetter(tx, topic, partition, bad, bad.error, 1);
+        await this.insertDeadLetter(tx, subscription, topic, partition, bad, bad.error, 1);
       }
     }
     this.applied += fresh.length;
-    return moved;
+    return [...moved.values()];
   }
 
   /** Versions between the mark and `event` that never arrived: read from the log, the source of truth. */
-  private async missing(event: StoredEvent, mark: number): Promise<StoredEvent[]> {
+  private async missing(subscription: string, event: StoredEvent, mark: number): Promise<StoredEvent[]> {
     this.logger.warn('stream gap on Kafka, filling from the log', {
-      subscription: this.name,
+      subscription,
       stream: event.streamId,
       after: mark,
       got: event.version,
@@ -516,25 +587,34 @@ export class KafkaProjector {
     return history.filter((e) => e.version < event.version);
   }
 
-  private async park(tx: PgClient, topic: string, partition: number, one: Parsed, error: unknown, attempts: number): Promise<void> {
+  private async park(
+    tx: PgClient,
+    subscription: string,
+    topic: string,
+    partition: number,
+    one: Parsed,
+    error: unknown,
+    attempts: number,
+  ): Promise<void> {
     const event = one.event;
     if (event) {
-      const mark = marksOf(await tx.query(lockSql(this.name, [event.streamId]))).get(event.streamId) ?? 0;
-      if (event.version <= mark) return;
-      await tx.query(setMarksSql(this.name, new Map([[event.streamId, event.version]])));
+      const mark = marksOf(await tx.query(lockSql([{ subscription, stream: event.streamId }]))).get(markKey(subscription, event.streamId));
+      if (event.version <= (mark?.version ?? 0)) return;
+      await tx.query(setMarksSql([{ subscription, stream: event.streamId, version: event.version }]));
     }
     this.logger.error('parking event after repeated failures', {
-      subscription: this.name,
+      subscription,
       event: event?.eventId,
       type: event?.type,
       attempts,
       error: String(error),
     });
-    await this.insertDeadLetter(tx, topic, partition, one, error, attempts);
+    await this.insertDeadLetter(tx, subscription, topic, partition, one, error, attempts);
   }
 
   private async insertDeadLetter(
     tx: PgClient,
+    subscription: string,
     topic: string,
     partition: number,
     one: Parsed,
@@ -548,7 +628,7 @@ export class KafkaProjector {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (subscription, event_id) WHERE event_id IS NOT NULL DO NOTHING`,
       [
-        this.name,
+        subscription,
         topic,
         partition,
         one.message.offset,
@@ -566,39 +646,96 @@ export class KafkaProjector {
 
   private transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
     return withTransaction(this.pool, work, {
-      begin: beginHandlerTransactionSql(this.handler),
+      begin: this.beginSql,
       onConnectionError: (error) => this.logger.warn('connection lost', { subscription: this.name, error: String(error) }),
       discardConnection: isTransient,
     });
   }
 }
 
+/** A consumer group of projectors: its name, id, handlers and topics. */
+export interface ProjectorGroup {
+  name: string;
+  groupId: string;
+  handlers: SubscriptionHandler[];
+  topics: string[];
+}
+
 /**
- * Locks the streams' high-water marks (messaging.stream_positions) in a fixed order, so two
- * consumers never deadlock, creating the missing ones at 0, and returns them: a stale consumer still
+ * How a process's handlers share consumer groups: all the handlers that begin their transactions alike
+ * (the read models: one schema, derived data only) share one, `<prefix>.projector.<schema>`, so each
+ * message is fetched and decoded once and applied for all of them in one transaction; a handler alone
+ * in its kind (the webhook fan-out) keeps its own, `<prefix>.projector.<handler name>`.
+ */
+export function projectorGroups(
+  handlers: readonly SubscriptionHandler[],
+  options: Pick<KafkaProjectorOptions, 'topicPrefix' | 'categories'>,
+): ProjectorGroup[] {
+  const kinds = new Map<string, SubscriptionHandler[]>();
+  for (const handler of handlers) {
+    const kind = beginHandlerTransactionSql(handler);
+    kinds.set(kind, [...(kinds.get(kind) ?? []), handler]);
+  }
+  return [...kinds.values()].map((alike) => {
+    const { schema, derivedOnly } = alike[0];
+    const name = alike.length > 1 ? `${schema ?? 'public'}${derivedOnly ? '' : '.durable'}` : alike[0].name;
+    const categories = alike.flatMap((h) => (h.categories?.length ? h.categories : options.categories));
+    return {
+      name,
+      groupId: `${options.topicPrefix}.projector.${name}`,
+      handlers: alike,
+      topics: [...new Set(categories)].map((c) => topicForCategory(c, { prefix: options.topicPrefix })),
+    };
+  });
+}
+
+/** A handler's high-water mark of one stream: the last version it applied. */
+interface Mark {
+  subscription: string;
+  stream: string;
+  version: number;
+}
+
+function markKey(subscription: string, stream: string): string {
+  return `${subscription}\u0000${stream}`;
+}
+
+/**
+ * Locks the handlers' high-water marks of the streams (messaging.stream_positions) in a fixed order, so
+ * two consumers never deadlock, creating the missing ones at 0, and returns them: a stale consumer still
  * working on a revoked partition waits here and then skips what the new owner applied. Literal values
  * (simple protocol), so it can share a round trip with BEGIN.
  */
-function lockSql(subscription: string, streams: string[]): string {
+function lockSql(marks: Array<{ subscription: string; stream: string }>): string {
   return `INSERT INTO messaging.stream_positions AS sp (subscription, stream_id, version)
-          SELECT ${escapeLiteral(subscription)}, s, 0 FROM unnest(ARRAY[${streams.map(escapeLiteral).join(',')}]::text[]) AS s ORDER BY s
+          SELECT v.subscription, v.stream_id, 0
+          FROM unnest(ARRAY[${marks.map((m) => escapeLiteral(m.subscription)).join(',')}]::text[],
+                      ARRAY[${marks.map((m) => escapeLiteral(m.stream)).join(',')}]::text[]) AS v(subscription, stream_id)
+          ORDER BY v.subscription, v.stream_id
           ON CONFLICT (subscription, stream_id) DO UPDATE SET version = sp.version
-          RETURNING stream_id, version`;
+          RETURNING subscription, stream_id, version`;
 }
 
-/** Moves the streams' high-water marks (locked by lockSql in the same transaction); literal values. */
-function setMarksSql(subscription: string, marks: Map<string, number>): string {
-  const versions = [...marks.values()].map((v) => {
-    if (!Number.isSafeInteger(v)) throw new Error(`stream version ${String(v)} is not an integer`);
-    return String(v);
+/** Moves the handlers' high-water marks (locked by lockSql in the same transaction); literal values. */
+function setMarksSql(marks: Mark[]): string {
+  const versions = marks.map(({ version }) => {
+    if (!Number.isSafeInteger(version)) throw new Error(`stream version ${String(version)} is not an integer`);
+    return String(version);
   });
   return `UPDATE messaging.stream_positions sp SET version = v.version
-          FROM unnest(ARRAY[${[...marks.keys()].map(escapeLiteral).join(',')}]::text[], ARRAY[${versions.join(',')}]::int[]) AS v(stream_id, version)
-          WHERE sp.subscription = ${escapeLiteral(subscription)} AND sp.stream_id = v.stream_id`;
+          FROM unnest(ARRAY[${marks.map((m) => escapeLiteral(m.subscription)).join(',')}]::text[],
+                      ARRAY[${marks.map((m) => escapeLiteral(m.stream)).join(',')}]::text[],
+                      ARRAY[${versions.join(',')}]::int[]) AS v(subscription, stream_id, version)
+          WHERE sp.subscription = v.subscription AND sp.stream_id = v.stream_id`;
 }
 
-function marksOf(result: QueryResult): Map<string, number> {
-  return new Map((result.rows as Array<{ stream_id: string; version: number }>).map((r) => [r.stream_id, r.version]));
+function marksOf(result: QueryResult): Map<string, Mark> {
+  return new Map(
+    (result.rows as Array<{ subscription: string; stream_id: string; version: number }>).map((r) => [
+      markKey(r.subscription, r.stream_id),
+      { subscription: r.subscription, stream: r.stream_id, version: r.version },
+    ]),
+  );
 }
 
 function parse(message: KafkaMessage): Parsed {

@@ -13,7 +13,7 @@ export interface KafkaSettings {
   /** Bootstrap servers, `host:port[,host:port…]` or a list. */
   brokers: string | string[];
   clientId: string;
-  /** Topics are `<prefix>.<aggregate type>.events.v1`; consumer groups `<prefix>.projector.<name>`. */
+  /** Topics are `<prefix>.<aggregate type>.events.v1`; consumer groups `<prefix>.projector.<name>` (see projectorGroups). */
   topicPrefix: string;
   /** Aggregate types whose topics exist up front and feed handlers that name no categories. */
   categories: string[];

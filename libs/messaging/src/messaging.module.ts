@@ -20,7 +20,7 @@ import {
 } from '@app/event-store';
 import { AppConfig, validateConfig } from '@app/platform';
 import { createKafka, DEFAULT_CATEGORIES, ensureTopics, type MessagingLogger } from './kafka.config';
-import { KafkaProjector } from './kafka-projector';
+import { KafkaProjector, projectorGroups } from './kafka-projector';
 import { OutboxRelay } from './relay';
 import { topicForCategory } from './cloud-event';
 
@@ -68,7 +68,7 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
 
   override onApplicationBootstrap(): void {
     // Feature modules register their handlers in onModuleInit, so they are all known only now.
-    for (const handler of this.handlers.all()) this.addProjector(handler);
+    this.addProjectors(this.handlers.all());
     this.relay.start();
     // The broker may be down at start-up: keep trying in the background rather than fail the process.
     this.starting = this.startProjectors();
@@ -78,9 +78,17 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     this.relay.poke();
   }
 
-  /** Each projector's consumer-group lag in messages (null: the broker did not answer in time). */
+  /**
+   * Each handler's lag in messages: its consumer group's uncommitted messages on the handler's topics
+   * (null: the broker did not answer in time).
+   */
   async projectorLags(): Promise<Array<{ name: string; events: number | null }>> {
-    return Promise.all(this.projectors.map(async (p) => ({ name: p.name, events: await p.lag() })));
+    return (await Promise.all(this.projectors.map((p) => p.handlerLags()))).flat();
+  }
+
+  /** The consumer groups of this process's projectors. */
+  get consumerGroups(): string[] {
+    return this.projectors.map((p) => p.groupId);
   }
 
   /** The relay's checkpoint name, whose distance to the log head is the relay's lag. */
@@ -107,17 +115,20 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     await Promise.all([this.relay.stop(), ...this.projectors.map((p) => p.stop())]);
   }
 
-  private addProjector(handler: SubscriptionHandler): void {
-    this.projectors.push(
-      new KafkaProjector(this.pgPool, this.kafka, handler, {
-        topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
-        categories: DEFAULT_CATEGORIES,
-        partitions: this.config.KAFKA_TOPIC_PARTITIONS,
-        replicationFactor: this.config.KAFKA_TOPIC_REPLICATION || undefined,
-        store: this.eventStore,
-        logger: nestLogger('Projector'),
-      }),
-    );
+  private addProjectors(handlers: SubscriptionHandler[]): void {
+    for (const group of projectorGroups(handlers, { topicPrefix: this.config.KAFKA_TOPIC_PREFIX, categories: DEFAULT_CATEGORIES })) {
+      this.projectors.push(
+        new KafkaProjector(this.pgPool, this.kafka, group.handlers, {
+          name: group.name,
+          topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+          categories: DEFAULT_CATEGORIES,
+          partitions: this.config.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: this.config.KAFKA_TOPIC_REPLICATION || undefined,
+          store: this.eventStore,
+          logger: nestLogger('Projector'),
+        }),
+      );
+    }
   }
 
   private async startProjectors(): Promise<void> {
@@ -126,9 +137,12 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
       try {
         await ensureTopics(this.kafka, topics, this.config.KAFKA_TOPIC_PARTITIONS, this.config.KAFKA_TOPIC_REPLICATION || undefined);
         for (const p of this.projectors) if (!this.stopping) await p.start();
-        this.messagingLog.log(`consuming Kafka for ${this.projectors.length} subscription(s)`, {
-          subscriptions: this.projectors.map((p) => p.name),
-        });
+        this.messagingLog.log(
+          `consuming Kafka for ${this.handlers.all().length} subscription(s) in ${this.projectors.length} consumer group(s)`,
+          {
+            groups: this.projectors.map((p) => ({ groupId: p.groupId, subscriptions: p.handlers.map((h) => h.name) })),
+          },
+        );
         return;
       } catch (error) {
         this.messagingLog.warn('Kafka not reachable yet, retrying', { error: String(error), retryInMs: delay });
