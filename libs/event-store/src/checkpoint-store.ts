@@ -43,6 +43,23 @@ export class CheckpointStore {
     throw new CheckpointConflict(name, expected, await this.getOrNull(name, this.db));
   }
 
+  /**
+   * compareAndSet as a statement to send in one round trip with COMMIT (simple protocol, literal
+   * values): when `name` is not at `expected` it fails, so the transaction's effects and the
+   * checkpoint's move commit together or not at all. `conflictOf` tells that failure apart.
+   */
+  compareAndSetBeforeCommitSql(name: string, expected: bigint, next: bigint): string {
+    const cas = casSql(expected === 0n, `'${name.replace(/'/g, "''")}'`, String(expected), String(next));
+    // Not a constant expression, so PostgreSQL evaluates the cast only when no row moved.
+    return `WITH moved AS (${cas} RETURNING 1) SELECT (CASE WHEN count(*) = 1 THEN '1' ELSE '${CONFLICT_MARK}' END)::int FROM moved`;
+  }
+
+  /** CheckpointConflict when `error` is the failure of compareAndSetBeforeCommitSql, else null. */
+  async conflictOf(error: unknown, name: string, expected: bigint): Promise<CheckpointConflict | null> {
+    if (!isCheckpointMoveFailure(error)) return null;
+    return new CheckpointConflict(name, expected, await this.getOrNull(name, this.db));
+  }
+
   async reset(name: string, db: Queryable = this.db): Promise<void> {
     await db.query(`DELETE FROM event_store.checkpoints WHERE name = $1`, [name]);
   }
@@ -58,6 +75,14 @@ export class CheckpointStore {
     const { rows } = await db.query<{ position: string }>(`SELECT position FROM event_store.checkpoints WHERE name = $1`, [name]);
     return rows[0] ? BigInt(rows[0].position) : null;
   }
+}
+
+const CONFLICT_MARK = 'checkpoint moved by another runner';
+
+/** Whether `error` is compareAndSetBeforeCommitSql finding the checkpoint moved. */
+export function isCheckpointMoveFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '22P02' && typeof e.message === 'string' && e.message.includes(CONFLICT_MARK);
 }
 
 /** The compare-and-set of `name` from `expected` to `next`, with each given as a parameter or a literal. */

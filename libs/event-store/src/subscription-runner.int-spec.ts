@@ -8,6 +8,7 @@ import {
   EventTypeRegistry,
   PostgresEventStore,
   SubscriptionRunner,
+  withTransaction,
   type PgClient,
   type StoredEvent,
   type SubscriptionHandler,
@@ -75,6 +76,35 @@ describe('checkpoints', () => {
     expect([20n, 30n]).toContain(await checkpoints.get(name));
     await expect(checkpoints.compareAndSet(name, 0n, 5n)).rejects.toBeInstanceOf(CheckpointConflict);
     await expect(checkpoints.compareAndSet(`never-${randomUUID()}`, 7n, 8n)).rejects.toBeInstanceOf(CheckpointConflict);
+  });
+});
+
+describe('checkpoints moved with COMMIT', () => {
+  it('the statement sent with COMMIT moves a checkpoint only from where it is; otherwise the transaction and its effects roll back', async () => {
+    const name = `commit-'${randomUUID().slice(0, 8)}`; // a quote in the name is escaped, not executed
+    const moveWith = async (expected: bigint, next: bigint, effect: string) => {
+      try {
+        await withTransaction(db.pool, (tx) => tx.query(`INSERT INTO totals VALUES ($1, 1)`, [effect]), {
+          beforeCommit: () => checkpoints.compareAndSetBeforeCommitSql(name, expected, next),
+        });
+      } catch (error) {
+        throw (await checkpoints.conflictOf(error, name, expected)) ?? error;
+      }
+    };
+    const effects = async () =>
+      (
+        await db.pool.query<{ subscription: string }>(`SELECT subscription FROM totals WHERE subscription LIKE $1 ORDER BY 1`, [`${name}%`])
+      ).rows.map((r) => r.subscription);
+    await moveWith(0n, 10n, `${name}-a`);
+    await moveWith(10n, 20n, `${name}-b`);
+    await expect(moveWith(10n, 30n, `${name}-c`)).rejects.toEqual(new CheckpointConflict(name, 10n, 20n));
+    await expect(moveWith(0n, 30n, `${name}-d`)).rejects.toEqual(new CheckpointConflict(name, 0n, 20n));
+    expect(await checkpoints.get(name)).toBe(20n);
+    expect(await effects()).toEqual([`${name}-a`, `${name}-b`]);
+    // Any other failure is not a conflict.
+    expect(
+      await checkpoints.conflictOf(Object.assign(new Error('invalid input syntax for type integer: "x"'), { code: '22P02' }), name, 20n),
+    ).toBeNull();
   });
 });
 

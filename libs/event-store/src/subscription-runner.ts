@@ -1,6 +1,6 @@
 import { CheckpointConflict } from './event-store.errors';
 import type { StoredEvent } from './event-store.types';
-import type { CheckpointStore } from './checkpoint-store';
+import { isCheckpointMoveFailure, type CheckpointStore } from './checkpoint-store';
 import type { PostgresEventStore } from './postgres-event-store';
 import type { PgClient, PgPool } from './pg.types';
 import { withTransaction } from './transaction';
@@ -237,22 +237,26 @@ export class SubscriptionRunner {
       // Nothing for the handler: only the checkpoint moves, in one round trip.
       await this.checkpoints.compareAndSetAlone(this.name, from, to, this.beginSql);
     } else {
-      await this.transaction(async (tx) => {
-        await this.handler.handle(mine, tx);
-        await this.checkpoints.compareAndSet(this.name, from, to, tx);
-      });
+      // The checkpoint moves in the COMMIT's round trip, and fails the transaction if it had moved.
+      const move = this.checkpoints.compareAndSetBeforeCommitSql(this.name, from, to);
+      try {
+        await this.transaction((tx) => this.handler.handle(mine, tx), move);
+      } catch (error) {
+        throw (await this.checkpoints.conflictOf(error, this.name, from)) ?? error;
+      }
     }
     for (const e of events) this.attempts.delete(e.eventId);
     this.lastPosition = to;
   }
 
-  private transaction(work: (tx: PgClient) => Promise<void>): Promise<void> {
+  private transaction(work: (tx: PgClient) => Promise<void>, beforeCommit?: string): Promise<void> {
     return withTransaction(this.pool, work, {
       begin: this.beginSql,
+      beforeCommit: beforeCommit ? () => beforeCommit : undefined,
       // A connection that dies mid-transaction must fail this batch, not crash the process.
       onConnectionError: (error) => this.logger.warn(`${this.name}: connection lost`, { error: String(error) }),
       // A failed connection is destroyed rather than handed to the next batch.
-      discardConnection: (failure) => !(failure instanceof CheckpointConflict),
+      discardConnection: (failure) => !(failure instanceof CheckpointConflict || isCheckpointMoveFailure(failure)),
     });
   }
 
