@@ -54,6 +54,32 @@ export class CheckpointStore {
     return `WITH moved AS (${cas} RETURNING 1) SELECT (CASE WHEN count(*) = 1 THEN '1' ELSE '${CONFLICT_MARK}' END)::int FROM moved`;
   }
 
+  /**
+   * compareAndSetBeforeCommitSql for several checkpoints that are all at `expected`: all move to
+   * `next`, or the transaction fails.
+   */
+  compareAndSetAllBeforeCommitSql(names: string[], expected: bigint, next: bigint): string {
+    const list = `ARRAY[${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+    const cas =
+      expected === 0n
+        ? `INSERT INTO event_store.checkpoints (name, position) SELECT n, ${next} FROM unnest(${list}) AS n ORDER BY n
+           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
+           WHERE event_store.checkpoints.position = 0`
+        : `UPDATE event_store.checkpoints SET position = ${next}, updated_at = now() WHERE name = ANY(${list}) AND position = ${expected}`;
+    return `WITH moved AS (${cas} RETURNING 1) SELECT (CASE WHEN count(*) = ${names.length} THEN '1' ELSE '${CONFLICT_MARK}' END)::int FROM moved`;
+  }
+
+  /** Where each of `names` is (0 for a checkpoint never written), in one query. */
+  async getAll(names: string[], db: Queryable = this.db): Promise<Map<string, bigint>> {
+    const { rows } = await db.query<{ name: string; position: string }>({
+      name: 'checkpoint_get_all',
+      text: `SELECT name, position FROM event_store.checkpoints WHERE name = ANY($1::text[])`,
+      values: [names],
+    });
+    const found = new Map(rows.map((r) => [r.name, BigInt(r.position)]));
+    return new Map(names.map((n) => [n, found.get(n) ?? 0n]));
+  }
+
   /** CheckpointConflict when `error` is the failure of compareAndSetBeforeCommitSql, else null. */
   async conflictOf(error: unknown, name: string, expected: bigint): Promise<CheckpointConflict | null> {
     if (!isCheckpointMoveFailure(error)) return null;

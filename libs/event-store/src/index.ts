@@ -6,6 +6,7 @@ export * from './checkpoint-store';
 export * from './lease';
 export * from './tracing';
 export * from './subscription-runner';
+export * from './subscription-group-runner';
 export * from './pg.types';
 export * from './event-store.module';
 export { CreateEventStore1764300000000 } from './migrations/1764300000000-create-event-store';

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { CheckpointStore } from './checkpoint-store';
 import { PostgresEventStore } from './postgres-event-store';
 import { PG_POOL, type PgPool } from './pg.types';
-import { SubscriptionRunner, type SubscriptionHandler, type SubscriptionRunnerOptions } from './subscription-runner';
+import { SubscriptionGroupRunner } from './subscription-group-runner';
+import { PollingLoop, SubscriptionRunner, type SubscriptionHandler, type SubscriptionRunnerOptions } from './subscription-runner';
 
 /**
  * The read models and other log consumers of this process. Feature modules register their handlers
@@ -27,11 +28,16 @@ export class SubscriptionRegistry {
   }
 }
 
-/** Runs every registered handler from the log, each with its own checkpoint. */
+/**
+ * Runs every registered handler from the log, each with its own checkpoint. Handlers that begin their
+ * transactions alike (the read models: one schema, derived data only) run as one group: a batch read
+ * once and applied for all of them in one transaction (SubscriptionGroupRunner); a handler alone in its
+ * kind (the webhook fan-out) runs on its own.
+ */
 @Injectable()
 export class SubscriptionHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Subscriptions');
-  private readonly runners = new Map<string, SubscriptionRunner>();
+  private readonly runners: PollingLoop[] = [];
   private options: SubscriptionRunnerOptions = {};
 
   constructor(
@@ -46,27 +52,51 @@ export class SubscriptionHost implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
+    const kinds = new Map<string, SubscriptionRunner[]>();
     for (const handler of this.registry.all()) {
       const runner = new SubscriptionRunner(this.pool, this.store, this.checkpoints, handler, {
-        logger: {
-          log: (m, c) => this.logger.log({ ...(c as object), subscription: handler.name }, m),
-          warn: (m, c) => this.logger.warn({ ...(c as object), subscription: handler.name }, m),
-          error: (m, c) => this.logger.error({ ...(c as object), subscription: handler.name }, m),
-        },
+        logger: this.loggerFor(handler.name),
         ...this.options,
       });
-      this.runners.set(handler.name, runner);
-      runner.start();
+      kinds.set(runner.transactionBegin, [...(kinds.get(runner.transactionBegin) ?? []), runner]);
     }
-    if (this.runners.size) this.logger.log(`running ${this.runners.size} subscription(s): ${[...this.runners.keys()].join(', ')}`);
+    for (const alike of kinds.values()) {
+      const name =
+        alike.length > 1 ? `${alike[0].handler.schema ?? 'public'}${alike[0].handler.derivedOnly ? '' : '.durable'}` : alike[0].name;
+      this.runners.push(
+        alike.length > 1
+          ? new SubscriptionGroupRunner(this.pool, this.store, this.checkpoints, alike, {
+              ...this.options,
+              logger: this.loggerFor(name),
+              name,
+            })
+          : alike[0],
+      );
+    }
+    for (const runner of this.runners) runner.start();
+    if (this.runners.length)
+      this.logger.log(
+        `running ${this.registry.all().length} subscription(s) as ${this.runners.length}: ` +
+          this.runners
+            .map((r) => (r instanceof SubscriptionGroupRunner ? `${r.name} (${r.members.map((m) => m.name).join(', ')})` : r.name))
+            .join('; '),
+      );
+  }
+
+  private loggerFor(subscription: string) {
+    return {
+      log: (m: string, c?: unknown) => this.logger.log({ ...(c as object), subscription }, m),
+      warn: (m: string, c?: unknown) => this.logger.warn({ ...(c as object), subscription }, m),
+      error: (m: string, c?: unknown) => this.logger.error({ ...(c as object), subscription }, m),
+    };
   }
 
   /** Wakes every runner, e.g. right after this process appended an event. */
   poke(): void {
-    for (const r of this.runners.values()) r.poke();
+    for (const r of this.runners) r.poke();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.runners.values()].map((r) => r.stop()));
+    await Promise.all(this.runners.map((r) => r.stop()));
   }
 }

@@ -7,6 +7,7 @@ import {
   CreateEventStore1764300000000,
   EventTypeRegistry,
   PostgresEventStore,
+  SubscriptionGroupRunner,
   SubscriptionRunner,
   withTransaction,
   type PgClient,
@@ -287,3 +288,116 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_0
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('subscription group runner', () => {
+  /** Members counting into `totals`, each recording the transaction of every call. */
+  async function group(n: number, options: { poison?: string; batchSize?: number; start?: bigint } = {}) {
+    const calls: Array<{ name: string; tx: string }> = [];
+    const start = options.start ?? (await store.headPosition());
+    const members: SubscriptionRunner[] = [];
+    for (let i = 0; i < n; i++) {
+      const name = await freshSubscription();
+      await checkpoints.compareAndSet(name, 0n, start);
+      const handler = countingHandler(name, {
+        before: async (events, tx) => {
+          calls.push({ name, tx: (await tx.query<{ tx: string }>('SELECT txid_current()::text AS tx')).rows[0].tx });
+          if (i === 0 && events.some((e) => e.eventId === options.poison)) throw new Error('cannot project this one');
+        },
+      });
+      members.push(new SubscriptionRunner(db.pool, store, checkpoints, handler, { batchSize: options.batchSize ?? 100, maxAttempts: 3 }));
+    }
+    const runner = (batchSize = options.batchSize ?? 100) =>
+      new SubscriptionGroupRunner(db.pool, store, checkpoints, members, { name: 'group', batchSize, idleDelayMs: 5 });
+    return { members, names: members.map((m) => m.name), calls, runner };
+  }
+
+  it('applies each batch for every member in one transaction and moves all their checkpoints with its COMMIT', async () => {
+    const { names, calls, runner } = await group(3);
+    await appendMany(120);
+    const r = runner();
+    expect(await r.runOnce()).toBe(100);
+    expect(await r.runOnce()).toBe(20);
+    expect(await r.runOnce()).toBe(0);
+    const head = await store.headPosition();
+    for (const name of names) {
+      expect(await total(name)).toBe(120);
+      expect(await checkpoints.get(name)).toBe(head);
+    }
+    // Two batches, each one transaction shared by the three members.
+    expect(new Set(calls.map((c) => c.tx)).size).toBe(2);
+    expect(calls).toHaveLength(6);
+  });
+
+  it('a member that keeps failing an event parks it for itself; the others apply every batch meanwhile, and it rejoins them', async () => {
+    const poison = randomUUID();
+    const { names, calls, runner } = await group(2, { poison });
+    await appendMany(10);
+    await store.append(`counter-${randomUUID()}`, 'no-stream', [{ type: 'Counted', data: {}, eventId: poison }]);
+    await appendMany(10);
+    const r = runner();
+    for (let i = 0; i < 20 && (await checkpoints.get(names[0])) !== (await store.headPosition()); i++) {
+      await r.runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 30)); // past the failing member's backoff
+    }
+    const head = await store.headPosition();
+    expect(await total(names[1])).toBe(21);
+    expect(await total(names[0])).toBe(20);
+    expect(await checkpoints.get(names[0])).toBe(head);
+    expect(await checkpoints.get(names[1])).toBe(head);
+    const parked = await db.pool.query(`SELECT subscription, event_id, attempts FROM event_store.dead_letters WHERE event_id = $1`, [
+      poison,
+    ]);
+    expect(parked.rows).toEqual([{ subscription: names[0], event_id: poison, attempts: 3 }]);
+    // Together again: the next batch is shared.
+    calls.length = 0;
+    await appendMany(5);
+    expect(await r.runOnce()).toBe(5);
+    expect(calls.map((c) => c.name).sort()).toEqual([...names].sort());
+    expect(new Set(calls.map((c) => c.tx)).size).toBe(1);
+  });
+
+  it('brings a member that is behind up to the others, never past them, while they go on; then shares batches with it', async () => {
+    const start = await store.headPosition();
+    const { members, names, calls, runner } = await group(2, { batchSize: 50, start });
+    await appendMany(200);
+    // The first member has caught up alone, as after a rebuild's swap; the second is still at the start.
+    await members[0].catchUp();
+    const head = await store.headPosition();
+    await appendMany(10);
+    calls.length = 0;
+    const r = runner();
+    await r.catchUp();
+    expect(await total(names[0])).toBe(210);
+    expect(await total(names[1])).toBe(210);
+    const newHead = await store.headPosition();
+    expect(await checkpoints.get(names[0])).toBe(newHead);
+    expect(await checkpoints.get(names[1])).toBe(newHead);
+    // The first did not wait for the second: it applied the last ten at once, alone; the second came
+    // up in batches of its own, never past the first (its calls are all alone).
+    expect(calls.filter((c) => c.name === names[0])).toHaveLength(1);
+    expect(new Set(calls.map((c) => c.tx)).size).toBe(calls.length);
+    expect(head).toBeLessThan(newHead);
+    // Together again: the next batch is shared.
+    calls.length = 0;
+    await appendMany(5);
+    expect(await r.runOnce()).toBe(5);
+    expect(calls.map((c) => c.name).sort()).toEqual([...names].sort());
+    expect(new Set(calls.map((c) => c.tx)).size).toBe(1);
+  });
+
+  it('two competing group runners apply every event exactly once for every member', async () => {
+    const { names, runner } = await group(2, { batchSize: 37 });
+    await appendMany(400);
+    const a = runner(37);
+    const b = runner(23);
+    a.start();
+    b.start();
+    const head = await store.headPosition();
+    for (let i = 0; i < 400 && (await checkpoints.get(names[1])) !== head; i++) await new Promise((r) => setTimeout(r, 25));
+    await Promise.all([a.stop(), b.stop()]);
+    for (const name of names) {
+      expect(await checkpoints.get(name)).toBe(head);
+      expect(await total(name)).toBe(400);
+    }
+  });
+});

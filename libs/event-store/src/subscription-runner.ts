@@ -68,82 +68,33 @@ export function searchPathSql(schema: string): string {
 const silent: RunnerLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
- * Catch-up subscription: reads the log gap-safely after the handler's checkpoint and commits the
- * handler's effect together with the checkpoint move in one transaction. A crash before COMMIT
- * leaves both untouched, so the batch is simply read again; a competing runner loses the
- * checkpoint compare-and-set and its effect rolls back with it. Delivery is effectively once.
+ * The polling loop of a log consumer: runs batches while there are events, lingers after a batch
+ * that was not full, sleeps when idle until poked, and backs off after a failure.
  */
-export class SubscriptionRunner {
+export abstract class PollingLoop {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   /** A poke arrived since the current read began (see poke()). */
   private poked = false;
-  /** The checkpoint as this runner's last committed batch left it; null: read it again. */
-  private cursor: bigint | null = null;
-  private readonly attempts = new Map<string, number>();
-  private lastPosition = 0n;
-  private readonly batchSize: number;
-  private readonly idleDelayMs: number;
-  private readonly lingerMs: number;
-  private readonly maxAttempts: number;
-  private readonly logger: RunnerLogger;
-  private readonly categoryFilter: RegExp | null;
-  private readonly schema: string | undefined;
-  private readonly beginSql: string;
+  protected readonly batchSize: number;
+  protected readonly idleDelayMs: number;
+  protected readonly lingerMs: number;
+  protected readonly logger: RunnerLogger;
 
-  constructor(
-    private readonly pool: PgPool,
-    private readonly store: PostgresEventStore,
-    private readonly checkpoints: CheckpointStore,
-    readonly handler: SubscriptionHandler,
-    options: SubscriptionRunnerOptions = {},
-  ) {
+  constructor(options: Pick<SubscriptionRunnerOptions, 'batchSize' | 'idleDelayMs' | 'lingerMs' | 'logger'>) {
     this.batchSize = options.batchSize ?? 500;
     this.idleDelayMs = options.idleDelayMs ?? 200;
     this.lingerMs = options.lingerMs ?? 10;
-    this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = options.logger ?? silent;
-    this.schema = options.schema ?? handler.schema;
-    this.beginSql = beginHandlerTransactionSql({ schema: this.schema, derivedOnly: handler.derivedOnly });
-    const categories = handler.categories?.map((c) => c.replace(/[^a-z0-9-]/g, ''));
-    this.categoryFilter = categories?.length ? new RegExp(`^(?:${categories.join('|')})-`) : null;
   }
 
-  get name(): string {
-    return this.handler.name;
-  }
-
-  /** The checkpoint this runner last committed or read. */
-  get position(): bigint {
-    return this.lastPosition;
-  }
+  abstract get name(): string;
 
   /** Processes at most one batch; returns how many events it moved past (0 when idle or beaten). */
-  async runOnce(): Promise<number> {
-    // After a batch it committed, the runner knows where its checkpoint is; otherwise (idle, any
-    // failure, a conflict) it reads it again, so a checkpoint moved by someone else (a rebuild, a
-    // reset, a competing runner) is seen. A stale cursor cannot do harm: its compare-and-set fails.
-    const from = this.cursor ?? (await this.checkpoints.get(this.name));
-    this.cursor = null;
-    this.lastPosition = from;
-    // Read everything, not just our categories, so the checkpoint keeps up with the log head and
-    // "has this read model reached position P" (X-Min-Position) has an answer for any P.
-    const events = await this.store.readAll({ after: from, limit: this.batchSize });
-    if (events.length === 0) return 0;
-    try {
-      await this.commit(from, events);
-      this.cursor = this.lastPosition;
-      return events.length;
-    } catch (error) {
-      if (error instanceof CheckpointConflict) return 0;
-      if (events.length === 1) return this.failOne(from, events[0], error);
-      this.logger.warn(`${this.name}: batch of ${events.length} failed, isolating`, { error: String(error) });
-      return this.oneByOne(from, events);
-    }
-  }
+  abstract runOnce(): Promise<number>;
 
-  /** Runs batches until the log has nothing more for this handler. */
+  /** Runs batches until the log has nothing more for this consumer. */
   async catchUp(): Promise<void> {
     while ((await this.runOnce()) > 0) {
       /* keep going */
@@ -190,6 +141,104 @@ export class SubscriptionRunner {
     }
   }
 
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}
+
+/**
+ * Catch-up subscription: reads the log gap-safely after the handler's checkpoint and commits the
+ * handler's effect together with the checkpoint move in one transaction. A crash before COMMIT
+ * leaves both untouched, so the batch is simply read again; a competing runner loses the
+ * checkpoint compare-and-set and its effect rolls back with it. Delivery is effectively once.
+ */
+export class SubscriptionRunner extends PollingLoop {
+  /** The checkpoint as this runner's last committed batch left it; null: read it again. */
+  private cursor: bigint | null = null;
+  private readonly attempts = new Map<string, number>();
+  private lastPosition = 0n;
+  private readonly maxAttempts: number;
+  private readonly categoryFilter: RegExp | null;
+  private readonly schema: string | undefined;
+  private readonly beginSql: string;
+
+  constructor(
+    private readonly pool: PgPool,
+    private readonly store: PostgresEventStore,
+    private readonly checkpoints: CheckpointStore,
+    readonly handler: SubscriptionHandler,
+    options: SubscriptionRunnerOptions = {},
+  ) {
+    super(options);
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.schema = options.schema ?? handler.schema;
+    this.beginSql = beginHandlerTransactionSql({ schema: this.schema, derivedOnly: handler.derivedOnly });
+    const categories = handler.categories?.map((c) => c.replace(/[^a-z0-9-]/g, ''));
+    this.categoryFilter = categories?.length ? new RegExp(`^(?:${categories.join('|')})-`) : null;
+  }
+
+  override get name(): string {
+    return this.handler.name;
+  }
+
+  /** The checkpoint this runner last committed or read. */
+  get position(): bigint {
+    return this.lastPosition;
+  }
+
+  /** The handler's transactions begin with this (BEGIN, its schema, its durability). */
+  get transactionBegin(): string {
+    return this.beginSql;
+  }
+
+  /** The events of `events` in the handler's categories. */
+  select(events: StoredEvent[]): StoredEvent[] {
+    return this.categoryFilter ? events.filter((e) => this.categoryFilter?.test(e.streamId)) : events;
+  }
+
+  /** Forgets where the checkpoint is, so the next batch reads it (it was moved by someone else). */
+  forgetCursor(): void {
+    this.cursor = null;
+  }
+
+  /**
+   * Processes at most one batch, of events up to position `until` when given; returns how many events
+   * it moved past (0 when idle or beaten).
+   */
+  override async runOnce(until?: bigint): Promise<number> {
+    // After a batch it committed, the runner knows where its checkpoint is; otherwise (idle, any
+    // failure, a conflict) it reads it again, so a checkpoint moved by someone else (a rebuild, a
+    // reset, a competing runner) is seen. A stale cursor cannot do harm: its compare-and-set fails.
+    const from = this.cursor ?? (await this.checkpoints.get(this.name));
+    this.cursor = null;
+    this.lastPosition = from;
+    // Read everything, not just our categories, so the checkpoint keeps up with the log head and
+    // "has this read model reached position P" (X-Min-Position) has an answer for any P.
+    const read = await this.store.readAll({ after: from, limit: this.batchSize });
+    const events = until === undefined ? read : read.filter((e) => e.position <= until);
+    if (events.length === 0) return 0;
+    try {
+      await this.commit(from, events);
+      this.cursor = this.lastPosition;
+      return events.length;
+    } catch (error) {
+      if (error instanceof CheckpointConflict) return 0;
+      if (events.length === 1) return this.failOne(from, events[0], error);
+      this.logger.warn(`${this.name}: batch of ${events.length} failed, isolating`, { error: String(error) });
+      return this.oneByOne(from, events);
+    }
+  }
+
   private async oneByOne(from: bigint, events: StoredEvent[]): Promise<number> {
     let position = from;
     let moved = 0;
@@ -232,7 +281,7 @@ export class SubscriptionRunner {
 
   private async commit(from: bigint, events: StoredEvent[]): Promise<void> {
     const to = events[events.length - 1].position;
-    const mine = this.categoryFilter ? events.filter((e) => this.categoryFilter?.test(e.streamId)) : events;
+    const mine = this.select(events);
     if (mine.length === 0) {
       // Nothing for the handler: only the checkpoint moves, in one round trip.
       await this.checkpoints.compareAndSetAlone(this.name, from, to, this.beginSql);
@@ -257,20 +306,6 @@ export class SubscriptionRunner {
       onConnectionError: (error) => this.logger.warn(`${this.name}: connection lost`, { error: String(error) }),
       // A failed connection is destroyed rather than handed to the next batch.
       discardConnection: (failure) => !(failure instanceof CheckpointConflict || isCheckpointMoveFailure(failure)),
-    });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
     });
   }
 }
