@@ -86,11 +86,6 @@ export class KafkaSubscriptionHost extends SubscriptionHost {
     return (await Promise.all(this.projectors.map((p) => p.handlerLags()))).flat();
   }
 
-  /** The consumer groups of this process's projectors. */
-  get consumerGroups(): string[] {
-    return this.projectors.map((p) => p.groupId);
-  }
-
   /** The relay's checkpoint name, whose distance to the log head is the relay's lag. */
   get relayName(): string {
     return this.relay.name;
