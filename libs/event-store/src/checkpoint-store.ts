@@ -69,15 +69,23 @@ export class CheckpointStore {
     return `WITH moved AS (${cas} RETURNING 1) SELECT (CASE WHEN count(*) = ${names.length} THEN '1' ELSE '${CONFLICT_MARK}' END)::int FROM moved`;
   }
 
-  /** Where each of `names` is (0 for a checkpoint never written), in one query. */
-  async getAll(names: string[], db: Queryable = this.db): Promise<Map<string, bigint>> {
+  /**
+   * Where each of `names` is (0 for a checkpoint never written), in one query, earliest first in the
+   * log's order. That order is commit order, (tx_id, position), not the order of positions: a
+   * transaction that took a lower position can commit after one that took a higher one, so two
+   * checkpoints cannot be compared as numbers.
+   */
+  async inLogOrder(names: string[], db: Queryable = this.db): Promise<Array<{ name: string; position: bigint }>> {
     const { rows } = await db.query<{ name: string; position: string }>({
-      name: 'checkpoint_get_all',
-      text: `SELECT name, position FROM event_store.checkpoints WHERE name = ANY($1::text[])`,
+      name: 'checkpoint_in_log_order',
+      text: `SELECT n.name, coalesce(c.position, 0) AS position
+             FROM unnest($1::text[]) AS n(name)
+             LEFT JOIN event_store.checkpoints c ON c.name = n.name
+             LEFT JOIN event_store.events e ON e.position = c.position
+             ORDER BY e.tx_id NULLS FIRST, e.position NULLS FIRST, n.name`,
       values: [names],
     });
-    const found = new Map(rows.map((r) => [r.name, BigInt(r.position)]));
-    return new Map(names.map((n) => [n, found.get(n) ?? 0n]));
+    return rows.map((r) => ({ name: r.name, position: BigInt(r.position) }));
   }
 
   /** CheckpointConflict when `error` is the failure of compareAndSetBeforeCommitSql, else null. */

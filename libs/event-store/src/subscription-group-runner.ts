@@ -51,9 +51,10 @@ export class SubscriptionGroupRunner extends PollingLoop {
     let joined: readonly SubscriptionRunner[] = this.members;
     let caughtUp = 0;
     if (from === null) {
-      const positions = await this.checkpoints.getAll(this.members.map((m) => m.name));
-      const furthest = [...positions.values()].reduce((a, b) => (a > b ? a : b));
-      const behind = this.members.filter((m) => (positions.get(m.name) ?? 0n) < furthest);
+      // The furthest in the log's (commit) order, which is not the order of positions.
+      const positions = await this.checkpoints.inLogOrder(this.members.map((m) => m.name));
+      const furthest = positions[positions.length - 1].position;
+      const behind = this.members.filter((m) => positions.find((p) => p.name === m.name)?.position !== furthest);
       if (behind.length) {
         caughtUp = await this.bringUp(behind, furthest);
         // Those that reached the furthest join this shared batch; the others try again next time.

@@ -47,6 +47,29 @@ async function appendMany(n: number): Promise<void> {
   }
 }
 
+/**
+ * Two events whose transactions commit out of position order: "slow" takes its transaction id first,
+ * then "fast" appends and commits, then "slow" appends (a higher position) and commits.
+ */
+async function committedOutOfPositionOrder(): Promise<{ slow: bigint; fast: bigint }> {
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_current_xact_id()');
+    const fast = await store.append(`counter-${randomUUID()}`, 'no-stream', [{ type: 'Counted', data: {} }]);
+    const slow = await new PostgresEventStore(client, registry).append(`counter-${randomUUID()}`, 'no-stream', [
+      { type: 'Counted', data: {} },
+    ]);
+    await client.query('COMMIT');
+    return { slow: slow.position, fast: fast.position };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 async function total(name: string): Promise<number> {
   return (await db.pool.query(`SELECT n FROM totals WHERE subscription = $1`, [name])).rows[0].n;
 }
@@ -383,6 +406,38 @@ describe('subscription group runner', () => {
     expect(await r.runOnce()).toBe(5);
     expect(calls.map((c) => c.name).sort()).toEqual([...names].sort());
     expect(new Set(calls.map((c) => c.tx)).size).toBe(1);
+  });
+
+  it('orders checkpoints as the log does (commit order, not positions): a member behind skips nothing, applies nothing twice', async () => {
+    const start = await store.headPosition();
+    const { names, runner } = await group(2, { start });
+    await appendMany(1);
+    // "slow" takes its transaction id first and commits last with the higher position; "fast" has the
+    // lower position. The log (commit order) holds slow, then fast.
+    const { slow, fast } = await committedOutOfPositionOrder();
+    expect(slow).toBeGreaterThan(fast);
+    const log = await store.readAll({ after: start });
+    expect(log.slice(-2).map((e) => e.position)).toEqual([slow, fast]);
+
+    // The first stands at fast, the end of the log, having applied all three; the second at the start.
+    await checkpoints.compareAndSet(names[0], start, fast);
+    await db.pool.query(`UPDATE totals SET n = 3 WHERE subscription = $1`, [names[0]]);
+    await runner().catchUp();
+    expect(await total(names[1])).toBe(3);
+    expect(await total(names[0])).toBe(3);
+    expect(await checkpoints.get(names[1])).toBe(fast);
+
+    // Now the other way round: one at slow (the higher position, earlier in the log), one at fast.
+    const more = await group(2, { start });
+    await checkpoints.compareAndSet(more.names[0], start, slow);
+    await checkpoints.compareAndSet(more.names[1], start, fast);
+    await appendMany(2);
+    await more.runner().catchUp();
+    expect(await total(more.names[0])).toBe(3); // fast and the two new ones
+    expect(await total(more.names[1])).toBe(2); // the two new ones
+    const head = await store.headPosition();
+    expect(await checkpoints.get(more.names[0])).toBe(head);
+    expect(await checkpoints.get(more.names[1])).toBe(head);
   });
 
   it('two competing group runners apply every event exactly once for every member', async () => {

@@ -212,7 +212,8 @@ export class SubscriptionRunner extends PollingLoop {
   }
 
   /**
-   * Processes at most one batch, of events up to position `until` when given; returns how many events
+   * Processes at most one batch, of events up to and including the one at position `until` when
+   * given (a position further on in the log than this runner's checkpoint); returns how many events
    * it moved past (0 when idle or beaten).
    */
   override async runOnce(until?: bigint): Promise<number> {
@@ -224,8 +225,12 @@ export class SubscriptionRunner extends PollingLoop {
     this.lastPosition = from;
     // Read everything, not just our categories, so the checkpoint keeps up with the log head and
     // "has this read model reached position P" (X-Min-Position) has an answer for any P.
+    if (until !== undefined && from === until) return 0;
     const read = await this.store.readAll({ after: from, limit: this.batchSize });
-    const events = until === undefined ? read : read.filter((e) => e.position <= until);
+    // Up to and including `until`: the log is in commit order, so that is a prefix of the page
+    // (or all of it when `until` lies further on), never a filter on positions.
+    const end = until === undefined ? -1 : read.findIndex((e) => e.position === until);
+    const events = end < 0 ? read : read.slice(0, end + 1);
     if (events.length === 0) return 0;
     try {
       await this.commit(from, events);
