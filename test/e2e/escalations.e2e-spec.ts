@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { CommandExecutor } from '@app/commands';
 import { addDays, escalationStreamId } from '@app/domain';
-import { PostgresEventStore } from '@app/event-store';
+import { EventTypeRegistry, PostgresEventStore, type EventMetadata } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
@@ -196,6 +197,93 @@ describe('extension and completion', () => {
     const res = await t.http().get(`/api/v1/escalations/${all[0].id}`).set('authorization', `Bearer ${tokens.integrator}`).expect(200);
     expect(res.body.resolution).toMatchObject({ reason: 'COMPLETED', label: '已按要求完成' });
     expect(res.body.daysOverdue).toBe(3);
+  });
+});
+
+describe('changes that commit out of position order', () => {
+  /** The newest event of a stream: its position. */
+  async function lastEventOf(orderId: string) {
+    const { rows } = await t.db.pool.query<{
+      position: string;
+      version: number;
+      type: string;
+      data: Record<string, unknown>;
+      metadata: EventMetadata;
+    }>(`SELECT position, version, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`, [
+      `rectification-order-${orderId}`,
+    ]);
+    return rows[0];
+  }
+
+  it('an extension approved in a commit that took a lower position, projected after a tick, still resolves on the next tick', async () => {
+    const D = '2024-05-15';
+    const late = await issueOrder(D, '2024-04-01');
+    const other = await issueOrder('2024-12-31', '2024-04-01');
+    current = at(addDays(D, -7));
+    await post(`${ORDERS}/${other}/report-progress`, tokens.lead, { summary: '管网铺设过半' });
+    await tickAt(at(addDays(D, -7)));
+    expect((await openOf(late)).map((r) => r.trigger)).toEqual(['notice-7']);
+    current = at(addDays(D, -5));
+    await post(`${ORDERS}/${late}/request-extension`, tokens.lead, {
+      requestId: 'X-1',
+      requestedDeadline: '2024-10-31',
+      reason: '冬季施工受限',
+      progressSoFar: '管网已完成 80%',
+    });
+    await tickAt(at(addDays(D, -5), '10:30:00'));
+
+    // "slow" takes its transaction id first; "holder" takes the next and stays open, so nothing after
+    // it can be read yet.
+    const slow = await t.db.pool.connect();
+    const holder = await t.db.pool.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query('SELECT pg_current_xact_id()');
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_current_xact_id()');
+      // The approval: committed with a lower position than slow's event, after holder in the log.
+      current = at(addDays(D, -5), '11:00:00');
+      await post(`${ORDERS}/${late}/approve-extension`, tokens.leadership, {
+        requestId: 'X-1',
+        note: '同意',
+        provincialSignOff: {
+          kind: 'APPROVAL',
+          documentNumber: '黑整改办函〔2024〕8号',
+          approvedOn: addDays(D, -5),
+          approverBody: '省整改办',
+        },
+      });
+      const approval = await lastEventOf(late);
+      // Slow: another progress report on the other order (a copy of its last one), a higher position.
+      const report = await lastEventOf(other);
+      const store = new PostgresEventStore(slow, t.app.get(EventTypeRegistry));
+      const appended = await store.append(
+        `rectification-order-${other}`,
+        report.version,
+        [{ type: report.type, data: { ...report.data, reportId: randomUUID() } }],
+        report.metadata,
+      );
+      await slow.query('COMMIT');
+      expect(appended.position).toBeGreaterThan(BigInt(approval.position));
+
+      // The read models reach slow's report (not the approval, behind holder); a tick marks them there.
+      await t.app.get(MinPositionInterceptor).waitFor(appended.position);
+      current = at(addDays(D, -4));
+      await scheduler.tick();
+      expect((await openOf(late)).map((r) => r.trigger)).toEqual(['notice-7']);
+
+      await holder.query('COMMIT');
+      await t.app.get(MinPositionInterceptor).waitFor(BigInt(approval.position));
+      current = at(addDays(D, -4), '11:00:00');
+      await scheduler.tick();
+      await settle();
+      expect(await escalationsOf(late)).toEqual([expect.objectContaining({ status: 'RESOLVED', resolution_reason: 'EXTENSION_APPROVED' })]);
+    } finally {
+      await slow.query('ROLLBACK').catch(() => undefined);
+      await holder.query('ROLLBACK').catch(() => undefined);
+      slow.release();
+      holder.release();
+    }
   });
 });
 

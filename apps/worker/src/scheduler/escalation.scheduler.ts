@@ -22,6 +22,7 @@ import {
   personalFromColumn,
 } from '@app/domain';
 import { PG_POOL, type PgPool } from '@app/event-store';
+import { DeadlineProjection, EscalationProjection } from '@app/read-models';
 import { AppConfig, Clock } from '@app/platform';
 import { IndicatorEscalationSource } from './indicator-escalation.source';
 import { SchedulerLease } from './scheduler-lease';
@@ -102,13 +103,27 @@ const RESOLUTION_NOTES: Record<ResolutionReason, (item: DeadlineRow | undefined)
  * - to raise, the deadline rows whose next escalation date has come (`next_escalation_on`, ESC-NEXT-1,
  *   kept by DeadlineProjection from the log, indexed);
  * - to resolve, the open escalations of the subjects whose rows changed since its last tick, the
- *   escalations that changed since then, and those of the items it raises for (their `last_position`,
- *   indexed). Its first tick (a new process, or a lease taken over) reads them all. In log mode both
- *   read models are projected in log order, so whichever of an item and its escalation is projected
- *   last brings the pair into a later tick; in Kafka mode (partitions in any order) every tick reads
- *   every open escalation.
+ *   escalations that changed since then, and those of the items it raises for. "Since" is a mark per
+ *   read model, its checkpoint as the tick began; a row changed since is one whose `last_position`
+ *   (indexed) is among the events after the mark in the log's order, (tx_id, position), which is not
+ *   the order of positions. Its first tick (a new process, or a lease taken over) reads them all. In
+ *   log mode both read models are projected in log order, so whichever of an item and its escalation
+ *   is projected last brings the pair into a later tick; in Kafka mode (partitions in any order) every
+ *   tick reads every open escalation.
  * Raising and resolving go in batches of `batchSize` commands, one append each.
  */
+/**
+ * The lowest position among the events after position `$n` in the log's order: an index range on
+ * (tx_id, position), fenced (OFFSET 0) so that min() is not planned as a walk of the position index
+ * from its lowest entry, which would read the whole log when the range is empty.
+ */
+const EVENTS_AFTER_MIN_POSITION = (param: string) =>
+  `SELECT min(a.position) FROM (
+     SELECT e.position FROM event_store.events e
+     WHERE ${param}::bigint > 0
+       AND (e.tx_id, e.position) > (coalesce((SELECT c.tx_id FROM event_store.events c WHERE c.position = ${param}::bigint), '0'::xid8), ${param}::bigint)
+     OFFSET 0) a`;
+
 @Injectable()
 export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EscalationScheduler');
@@ -260,28 +275,47 @@ export class EscalationScheduler implements OnApplicationBootstrap, BeforeApplic
     current: Map<string, string>,
   ): Promise<{ resolves: EscalationCommandItem[]; seen: { subjects: string; escalations: string } }> {
     const thresholds = this.config.escalationThresholds;
-    const { rows: marks } = await this.pool.query<{ subjects: string | null; escalations: string | null }>(
-      `SELECT (SELECT max(last_position) FROM read_models.deadline_subjects)::text AS subjects,
-              (SELECT max(last_position) FROM read_models.escalations)::text AS escalations`,
-    );
+    // Where the two read models stand, read before their rows: whatever was projected up to there is
+    // in the rows read below. In the same snapshot, the lowest position among the events after each
+    // earlier mark in the log's (commit) order, (tx_id, position): a row changed since the mark has its
+    // last_position there or above. Comparing with the mark itself would miss a change whose
+    // transaction took a lower position and committed after it. Null: nothing after the mark.
     const seen = this.seen;
+    const { rows: marks } = await this.pool.query<{
+      subjects: string | null;
+      escalations: string | null;
+      subjects_from: string | null;
+      escalations_from: string | null;
+    }>({
+      name: 'scheduler_marks',
+      text: `SELECT (SELECT position FROM event_store.checkpoints WHERE name = $1)::text AS subjects,
+                    (SELECT position FROM event_store.checkpoints WHERE name = $2)::text AS escalations,
+                    (${EVENTS_AFTER_MIN_POSITION('$3')})::text AS subjects_from,
+                    (${EVENTS_AFTER_MIN_POSITION('$4')})::text AS escalations_from`,
+      values: [DeadlineProjection.NAME, EscalationProjection.NAME, seen.subjects, seen.escalations],
+    });
     let next = seen;
+    const from = (mark: string, lowest: string | null) => (mark === '0' ? '0' : lowest);
     // The candidates first, each from an index; then only those of them that are open.
     const { rows: open } = await this.pool.query<OpenEscalationRow>(
       `WITH changed AS (
-         SELECT id FROM read_models.escalations WHERE last_position > $1::bigint
+         SELECT id FROM read_models.escalations WHERE last_position >= $1::bigint
          UNION
          SELECT o.id FROM read_models.deadline_subjects s
            JOIN read_models.escalations o ON o.subject_id = substring(s.stream_id FROM '[0-9a-f-]{36}$')::uuid
-           WHERE s.last_position > $2::bigint
+           WHERE s.last_position >= $2::bigint
          UNION
          SELECT o.id FROM unnest($3::uuid[]) AS k(subject_id) JOIN read_models.escalations o ON o.subject_id = k.subject_id)
        SELECT e.id, e.subject_id, e.item_id, e.due_date::text FROM changed c JOIN read_models.escalations e ON e.id = c.id
        WHERE e.status = 'OPEN' AND e.subject_type <> 'INDICATOR'`,
-      [seen.escalations, seen.subjects, [...new Set(dueItems.map((i) => i.subject_id))]],
+      [
+        from(seen.escalations, marks[0].escalations_from),
+        from(seen.subjects, marks[0].subjects_from),
+        [...new Set(dueItems.map((i) => i.subject_id))],
+      ],
     );
-    // In Kafka mode the partitions are projected in any order, so a row can appear below a mark already
-    // passed: there every tick reads every open escalation, as every tick did before these marks.
+    // In Kafka mode the partitions are projected in any order, and there are no log checkpoints: there
+    // every tick reads every open escalation, as every tick did before these marks.
     if (!this.config.KAFKA_BROKERS) {
       next = { subjects: marks[0].subjects ?? seen.subjects, escalations: marks[0].escalations ?? seen.escalations };
     }

@@ -79,7 +79,9 @@ type SubjectState = RectificationOrderState | KeyProjectState;
  */
 @Injectable()
 export class DeadlineProjection implements SubscriptionHandler {
-  readonly name = 'read-model.deadlines';
+  /** Its checkpoint's name (the escalation scheduler reads where it stands). */
+  static readonly NAME = 'read-model.deadlines';
+  readonly name = DeadlineProjection.NAME;
   readonly categories = ['rectification-order', 'key-project', 'escalation'];
   readonly schema = 'read_models';
   readonly derivedOnly = true;

@@ -15,7 +15,9 @@ const COLUMNS = `id, level, trigger, status, subject_type, subject_id, subject_c
  */
 @Injectable()
 export class EscalationProjection implements SubscriptionHandler {
-  readonly name = 'read-model.escalations';
+  /** Its checkpoint's name (the escalation scheduler reads where it stands). */
+  static readonly NAME = 'read-model.escalations';
+  readonly name = EscalationProjection.NAME;
   readonly categories = ['escalation'];
   readonly schema = 'read_models';
   readonly derivedOnly = true;
