@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { EventTypeRegistry, PostgresEventStore, type EventMetadata } from '@app/event-store';
 import { AppConfig, Clock } from '@app/platform';
 import { MinPositionInterceptor } from '../../apps/api/src/shared/min-position.interceptor';
 import { EscalationScheduler } from '../../apps/worker/src/scheduler/escalation.scheduler';
@@ -266,5 +267,48 @@ describe('a receiver that keeps failing', () => {
     }
     const list = (await t.http().get(SUBS).set('authorization', `Bearer ${tokens.integrator}`).expect(200)).body.items;
     expect(list.find((x: { id: string }) => x.id === sub.id).status).toBe('ACTIVE');
+  });
+});
+
+describe('a replay from a position', () => {
+  it('queues the events after it in the log, also those whose transaction took a lower position and committed later', async () => {
+    receiver.script('/replayed', [], 'ok');
+    const types = ['RectificationStarted', 'OrderProgressReported'];
+    const sub = (await post(SUBS, tokens.integrator, { url: `${receiverUrl}/replayed`, eventTypes: types }, 201)).body;
+    current = at('2024-05-01');
+    const x = await issueAssignStart('2024-12-31');
+    await post(`${ORDERS}/${x}/report-progress`, tokens.lead, { summary: '管网铺设过半' });
+    const { rows } = await t.db.pool.query<{ version: number; type: string; data: Record<string, unknown>; metadata: EventMetadata }>(
+      `SELECT version, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
+      [`rectification-order-${x}`],
+    );
+    const report = rows[0];
+
+    // "slow" takes its transaction id first; the next order's events commit before it, at lower positions.
+    const slow = await t.db.pool.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query('SELECT pg_current_xact_id()');
+      const y = await issueAssignStart('2024-12-31');
+      const copy = await new PostgresEventStore(slow, t.app.get(EventTypeRegistry)).append(
+        `rectification-order-${x}`,
+        report.version,
+        [{ type: report.type, data: { ...report.data, reportId: crypto.randomUUID() } }],
+        report.metadata,
+      );
+      await slow.query('COMMIT');
+      const started = await t.db.pool.query<{ position: string }>(
+        `SELECT position::text FROM event_store.events WHERE stream_id = $1 AND type = 'RectificationStarted'`,
+        [`rectification-order-${y}`],
+      );
+      expect(BigInt(started.rows[0].position)).toBeLessThan(copy.position);
+
+      const replay = await post(`${SUBS}/${sub.id}/replay`, tokens.integrator, { fromPosition: copy.position.toString() });
+      // The copy (at the position) and the start of the next order (after it in the log), nothing before.
+      expect(replay.body.queued).toBe(2);
+    } finally {
+      await slow.query('ROLLBACK').catch(() => undefined);
+      slow.release();
+    }
   });
 });

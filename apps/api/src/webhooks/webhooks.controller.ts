@@ -138,7 +138,7 @@ export class WebhooksController {
   @ApiOperation({
     summary: '从某一位置重新投递',
     description:
-      '把该位置（含）以后、订阅类型的全部事件重新排入投递（已送达的也再送一次，webhook-id 不变，仍按对象顺序），并重新启用已停用的订阅。',
+      '把该位置（含）及其后（按日志的提交顺序，也包括位置编号更小而提交在后的）、订阅类型的全部事件重新排入投递（已送达的也再送一次，webhook-id 不变，仍按对象顺序），并重新启用已停用的订阅。',
   })
   @ApiParam({ name: 'id', description: '订阅编号（UUID）' })
   @ApiOkResponse({ description: '{ queued }' })
@@ -147,12 +147,18 @@ export class WebhooksController {
     const from = BigInt(body.fromPosition);
     const source = `/${this.config.KAFKA_CLIENT_ID}`;
     let queued = 0;
-    // The log in commit order, from the start (a position says nothing about commit order before it).
+    // The log in commit order, from the start (a position says nothing about commit order before it):
+    // every event at a position from `from` on, and every event after the one at `from` in the log
+    // (a transaction that took a lower position can have committed after it).
+    let reached = false;
     for (let after = 0n; ;) {
       const events = await this.store.readAll({ after, limit: 1000 });
       if (!events.length) break;
       after = events[events.length - 1].position;
-      const picked = events.filter((e) => e.position >= from && sub.event_types.includes(e.type));
+      const picked = events.filter((e) => {
+        reached ||= e.position === from;
+        return (reached || e.position >= from) && sub.event_types.includes(e.type);
+      });
       if (!picked.length) continue;
       const { rowCount } = await this.pool.query(
         `INSERT INTO webhooks.deliveries (id, subscription_id, event_id, event_type, stream_id, position, payload)

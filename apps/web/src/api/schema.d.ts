@@ -2314,7 +2314,7 @@ export interface paths {
         put?: never;
         /**
          * 从某一位置重新投递
-         * @description 把该位置（含）以后、订阅类型的全部事件重新排入投递（已送达的也再送一次，webhook-id 不变，仍按对象顺序），并重新启用已停用的订阅。
+         * @description 把该位置（含）及其后（按日志的提交顺序，也包括位置编号更小而提交在后的）、订阅类型的全部事件重新排入投递（已送达的也再送一次，webhook-id 不变，仍按对象顺序），并重新启用已停用的订阅。
          */
         post: operations["WebhooksController_replay"];
         delete?: never;
