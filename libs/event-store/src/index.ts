@@ -13,4 +13,5 @@ export { CreateEventStore1764300000000 } from './migrations/1764300000000-create
 export * from './subscription-registry';
 export * from './append-signal';
 export * from './transaction';
+export * from './wakeable-sleep';
 export * from './domain-event';

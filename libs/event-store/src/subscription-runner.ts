@@ -4,6 +4,7 @@ import { isCheckpointMoveFailure, type CheckpointStore } from './checkpoint-stor
 import type { PostgresEventStore } from './postgres-event-store';
 import type { PgClient, PgPool } from './pg.types';
 import { withTransaction } from './transaction';
+import { WakeableSleep } from './wakeable-sleep';
 
 /** A read model or any other consumer of the log. Its writes go through `tx`, the runner's transaction. */
 export interface SubscriptionHandler {
@@ -74,7 +75,7 @@ const silent: RunnerLogger = { log: () => undefined, warn: () => undefined, erro
 export abstract class PollingLoop {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly idle = new WakeableSleep();
   /** A poke arrived since the current read began (see poke()). */
   private poked = false;
   protected readonly batchSize: number;
@@ -109,7 +110,7 @@ export abstract class PollingLoop {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
     this.loop = null;
   }
@@ -121,7 +122,7 @@ export abstract class PollingLoop {
    */
   poke(): void {
     this.poked = true;
-    this.wake?.();
+    this.idle.wake();
   }
 
   private async run(): Promise<void> {
@@ -131,28 +132,14 @@ export abstract class PollingLoop {
         this.poked = false;
         const n = await this.runOnce();
         backoff = this.idleDelayMs;
-        if (n === 0 && !this.poked) await this.sleep(this.idleDelayMs);
+        if (n === 0 && !this.poked) await this.idle.sleep(this.idleDelayMs);
         else if (n < this.batchSize && this.lingerMs > 0) await new Promise((r) => setTimeout(r, this.lingerMs));
       } catch (error) {
         this.logger.error(`${this.name}: subscription failed, retrying in ${backoff} ms`, { error: String(error) });
-        await this.sleep(backoff);
+        await this.idle.sleep(backoff);
         backoff = Math.min(backoff * 2, 10_000);
       }
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
   }
 }
 

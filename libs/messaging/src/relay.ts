@@ -4,6 +4,7 @@ import { Partitioners, type Kafka, type Producer, type ProducerConfig, type Topi
 import {
   CheckpointConflict,
   Lease,
+  WakeableSleep,
   type CheckpointStore,
   type PgPool,
   type PostgresEventStore,
@@ -116,7 +117,7 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private keeper: NodeJS.Timeout | null = null;
-  private wake: (() => void) | null = null;
+  private readonly idle = new WakeableSleep();
   /** A poke arrived since the current batch began (see poke()). */
   private poked = false;
   private stopping: Promise<void> | null = null;
@@ -182,7 +183,7 @@ export class OutboxRelay {
     this.running = false;
     if (this.keeper) clearInterval(this.keeper);
     this.keeper = null;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
     this.loop = null;
     await this.settle().catch(() => undefined); // the last batch's checkpoint move lands before the lease goes
@@ -198,7 +199,7 @@ export class OutboxRelay {
    */
   poke(): void {
     this.poked = true;
-    this.wake?.();
+    this.idle.wake();
   }
 
   /**
@@ -320,11 +321,11 @@ export class OutboxRelay {
           this.logger.log(wasActive ? 'relay active (lease taken)' : 'relay standing by', { relay: this.name, owner: this.owner });
         }
         backoff = this.idleDelayMs;
-        if (n === 0 && !(this.poked && this.lease.held)) await this.sleep(this.lease.held ? this.idleDelayMs : this.standbyPollMs);
+        if (n === 0 && !(this.poked && this.lease.held)) await this.idle.sleep(this.lease.held ? this.idleDelayMs : this.standbyPollMs);
       } catch (error) {
         backoff = Math.min(Math.max(backoff * 2, 100), this.maxBackoffMs);
         this.logger.warn('relay batch failed; checkpoint kept, retrying', { relay: this.name, error: String(error), retryInMs: backoff });
-        await this.sleep(backoff);
+        await this.idle.sleep(backoff);
       }
     }
   }
@@ -356,19 +357,5 @@ export class OutboxRelay {
     const producer = this.producer;
     this.producer = null;
     await producer?.disconnect().catch(() => undefined);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
   }
 }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Lease, PG_POOL, type PgPool } from '@app/event-store';
+import { Lease, PG_POOL, WakeableSleep, type PgPool } from '@app/event-store';
 import type { CloudEvent } from '@app/messaging';
 import { AppConfig } from '@app/platform';
 import { renderDelivery, signDelivery, type WebhookFormat, type WebhookOptions } from './webhook.templates';
@@ -41,7 +41,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private readonly schedule: number[];
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly idle = new WakeableSleep();
   private keeper: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -76,7 +76,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   async stop(): Promise<void> {
     this.running = false;
     if (this.keeper) clearInterval(this.keeper);
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
     await this.lease.release().catch(() => undefined);
   }
@@ -89,15 +89,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       } catch (error) {
         this.logger.warn({ error: String(error) }, 'webhook batch failed; retrying');
       }
-      if (sent === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.config.WEBHOOK_POLL_MS);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      if (sent === 0 && this.running) await this.idle.sleep(this.config.WEBHOOK_POLL_MS);
     }
   }
 
