@@ -3,7 +3,13 @@ import { CheckpointStore } from './checkpoint-store';
 import { PostgresEventStore } from './postgres-event-store';
 import { PG_POOL, type PgPool } from './pg.types';
 import { SubscriptionGroupRunner } from './subscription-group-runner';
-import { PollingLoop, SubscriptionRunner, type SubscriptionHandler, type SubscriptionRunnerOptions } from './subscription-runner';
+import {
+  groupAlike,
+  PollingLoop,
+  SubscriptionRunner,
+  type SubscriptionHandler,
+  type SubscriptionRunnerOptions,
+} from './subscription-runner';
 
 /**
  * The read models and other log consumers of this process. Feature modules register their handlers
@@ -52,25 +58,26 @@ export class SubscriptionHost implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    const kinds = new Map<string, SubscriptionRunner[]>();
-    for (const handler of this.registry.all()) {
-      const runner = new SubscriptionRunner(this.pool, this.store, this.checkpoints, handler, {
-        logger: this.loggerFor(handler.name),
-        ...this.options,
-      });
-      kinds.set(runner.transactionBegin, [...(kinds.get(runner.transactionBegin) ?? []), runner]);
-    }
-    for (const alike of kinds.values()) {
-      const name =
-        alike.length > 1 ? `${alike[0].handler.schema ?? 'public'}${alike[0].handler.derivedOnly ? '' : '.durable'}` : alike[0].name;
+    const runners = this.registry.all().map(
+      (handler) =>
+        new SubscriptionRunner(this.pool, this.store, this.checkpoints, handler, {
+          logger: this.loggerFor(handler.name),
+          ...this.options,
+        }),
+    );
+    for (const { name, members } of groupAlike(
+      runners,
+      (r) => r.handler,
+      (r) => r.transactionBegin,
+    )) {
       this.runners.push(
-        alike.length > 1
-          ? new SubscriptionGroupRunner(this.pool, this.store, this.checkpoints, alike, {
+        members.length > 1
+          ? new SubscriptionGroupRunner(this.pool, this.store, this.checkpoints, members, {
               ...this.options,
               logger: this.loggerFor(name),
               name,
             })
-          : alike[0],
+          : members[0],
       );
     }
     for (const runner of this.runners) runner.start();

@@ -38,6 +38,29 @@ export function beginHandlerTransactionSql(handler: Pick<SubscriptionHandler, 's
   ].join('; ');
 }
 
+/**
+ * How handlers share a group: those that begin their transactions alike (the read models: one schema,
+ * derived data only) form one, named after the schema (`<schema>.durable` when its handlers are not
+ * derived-only); a handler alone in its kind keeps its own name. The log runners (SubscriptionHost) and
+ * the Kafka consumer groups (projectorGroups in libs/messaging) group and name by this one rule, so a
+ * group is called the same in logs, checkpoints and consumer group ids whichever feeds it.
+ */
+export function groupAlike<T>(
+  items: readonly T[],
+  handlerOf: (item: T) => Pick<SubscriptionHandler, 'name' | 'schema' | 'derivedOnly'>,
+  beginOf: (item: T) => string = (item) => beginHandlerTransactionSql(handlerOf(item)),
+): Array<{ name: string; members: T[] }> {
+  const kinds = new Map<string, T[]>();
+  for (const item of items) {
+    const kind = beginOf(item);
+    kinds.set(kind, [...(kinds.get(kind) ?? []), item]);
+  }
+  return [...kinds.values()].map((members) => {
+    const first = handlerOf(members[0]);
+    return { name: members.length > 1 ? `${first.schema ?? 'public'}${first.derivedOnly ? '' : '.durable'}` : first.name, members };
+  });
+}
+
 export interface RunnerLogger {
   log(message: string, context?: unknown): void;
   warn(message: string, context?: unknown): void;

@@ -2,6 +2,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { escapeLiteral, type QueryResult } from 'pg';
 import {
   beginHandlerTransactionSql,
+  groupAlike,
   type PgClient,
   type PgPool,
   type PostgresEventStore,
@@ -671,19 +672,12 @@ export function projectorGroups(
   handlers: readonly SubscriptionHandler[],
   options: Pick<KafkaProjectorOptions, 'topicPrefix' | 'categories'>,
 ): ProjectorGroup[] {
-  const kinds = new Map<string, SubscriptionHandler[]>();
-  for (const handler of handlers) {
-    const kind = beginHandlerTransactionSql(handler);
-    kinds.set(kind, [...(kinds.get(kind) ?? []), handler]);
-  }
-  return [...kinds.values()].map((alike) => {
-    const { schema, derivedOnly } = alike[0];
-    const name = alike.length > 1 ? `${schema ?? 'public'}${derivedOnly ? '' : '.durable'}` : alike[0].name;
-    const categories = alike.flatMap((h) => (h.categories?.length ? h.categories : options.categories));
+  return groupAlike(handlers, (h) => h).map(({ name, members }) => {
+    const categories = members.flatMap((h) => (h.categories?.length ? h.categories : options.categories));
     return {
       name,
       groupId: `${options.topicPrefix}.projector.${name}`,
-      handlers: alike,
+      handlers: members,
       topics: [...new Set(categories)].map((c) => topicForCategory(c, { prefix: options.topicPrefix })),
     };
   });
