@@ -8,7 +8,7 @@ import {
   EventTypeRegistry,
   PostgresEventStore,
 } from '@app/event-store';
-import { measure, openBenchDatabase, printTable, type Sample } from './lib';
+import { measure, median, openBenchDatabase, printTable, type Sample } from './lib';
 
 /**
  * Issue 6, parts 1 and 2. Append: one event per command with an expected version, WRITERS concurrent
@@ -168,6 +168,12 @@ async function main(): Promise<void> {
     `append: 1 event per command, ${WRITERS} writers, ${STREAMS} streams, ${EVENTS} events x ${ROUNDS} rounds`,
     'events/s',
     results,
+  );
+  // The Node side's CPU per append (pg's round trip included): what the store adds to the bare statement.
+  console.log(
+    `this process's CPU per append, µs (medians of the rounds): ${results
+      .map((r) => `${r.name.replace(/ \(.*\)$/, '')} ${median(r.samples.map((x) => x.cpuMicros ?? 0)).toFixed(1)}`)
+      .join('; ')}`,
   );
   const perEvent = batchResults.map((r) => ({ name: r.name, samples: r.samples.map((s) => ({ ...s, perSecond: s.perSecond * BATCH })) }));
   printTable(

@@ -14,6 +14,8 @@ export interface Sample {
   perSecond: number;
   p50: number;
   p99: number;
+  /** This process's CPU time (user + system) per operation, in µs: the client side's share of the cost. */
+  cpuMicros?: number;
 }
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -24,6 +26,7 @@ export async function measure(total: number, concurrency: number, work: (i: numb
   const latencies: number[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, w) => {
       for (;;) {
@@ -36,8 +39,14 @@ export async function measure(total: number, concurrency: number, work: (i: numb
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
-  return { perSecond: total / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    perSecond: total / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    cpuMicros: (used.user + used.system) / total,
+  };
 }
 
 /** Prints medians of each side's rounds and every side's ratio to the first (the baseline). */
