@@ -1,5 +1,4 @@
-import { groupAlike } from './subscription-runner';
-import type { SubscriptionHandler } from './subscription-runner';
+import { groupAlike, type SubscriptionHandler } from './subscription-runner';
 
 const handler = (name: string, schema?: string, derivedOnly?: boolean): SubscriptionHandler => ({
   name,

@@ -288,7 +288,8 @@ export class PostgresEventStore implements EventStore {
 
   private learnHead(streamId: string, version: number): void {
     if (!this.learnsHeads) return;
-    const known = this.knownHeads.get(streamId);
+    // peek, not get: a set marks the stream recently used; a head only confirmed needs no reordering.
+    const known = this.knownHeads.peek(streamId);
     if (known === undefined || version > known) this.knownHeads.set(streamId, version);
   }
 
