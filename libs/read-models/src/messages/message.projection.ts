@@ -31,6 +31,36 @@ export function messageId(eventId: string, recipient: string): string {
 
 type Folded = RectificationOrderState | KeyProjectState | EscalationState;
 
+/*
+ * What a batch writes, in one round trip: the changed folds, the counter, the messages numbered from
+ * it, and the wake-up of /api/v1/me/stream once they are in. The counter row serialises the batches
+ * that write messages (it is taken even for none), so `seq` grows in commit order; a batch's messages
+ * take the last `$1` numbers up to the counter's new value, in the order given.
+ */
+const WRITE_BATCH = `
+  WITH subjects AS (
+    INSERT INTO message_subjects (stream_id, state, version)
+    SELECT * FROM unnest($2::text[], $3::jsonb[], $4::int[])
+    ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version
+  ), counter AS (
+    INSERT INTO message_sequence (id, last_seq) VALUES (1, $1::bigint)
+    ON CONFLICT (id) DO UPDATE SET last_seq = message_sequence.last_seq + $1::bigint
+    RETURNING last_seq
+  ), written AS (
+    INSERT INTO messages (id, seq, recipient, kind, title, body, link, subject_type, subject_id, event_id, position, created_at)
+    SELECT m.id, c.last_seq - $1::bigint + m.ord, m.recipient, m.kind, m.title, m.body, m.link, m.subject_type, m.subject_id,
+           m.event_id, m.position, m.created_at
+    FROM counter c,
+         unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::uuid[],
+                $14::bigint[], $15::timestamptz[])
+           WITH ORDINALITY AS m(id, recipient, kind, title, body, link, subject_type, subject_id, event_id, position, created_at, ord)
+    ON CONFLICT (id) DO NOTHING
+  )
+  SELECT CASE WHEN $16::boolean THEN pg_notify($17::text, json_build_object(
+           'seq', c.last_seq::text, 'position', $18::text, 'todos', $19::boolean, 'escalation', $20::boolean, 'messages', $1::bigint > 0
+         )::text) END
+  FROM counter c`;
+
 /**
  * The fold as kept in message_subjects: without the progress reports, which no message reads. Kept,
  * they would grow the row with every report, and report #1,000 on one order would cost this read
@@ -97,52 +127,29 @@ export class MessageProjection implements SubscriptionHandler {
       for (const draft of drafts) out.push({ draft, event });
     }
     const changed = [...states.entries()].filter(([, s]) => s.changed);
-    if (changed.length) {
-      await tx.query(
-        `INSERT INTO message_subjects (stream_id, state, version)
-         SELECT * FROM unnest($1::text[], $2::jsonb[], $3::int[])
-         ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version`,
-        [changed.map(([id]) => id), changed.map(([, s]) => JSON.stringify(withoutReports(s.state))), changed.map(([, s]) => s.version)],
-      );
-    }
     const rows = out.flatMap(({ draft, event }) => [...new Set(draft.recipients)].map((recipient) => ({ draft, event, recipient })));
     const last = events[events.length - 1];
-    // The counter row serialises the batches that write messages, so `seq` grows in commit order.
-    const { rows: seqRows } = await tx.query<{ last_seq: string }>(
-      `INSERT INTO message_sequence (id, last_seq) VALUES (1, $1)
-       ON CONFLICT (id) DO UPDATE SET last_seq = message_sequence.last_seq + $1
-       RETURNING last_seq`,
-      [rows.length],
-    );
-    const lastSeq = BigInt(seqRows[0].last_seq);
-    if (rows.length) {
-      const first = lastSeq - BigInt(rows.length) + 1n;
-      await tx.query(
-        `INSERT INTO messages (id, seq, recipient, kind, title, body, link, subject_type, subject_id, event_id, position, created_at)
-         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
-           $10::uuid[], $11::bigint[], $12::timestamptz[])
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          rows.map((r) => messageId(r.event.eventId, r.recipient)),
-          rows.map((_, i) => (first + BigInt(i)).toString()),
-          rows.map((r) => r.recipient),
-          rows.map((r) => r.draft.kind),
-          rows.map((r) => r.draft.title),
-          rows.map((r) => r.draft.body),
-          rows.map((r) => r.draft.link),
-          rows.map((r) => r.draft.subjectType),
-          rows.map((r) => r.draft.subjectId),
-          rows.map((r) => r.event.eventId),
-          rows.map((r) => r.event.position.toString()),
-          rows.map((r) => r.event.recordedAt.toISOString()),
-        ],
-      );
-    }
-    if (rows.length || todos) {
-      await tx.query(`SELECT pg_notify($1, $2)`, [
-        ME_STREAM_CHANNEL,
-        JSON.stringify({ seq: lastSeq.toString(), position: last.position.toString(), todos, escalation, messages: rows.length > 0 }),
-      ]);
-    }
+    await tx.query(WRITE_BATCH, [
+      rows.length,
+      changed.map(([id]) => id),
+      changed.map(([, s]) => JSON.stringify(withoutReports(s.state))),
+      changed.map(([, s]) => s.version),
+      rows.map((r) => messageId(r.event.eventId, r.recipient)),
+      rows.map((r) => r.recipient),
+      rows.map((r) => r.draft.kind),
+      rows.map((r) => r.draft.title),
+      rows.map((r) => r.draft.body),
+      rows.map((r) => r.draft.link),
+      rows.map((r) => r.draft.subjectType),
+      rows.map((r) => r.draft.subjectId),
+      rows.map((r) => r.event.eventId),
+      rows.map((r) => r.event.position.toString()),
+      rows.map((r) => r.event.recordedAt.toISOString()),
+      rows.length > 0 || todos,
+      ME_STREAM_CHANNEL,
+      last.position.toString(),
+      todos,
+      escalation,
+    ]);
   }
 }
