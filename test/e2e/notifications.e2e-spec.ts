@@ -358,3 +358,22 @@ describe('the stream at /api/v1/me/stream', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('message numbering', () => {
+  it('numbers every message once, without gaps, up to the counter, and each event’s recipients in a row', async () => {
+    await settle();
+    const { rows } = await t.db.pool.query<{ seq: string; event_id: string }>(
+      'SELECT seq, event_id FROM read_models.messages ORDER BY seq',
+    );
+    const seqs = rows.map((r) => Number(r.seq));
+    // The suite above wrote messages for many events, several of them to more than one recipient.
+    expect(seqs.length).toBeGreaterThan(10);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+    const counter = await t.db.pool.query<{ last_seq: string }>('SELECT last_seq::text FROM read_models.message_sequence');
+    expect(Number(counter.rows[0].last_seq)).toBe(seqs[seqs.length - 1]);
+    // A batch numbers its messages in the order it drafts them: an event's recipients are consecutive.
+    const runs = rows.map((r) => r.event_id).filter((id, i, all) => i === 0 || all[i - 1] !== id);
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(runs.length).toBeLessThan(rows.length);
+  });
+});
